@@ -1,0 +1,102 @@
+/**
+ * The one event map of the library: every event type and its payload.
+ * The registry, the normaliser, the emitter, the state and the adapters all derive from it.
+ */
+
+/** An event with nothing but `type`, `at` and `raw`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type NoPayload = {};
+
+/** Who started or ended a chat, in English whatever the tag sends (`'proactif'` becomes `'proactive'`). */
+export type ChatParty = 'operator' | 'visitor';
+
+export interface EventMap {
+  'chat:displayed': NoPayload;
+  'chat:hidden': NoPayload;
+  'chat:button-displayed': NoPayload;
+  'chat:availability': { offline: boolean; busy: boolean };
+  'chat:started': {
+    chatId: string;
+    conversationId?: string;
+    visitorId?: string;
+    startedBy?: ChatParty | 'proactive';
+  };
+  'chat:ended': { chatId: string; endedBy?: ChatParty; durationMs?: number };
+  'invitation:displayed': { invitationId: string };
+  'call:button-displayed': NoPayload;
+  'call:availability': { offline: boolean };
+  'call:started': NoPayload;
+  'call:ended': { durationMs?: number };
+  'video:button-displayed': NoPayload;
+  'rule:started': { ruleId: string; label: string };
+  'message:received': {
+    text: string;
+    time?: string;
+    date?: string;
+    operatorId?: string;
+    operatorExternalId?: string;
+  };
+  'message:sent': { text: string; time?: string };
+  'alert:received': { text: string; time?: string };
+  'operator:typing-started': NoPayload;
+  'operator:typing-stopped': NoPayload;
+  'visitor:typing-started': NoPayload;
+  'visitor:typing-stopped': NoPayload;
+  'offer:received': { name: string; url: string };
+  'link:received': { name: string; url: string; pushed: boolean };
+  'visitor:transferred': { operatorId: string; historyId: string };
+  'cobrowsing:requested': NoPayload;
+  'cobrowsing:accepted': NoPayload;
+  'cobrowsing:refused': NoPayload;
+  'cobrowsing:stopped': NoPayload;
+  'satisfaction:displayed': NoPayload;
+  'satisfaction:answered': NoPayload;
+}
+
+export type EventType = keyof EventMap;
+
+/**
+ * A normalised event: `type`, `at` (ms since epoch), `raw` (the callback's argument as the
+ * tag passed it) and the payload of its type. `BridgeEvent` alone is the union of all events.
+ */
+export type BridgeEvent<K extends EventType = EventType> = K extends EventType
+  ? { readonly type: K; readonly at: number; readonly raw: unknown } & Readonly<EventMap[K]>
+  : never;
+
+/** `window.iAdvizeCallbacks` function name -> event type, in the order of iAdvize's documentation. */
+export const CALLBACKS = {
+  onChatDisplayed: 'chat:displayed',
+  onChatHidden: 'chat:hidden',
+  onChatButtonDisplayed: 'chat:button-displayed',
+  onStatusChanged: 'chat:availability',
+  onChatStarted: 'chat:started',
+  onChatEnded: 'chat:ended',
+  onInvitationDisplayed: 'invitation:displayed',
+  onCallButtonDisplayed: 'call:button-displayed',
+  onCallStatusChanged: 'call:availability',
+  onCallStarted: 'call:started',
+  onCallEnded: 'call:ended',
+  onVideoButtonDisplayed: 'video:button-displayed',
+  onRuleStarted: 'rule:started',
+  onMessageReceived: 'message:received',
+  onMessageSent: 'message:sent',
+  onAlertReceived: 'alert:received',
+  onOperatorWriting: 'operator:typing-started',
+  onOperatorStopWriting: 'operator:typing-stopped',
+  onVisitorWriting: 'visitor:typing-started',
+  onVisitorStopWriting: 'visitor:typing-stopped',
+  onOfferReceived: 'offer:received',
+  onLinkReceived: 'link:received',
+  onVisitorTransferred: 'visitor:transferred',
+  onCobrowsingRequested: 'cobrowsing:requested',
+  onCobrowsingAccepted: 'cobrowsing:accepted',
+  onCobrowsingRefused: 'cobrowsing:refused',
+  onCobrowsingStopped: 'cobrowsing:stopped',
+  onSatisfactionDisplayed: 'satisfaction:displayed',
+  onSatisfactionAnswered: 'satisfaction:answered',
+} as const satisfies Record<string, EventType>;
+
+export type CallbackName = keyof typeof CALLBACKS;
+
+/** Every event type, derived from the callback table so the two cannot drift apart. */
+export const EVENT_TYPES = Object.values(CALLBACKS) as EventType[];

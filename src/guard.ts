@@ -1,0 +1,49 @@
+/**
+ * The one place where user, site and vendor code runs on behalf of the iAdvize tag.
+ * Whatever it throws is reported, never rethrown: an exception that reaches the tag can
+ * stop the chat widget for the visitor.
+ */
+
+/** Where a reported error came from. */
+export interface ErrorContext {
+  /** `listener`: a `bridge.on` listener; `adapter`: an adapter's `send`; `callback`: the site's own iAdvizeCallbacks function. */
+  source: 'listener' | 'adapter' | 'callback';
+  /** The event type being delivered, or the callback name for `callback`. */
+  type: string;
+  /** The adapter's name, for `adapter`. */
+  adapter?: string;
+}
+
+export type ErrorHandler = (error: unknown, context: ErrorContext) => void;
+
+/** Runs `code`; what it throws goes to the error handler. `owner` is the function that failed. */
+export type Guard = (code: () => void, owner: object, context: ErrorContext) => void;
+
+export const LOG_PREFIX = '[iadvize-bridge]';
+
+/**
+ * Without `onError`, each owner's error message is logged once, so a listener that fails on
+ * every event does not flood the console.
+ */
+export function createGuard(onError?: ErrorHandler): Guard {
+  const logged = new WeakMap<object, Set<string>>();
+  const logOnce = (error: unknown, context: ErrorContext, owner: object): void => {
+    const message = String(error instanceof Error ? error.message : error);
+    const seen = logged.get(owner) ?? new Set<string>();
+    if (seen.has(message)) return;
+    logged.set(owner, seen.add(message));
+    console.error(`${LOG_PREFIX} ${context.source} failed on ${context.type}`, error);
+  };
+  return (code, owner, context) => {
+    try {
+      code();
+    } catch (error) {
+      try {
+        if (onError) onError(error, context);
+        else logOnce(error, context, owner);
+      } catch {
+        // An onError that throws must not reach the tag either.
+      }
+    }
+  };
+}

@@ -1,0 +1,146 @@
+import { CALLBACKS, EVENT_TYPES, type BridgeEvent, type CallbackName, type EventType } from './events.js';
+import { createEmitter, type Listener, type ListenedType, type OnOptions, type Unsubscribe } from './emitter.js';
+import { createGuard, LOG_PREFIX, type ErrorHandler } from './guard.js';
+import { normalise } from './normalise.js';
+import { createRegistry } from './registry.js';
+import { createState, type BridgeState } from './state.js';
+
+/** Anything that forwards events somewhere: `send` receives every event, isolated from the rest. */
+export interface Adapter {
+  readonly name: string;
+  send(event: BridgeEvent): void;
+}
+
+export interface InstallOptions {
+  /** The window to install on; the global one by default. */
+  window?: Window;
+  /** Where events are forwarded, e.g. analytics tools. */
+  adapters?: readonly Adapter[];
+  /** Logs every raw callback and its normalised event. Also on with `?iadvize_debug=1` in the page URL. */
+  debug?: boolean;
+  /** Receives what a listener, an adapter or the site's own callback threw. Default: `console.error`, once per function and message. */
+  onError?: ErrorHandler;
+}
+
+export interface Bridge {
+  /**
+   * Calls `listener` for every event of `type` (`'*'`: every event) and returns its unsubscribe.
+   * @example
+   * const stop = bridge.on('chat:started', (e) => console.log(e.chatId), { replay: true })
+   */
+  on<K extends ListenedType>(type: K, listener: Listener<K>, options?: OnOptions): Unsubscribe;
+  /** Like `on`, for the next event of `type` only. */
+  once<K extends ListenedType>(type: K, listener: Listener<K>, options?: OnOptions): Unsubscribe;
+  /** Removes a listener added with `on`. */
+  off<K extends ListenedType>(type: K, listener: Listener<K>): void;
+  /** What the tag has told so far: a frozen snapshot, replaced on every change. */
+  readonly state: BridgeState;
+  /** Stops listening and forwarding; the site's own callbacks keep being called. */
+  destroy(): void;
+}
+
+interface Installed {
+  bridge: Bridge;
+  /** A later install() on the same window adds its adapters and debug setting to the first one. */
+  extend(options: InstallOptions): void;
+}
+
+// Shared through the window so the IIFE build and an ESM import on one page make one bridge.
+const INSTALLED = Symbol.for('iadvize-bridge');
+
+function fail(message: string): never {
+  throw new TypeError(`iadvize-bridge: ${message}`);
+}
+
+function checkOptions(options: InstallOptions): void {
+  if (options === null || typeof options !== 'object') fail('install() takes an options object');
+  const { adapters, onError } = options;
+  if (adapters !== undefined && !Array.isArray(adapters)) fail('`adapters` must be an array');
+  for (const adapter of adapters ?? []) {
+    if (!adapter || typeof adapter.name !== 'string' || typeof adapter.send !== 'function') {
+      fail('each adapter needs a string `name` and a `send(event)` function');
+    }
+  }
+  if (onError !== undefined && typeof onError !== 'function') fail('`onError` must be a function');
+}
+
+function debugFromUrl(win: Window): boolean {
+  try {
+    return /[?&]iadvize_debug=(1|true)(&|$)/.test(win.location.search);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Installs the bridge on the page: `window.iAdvizeCallbacks` becomes a registry that keeps the
+ * site's callbacks and turns every callback into a typed event. Call it before the iAdvize tag.
+ * A second call on the same window returns the same bridge.
+ * @example
+ * const bridge = install({ onError: (error) => report(error) })
+ * bridge.on('chat:started', (e) => console.log('chat', e.chatId, 'by', e.startedBy))
+ */
+export function install(options: InstallOptions = {}): Bridge {
+  checkOptions(options);
+  const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
+  if (!win || typeof win !== 'object') fail('install() needs a browser window (pass `window` outside the browser)');
+  const slot = win as unknown as Record<symbol, Installed | undefined>;
+  const existing = slot[INSTALLED];
+  if (existing) {
+    existing.extend(options);
+    return existing.bridge;
+  }
+
+  let debug = options.debug === true || debugFromUrl(win);
+  const adapters: Adapter[] = [];
+  const guard = createGuard(options.onError);
+  const state = createState();
+  const isKnownType = (type: string): boolean => EVENT_TYPES.indexOf(type as EventType) >= 0;
+  const emitter = createEmitter(guard, isKnownType);
+
+  function dispatch(name: CallbackName, raw: unknown): void {
+    const type = CALLBACKS[name];
+    const event = { ...normalise(type, raw), type, at: Date.now(), raw } as BridgeEvent;
+    state.apply(event);
+    Object.freeze(event);
+    if (debug) console.info(LOG_PREFIX, name, raw, '->', event);
+    emitter.emit(event);
+    for (const adapter of adapters.slice()) {
+      guard(() => adapter.send(event), adapter, { source: 'adapter', type, adapter: adapter.name });
+    }
+  }
+
+  const extend = (more: InstallOptions): void => {
+    checkOptions(more);
+    if (more.debug) debug = true;
+    for (const adapter of more.adapters ?? []) if (adapters.indexOf(adapter) < 0) adapters.push(adapter);
+  };
+  extend(options);
+
+  const tagAlreadyLoaded = 'iAdvize' in win;
+  const registry = createRegistry(win, dispatch, guard);
+  if (debug && tagAlreadyLoaded) {
+    console.warn(`${LOG_PREFIX} installed after the iAdvize tag: events reach the bridge only if the tag looks callbacks up late`);
+  }
+  if (debug && !registry.followsReassignment) {
+    console.warn(`${LOG_PREFIX} iAdvizeCallbacks was declared with var: a later reassignment of it cannot be followed`);
+  }
+
+  const bridge: Bridge = {
+    on: emitter.on,
+    once: emitter.once,
+    off: emitter.off,
+    get state() {
+      return state.current;
+    },
+    destroy() {
+      if (slot[INSTALLED]?.bridge !== bridge) return;
+      registry.destroy();
+      emitter.clear();
+      adapters.length = 0;
+      delete slot[INSTALLED];
+    },
+  };
+  Object.defineProperty(win, INSTALLED, { value: { bridge, extend }, configurable: true });
+  return bridge;
+}

@@ -1,0 +1,44 @@
+// Checked by `npm run typecheck` (tsc), never run: the types are part of the API.
+import { CALLBACKS, install, type BridgeEvent, type EventMap, type EventType } from '../src/index.js';
+
+declare const bridge: ReturnType<typeof install>;
+
+// Payloads are inferred from the event map.
+bridge.on('chat:started', (e) => {
+  const chatId: string = e.chatId;
+  const startedBy: 'operator' | 'visitor' | 'proactive' | undefined = e.startedBy;
+  const at: number = e.at;
+  void [chatId, startedBy, at];
+});
+bridge.on('chat:availability', (e) => {
+  const offline: boolean = e.offline;
+  void offline;
+});
+bridge.once('link:received', (e) => void (e.pushed satisfies boolean));
+
+// '*' receives the union, narrowed by `type`.
+bridge.on('*', (e) => {
+  if (e.type === 'message:received') void (e.text satisfies string);
+  // @ts-expect-error: not every event has a chatId
+  void e.chatId;
+});
+
+// @ts-expect-error: unknown event name
+bridge.on('chat:start', () => {});
+// @ts-expect-error: field of another event
+bridge.on('chat:started', (e) => e.durationMs);
+// @ts-expect-error: events are read-only
+bridge.on('chat:started', (e) => (e.chatId = 'x'));
+// @ts-expect-error: the state is read-only
+bridge.state.chat.active = true;
+// @ts-expect-error: options are typed
+install({ debug: 'yes' });
+
+// The callback table covers exactly the event map.
+type FromCallbacks = (typeof CALLBACKS)[keyof typeof CALLBACKS];
+const everyEventHasACallback: [Exclude<EventType, FromCallbacks>] extends [never] ? true : false = true;
+const everyCallbackHasAnEvent: [Exclude<FromCallbacks, keyof EventMap>] extends [never] ? true : false = true;
+void [everyEventHasACallback, everyCallbackHasAnEvent];
+
+const one: BridgeEvent<'offer:received'> = { type: 'offer:received', at: 0, raw: null, name: 'n', url: 'u' };
+void one;
