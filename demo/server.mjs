@@ -1,0 +1,77 @@
+// Serves the demo (and the end-to-end fixtures) on 127.0.0.1. No dependencies: node:http only.
+import { createReadStream, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+// Only these folders are served: never package.json, sources outside dist, or node_modules.
+const PUBLIC = ['demo', 'dist', join('e2e', 'fixtures')];
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+function resolveFile(urlPath) {
+  const path = normalize(decodeURIComponent(urlPath)).replace(/^[/\\]+/, '');
+  if (!PUBLIC.some((folder) => path === folder || path.startsWith(folder + sep))) return undefined;
+  const file = join(root, path);
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) return resolveFile('/' + join(path, 'index.html'));
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts the server; `port: 0` picks a free one. Resolves with its URL and a close function. */
+export function startServer({ port = 0, headers = () => ({}) } = {}) {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    if (url.pathname === '/') {
+      response.writeHead(302, { location: '/demo/' }).end();
+      return;
+    }
+    const file = request.method === 'GET' || request.method === 'HEAD' ? resolveFile(url.pathname) : undefined;
+    if (!file) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+      ...headers(url),
+    });
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const { port: actual } = server.address();
+      resolve({ url: `http://127.0.0.1:${actual}`, close: () => new Promise((done) => server.close(done)) });
+    });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const port = Number(process.env.PORT ?? 5178);
+  const { url } = await startServer({ port }).catch((error) => {
+    if (error.code !== 'EADDRINUSE') throw error;
+    console.log(`port ${port} is busy, picking a free one`);
+    return startServer({ port: 0 });
+  });
+  console.log(`iadvize-bridge demo: ${url}/demo/`);
+  console.log(`SPA (ESM import):    ${url}/demo/spa.html`);
+}

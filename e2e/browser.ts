@@ -1,0 +1,34 @@
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright';
+// @ts-expect-error: plain ESM module without types
+import { startServer } from '../demo/server.mjs';
+
+/**
+ * Debian's Chromium by default (Playwright cannot download its own browser here);
+ * CHROMIUM_PATH overrides it, and an empty CHROMIUM_PATH uses Playwright's bundled browser.
+ */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: executablePath || undefined });
+}
+
+export interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+export function serve(options: { headers?: (url: URL) => Record<string, string> } = {}): Promise<Served> {
+  return startServer({ port: 0, ...options });
+}
+
+/** Opens a page that records console errors and uncaught exceptions, which every test expects to be empty. */
+export async function open(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  await page.goto(url);
+  return { page, problems };
+}
