@@ -6,6 +6,39 @@ import type { EventMap, EventType } from './events.js';
  * anything else (wrong types, arrays, hostile getters) yields only the fields it could read.
  */
 
+/** Measured by the state, never read from the tag. */
+type Measured = 'durationMs';
+type FieldsOf<K extends EventType> = Exclude<keyof EventMap[K], Measured>;
+type WithFields = { [K in EventType]: FieldsOf<K> extends never ? never : K }[EventType];
+
+/**
+ * Payload field -> the tag's field it is read from (`a.b` reads a nested one).
+ * The types make every payload field name its source, so the two cannot drift apart.
+ */
+const SOURCES: { [K in WithFields]: { [F in FieldsOf<K>]-?: string } } = {
+  'chat:availability': { offline: 'offline', busy: 'busy' },
+  'chat:started': { chatId: 'id', conversationId: 'conversationId', visitorId: 'vuid', startedBy: 'startedBy' },
+  'chat:ended': { chatId: 'id', endedBy: 'endedBy' },
+  'invitation:displayed': { invitationId: 'id' },
+  'call:availability': { offline: 'offline' },
+  'rule:started': { ruleId: 'id', label: 'label' },
+  'message:received': { text: 'msg', time: 'time', date: 'date', operatorId: 'operator.id', operatorExternalId: 'operator.externalId' },
+  'message:sent': { text: 'msg', time: 'time' },
+  'alert:received': { text: 'msg', time: 'time' },
+  'offer:received': { name: 'name', url: 'url' },
+  'link:received': { name: 'name', url: 'url', pushed: 'push' },
+  'visitor:transferred': { operatorId: 'operatorId', historyId: 'historyId' },
+};
+
+/** Fields that are not strings: flags, and who started or ended a chat (the 2017 tag says `'proactif'`). */
+const CONVERT: Record<string, (value: unknown) => unknown> = {
+  offline: flag,
+  busy: flag,
+  pushed: flag,
+  startedBy: (value) => oneOf(value === 'proactif' ? 'proactive' : value, ['operator', 'visitor', 'proactive']),
+  endedBy: (value) => oneOf(value, ['operator', 'visitor']),
+};
+
 /** Reads an own property only: never the prototype chain, never a throwing getter. */
 function field(raw: unknown, key: string): unknown {
   try {
@@ -31,74 +64,21 @@ function flag(value: unknown): boolean | undefined {
   return undefined;
 }
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
-  return allowed.indexOf(value as T) >= 0 ? (value as T) : undefined;
-}
-
-/** Drops the fields that could not be read, so `'chatId' in event` means the tag sent one. */
-function readable<T extends object>(payload: T): T {
-  for (const key in payload) if (payload[key] === undefined) delete payload[key];
-  return payload;
-}
-
-const texts = (raw: unknown, ...keys: string[]): Array<string | undefined> => keys.map((key) => text(field(raw, key)));
-
-type PayloadOf<K extends EventType> = EventMap[K];
-/** The types whose payload has fields the tag sends (the others carry only type/at/raw). */
-type WithPayload = { [K in EventType]: keyof EventMap[K] extends never ? never : K }[EventType];
-
-const normalisers: { [K in WithPayload]: (raw: unknown) => Partial<PayloadOf<K>> } = {
-  'chat:availability': (raw) => ({ offline: flag(field(raw, 'offline')), busy: flag(field(raw, 'busy')) }),
-  'chat:started': (raw) => {
-    const startedBy = field(raw, 'startedBy');
-    const [chatId, conversationId, visitorId] = texts(raw, 'id', 'conversationId', 'vuid');
-    return {
-      chatId,
-      conversationId,
-      visitorId,
-      startedBy: startedBy === 'proactif' ? 'proactive' : oneOf(startedBy, ['operator', 'visitor', 'proactive']),
-    };
-  },
-  'chat:ended': (raw) => ({ chatId: text(field(raw, 'id')), endedBy: oneOf(field(raw, 'endedBy'), ['operator', 'visitor']) }),
-  'invitation:displayed': (raw) => ({ invitationId: text(field(raw, 'id')) }),
-  'call:availability': (raw) => ({ offline: flag(field(raw, 'offline')) }),
-  // durationMs is measured by the state, not sent by the tag.
-  'call:ended': () => ({}),
-  'rule:started': (raw) => {
-    const [ruleId, label] = texts(raw, 'id', 'label');
-    return { ruleId, label };
-  },
-  'message:received': (raw) => {
-    const [text_, time, date] = texts(raw, 'msg', 'time', 'date');
-    const [operatorId, operatorExternalId] = texts(field(raw, 'operator'), 'id', 'externalId');
-    return { text: text_, time, date, operatorId, operatorExternalId };
-  },
-  'message:sent': (raw) => message(raw),
-  'alert:received': (raw) => message(raw),
-  'offer:received': (raw) => {
-    const [name, url] = texts(raw, 'name', 'url');
-    return { name, url };
-  },
-  'link:received': (raw) => {
-    const [name, url] = texts(raw, 'name', 'url');
-    return { name, url, pushed: flag(field(raw, 'push')) };
-  },
-  'visitor:transferred': (raw) => {
-    const [operatorId, historyId] = texts(raw, 'operatorId', 'historyId');
-    return { operatorId, historyId };
-  },
-};
-
-function message(raw: unknown): Partial<EventMap['message:sent']> {
-  const [text_, time] = texts(raw, 'msg', 'time');
-  return { text: text_, time };
+function oneOf(value: unknown, allowed: readonly string[]): unknown {
+  return allowed.indexOf(value as string) >= 0 ? value : undefined;
 }
 
 /**
- * The payload of `type` read from `raw`. Documented shapes give every field of the event map;
- * undocumented input gives the fields that could be read and never throws.
+ * The payload of `type` read from `raw`: every field of the event map for documented shapes,
+ * only the readable ones otherwise (so `'chatId' in event` means the tag sent one). Never throws.
  */
 export function normalise<K extends EventType>(type: K, raw: unknown): EventMap[K] {
-  const read = (normalisers as Record<string, ((raw: unknown) => object) | undefined>)[type];
-  return readable(read ? read(raw) : {}) as EventMap[K];
+  const payload: Record<string, unknown> = {};
+  const sources: Record<string, string> = (SOURCES as Record<string, Record<string, string>>)[type] ?? {};
+  for (const name in sources) {
+    const value = sources[name]!.split('.').reduce(field, raw);
+    const read = (CONVERT[name] ?? text)(value);
+    if (read !== undefined) payload[name] = read;
+  }
+  return payload as EventMap[K];
 }

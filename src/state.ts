@@ -12,7 +12,7 @@ export interface ChatState {
   readonly firstResponseMs?: number;
 }
 
-/** A read-only snapshot of what the tag has told so far. Each change makes a new frozen object. */
+/** A read-only snapshot of what the tag has told so far. */
 export interface BridgeState {
   readonly chat: ChatState;
   readonly call: { readonly active: boolean; readonly startedAt?: number };
@@ -24,103 +24,105 @@ export interface BridgeState {
   readonly cobrowsing: boolean;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
 
-function freeze<T extends object>(value: T): T {
-  for (const key of Object.keys(value)) {
-    const child = (value as Record<string, unknown>)[key];
-    if (child && typeof child === 'object') freeze(child);
-  }
-  return Object.freeze(value);
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') Object.values(Object.freeze(value)).forEach(deepFreeze);
+  return value;
 }
 
-const NEW_CHAT: ChatState = { active: false, messagesSent: 0, messagesReceived: 0 };
+const newChat = (): Mutable<ChatState> => ({ active: false, messagesSent: 0, messagesReceived: 0 });
 
 /**
- * Follows the events into `BridgeState`, and measures the durations the tag does not send
- * (`durationMs` of `chat:ended` and `call:ended`) before the event is emitted.
+ * Follows the events into `BridgeState`, and measures what the tag does not send
+ * (`durationMs` of `chat:ended` and `call:ended`) on the event before it is emitted.
  */
 export function createState() {
-  let state: BridgeState = freeze({
-    chat: NEW_CHAT,
+  const state: Mutable<BridgeState> = {
+    chat: newChat(),
     call: { active: false },
     availability: { chat: {}, call: {} },
     cobrowsing: false,
-  });
-  // Messages can reach the tag before onChatStarted; they belong to the chat that follows.
+  };
+  // Messages can reach the tag before onChatStarted: they belong to the chat that follows.
   let chatClosed = true;
   let firstVisitorMessageAt: number | undefined;
+  let snapshot: BridgeState | undefined;
 
-  const update = (change: Partial<Mutable<BridgeState>>): void => {
-    state = freeze({ ...state, ...change });
-  };
-
-  /** The chat record that an event of a chat belongs to: a fresh one after the previous chat ended. */
-  function currentChat(): ChatState {
-    if (!chatClosed) return state.chat;
-    chatClosed = false;
-    firstVisitorMessageAt = undefined;
-    return NEW_CHAT;
+  /** The chat an event belongs to: a fresh record once the previous chat has ended. */
+  function chat(): Mutable<ChatState> {
+    if (chatClosed) {
+      chatClosed = false;
+      firstVisitorMessageAt = undefined;
+      state.chat = newChat();
+    }
+    return state.chat;
   }
 
   function apply(event: Mutable<BridgeEvent>): void {
-    const chat = state.chat;
+    snapshot = undefined;
+    const { call, availability } = state;
     switch (event.type) {
-      case 'chat:started': {
-        const { chatId, conversationId, startedBy, at } = event;
-        update({ chat: { ...currentChat(), active: true, chatId, conversationId, startedBy, startedAt: at } });
+      case 'chat:started':
+        // A start without the end of the previous chat (a missed onChatEnded) still begins a new record.
+        if (state.chat.active && state.chat.chatId !== event.chatId) chatClosed = true;
+        Object.assign(chat(), {
+          active: true,
+          chatId: event.chatId,
+          conversationId: event.conversationId,
+          startedBy: event.startedBy,
+          startedAt: event.at,
+        });
         break;
-      }
       case 'chat:ended':
-        if (chat.active && chat.startedAt !== undefined && (event.chatId === undefined || event.chatId === chat.chatId)) {
-          event.durationMs = event.at - chat.startedAt;
+        if (state.chat.active && (event.chatId === undefined || event.chatId === state.chat.chatId)) {
+          event.durationMs = event.at - state.chat.startedAt!;
         }
+        state.chat.active = false;
         chatClosed = true;
-        update({ chat: { ...chat, active: false } });
         break;
-      case 'message:sent': {
-        const next = currentChat();
-        if (firstVisitorMessageAt === undefined) firstVisitorMessageAt = event.at;
-        update({ chat: { ...next, messagesSent: next.messagesSent + 1 } });
+      case 'message:sent':
+        chat().messagesSent++;
+        firstVisitorMessageAt ??= event.at;
         break;
-      }
       case 'message:received': {
-        const next = currentChat();
-        const firstResponseMs =
-          next.firstResponseMs ?? (firstVisitorMessageAt === undefined ? undefined : event.at - firstVisitorMessageAt);
-        update({ chat: { ...next, messagesReceived: next.messagesReceived + 1, firstResponseMs } });
+        const current = chat();
+        current.messagesReceived++;
+        if (current.firstResponseMs === undefined && firstVisitorMessageAt !== undefined) {
+          current.firstResponseMs = event.at - firstVisitorMessageAt;
+        }
         break;
       }
       case 'call:started':
-        update({ call: { active: true, startedAt: event.at } });
+        state.call = { active: true, startedAt: event.at };
         break;
       case 'call:ended':
-        if (state.call.active && state.call.startedAt !== undefined) event.durationMs = event.at - state.call.startedAt;
-        update({ call: { active: false } });
+        if (call.active) event.durationMs = event.at - call.startedAt!;
+        state.call = { active: false };
         break;
       case 'chat:availability':
       case 'call:availability': {
-        const channel = event.type === 'chat:availability' ? 'chat' : 'call';
-        const known = { ...state.availability[channel] } as Record<string, boolean | undefined>;
-        for (const key of ['offline', 'busy'] as const) {
-          const value = (event as Partial<Record<typeof key, unknown>>)[key];
+        // Only what the tag actually reported: an unreadable flag leaves the known value.
+        const known: Record<string, boolean | undefined> = availability[event.type === 'chat:availability' ? 'chat' : 'call'];
+        for (const key of ['offline', 'busy']) {
+          const value = (event as Record<string, unknown>)[key];
           if (typeof value === 'boolean') known[key] = value;
         }
-        update({ availability: { ...state.availability, [channel]: known } });
         break;
       }
       case 'cobrowsing:accepted':
       case 'cobrowsing:refused':
       case 'cobrowsing:stopped':
-        update({ cobrowsing: event.type === 'cobrowsing:accepted' });
+        state.cobrowsing = event.type === 'cobrowsing:accepted';
         break;
     }
   }
 
   return {
     apply,
+    /** The same frozen object until the next change, so snapshots can be compared with `===`. */
     get current(): BridgeState {
-      return state;
+      return (snapshot ??= deepFreeze(JSON.parse(JSON.stringify(state)) as BridgeState));
     },
   };
 }

@@ -118,3 +118,13 @@ describe('bridge.state', () => {
     expect(bridge.state).toBe(bridge.state);
   });
 });
+
+describe('bridge.state after a missed onChatEnded', () => {
+  it('a start for another chat begins a fresh record', () => {
+    const { bridge, tag } = page();
+    tag.fire('onChatStarted', { id: 1 });
+    tag.fire('onMessageSent', { msg: 'a' });
+    tag.fire('onChatStarted', { id: 2 });
+    expect(bridge.state.chat).toMatchObject({ chatId: '2', active: true, messagesSent: 0 });
+  });
+});
