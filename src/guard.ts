@@ -16,8 +16,10 @@ export interface ErrorContext {
 
 export type ErrorHandler = (error: unknown, context: ErrorContext) => void;
 
-/** Runs `code`; what it throws goes to the error handler. `owner` is the function that failed. */
+/** Runs `code`; what it throws goes to the error handler. `owner` is the function or adapter that failed. */
 export type Guard = (code: () => void, owner: object, context: ErrorContext) => void;
+/** Sends an error to the error handler, as the guard does. */
+export type Report = (error: unknown, owner: object, context: ErrorContext) => void;
 
 export const LOG_PREFIX = '[iadvize-bridge]';
 
@@ -25,7 +27,7 @@ export const LOG_PREFIX = '[iadvize-bridge]';
  * Without `onError`, each owner's error message is logged once, so a listener that fails on
  * every event does not flood the console.
  */
-export function createGuard(onError?: ErrorHandler): Guard {
+export function createGuard(onError?: ErrorHandler): { guard: Guard; report: Report } {
   const logged = new WeakMap<object, Set<string>>();
   const logOnce = (error: unknown, context: ErrorContext, owner: object): void => {
     const message = String(error instanceof Error ? error.message : error);
@@ -34,16 +36,20 @@ export function createGuard(onError?: ErrorHandler): Guard {
     logged.set(owner, seen.add(message));
     console.error(`${LOG_PREFIX} ${context.source} failed on ${context.type}`, error);
   };
-  return (code, owner, context) => {
+  const report: Report = (error, owner, context) => {
+    try {
+      if (onError) onError(error, context);
+      else logOnce(error, context, owner);
+    } catch {
+      // An onError that throws must not reach the tag either.
+    }
+  };
+  const guard: Guard = (code, owner, context) => {
     try {
       code();
     } catch (error) {
-      try {
-        if (onError) onError(error, context);
-        else logOnce(error, context, owner);
-      } catch {
-        // An onError that throws must not reach the tag either.
-      }
+      report(error, owner, context);
     }
   };
+  return { guard, report };
 }

@@ -1,7 +1,25 @@
 export { install } from './install.js';
-export type { Adapter, Bridge, InstallOptions } from './install.js';
+export type { Adapter, AdapterContext, Bridge, InstallOptions } from './install.js';
 export { CALLBACKS, EVENT_TYPES } from './events.js';
 export type { BridgeEvent, CallbackName, ChatParty, EventMap, EventType, NoPayload } from './events.js';
 export type { Listener, ListenedType, OnOptions, Unsubscribe } from './emitter.js';
 export type { ErrorContext, ErrorHandler } from './guard.js';
 export type { BridgeState, ChatState } from './state.js';
+
+export { createAdapter, QUEUE_LIMIT, QUEUE_MS, RETRY_MS } from './adapters/adapter.js';
+export type { AdapterOptions, AdapterStats, AnalyticsAdapter, Vendor } from './adapters/adapter.js';
+export { DEFAULT_EVENTS, MAPPING } from './adapters/mapping.js';
+export type { Params } from './adapters/mapping.js';
+export { GA4_LIMITS } from './adapters/ga4-rules.js';
+export { ga4, type Ga4Options } from './adapters/ga4.js';
+export { gtm, type GtmOptions } from './adapters/gtm.js';
+export { universalAnalytics } from './adapters/universal-analytics.js';
+export { gaLegacy } from './adapters/ga-legacy.js';
+export { matomo } from './adapters/matomo.js';
+export { segment, type SegmentOptions } from './adapters/segment.js';
+export { adobeDataLayer } from './adapters/adobe-data-layer.js';
+export { mixpanel, type MixpanelOptions } from './adapters/mixpanel.js';
+export { amplitude, type AmplitudeOptions } from './adapters/amplitude.js';
+export { posthog, type PosthogOptions } from './adapters/posthog.js';
+export { plausible, type PlausibleOptions } from './adapters/plausible.js';
+export { custom, type Mapped } from './adapters/custom.js';

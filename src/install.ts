@@ -5,10 +5,25 @@ import { normalise } from './normalise.js';
 import { createRegistry } from './registry.js';
 import { createState, type BridgeState } from './state.js';
 
-/** Anything that forwards events somewhere: `send` receives every event, isolated from the rest. */
+/** What the bridge gives an adapter when it is added. */
+export interface AdapterContext {
+  /** The window the bridge is installed on: where the adapter finds its tool. */
+  readonly window: Window;
+  /** Whether the bridge logs for debugging, so an adapter can add its own warnings. */
+  readonly debug: boolean;
+  /** Reports a failure that happened outside `send` (e.g. a delayed delivery) like any other adapter error. */
+  report(error: unknown, type: string): void;
+}
+
+/**
+ * Anything that forwards events somewhere: `send` receives every event, isolated from the rest.
+ * `attach` is called once when the adapter is added to a bridge, `detach` when the bridge is destroyed.
+ */
 export interface Adapter {
   readonly name: string;
   send(event: BridgeEvent): void;
+  attach?(context: AdapterContext): void;
+  detach?(): void;
 }
 
 export interface InstallOptions {
@@ -93,7 +108,7 @@ export function install(options: InstallOptions = {}): Bridge {
 
   let debug = options.debug === true || debugFromUrl(win);
   const adapters: Adapter[] = [];
-  const guard = createGuard(options.onError);
+  const { guard, report } = createGuard(options.onError);
   const state = createState();
   const isKnownType = (type: string): boolean => EVENT_TYPES.indexOf(type as EventType) >= 0;
   const emitter = createEmitter(guard, isKnownType);
@@ -113,7 +128,16 @@ export function install(options: InstallOptions = {}): Bridge {
   const extend = (more: InstallOptions): void => {
     checkOptions(more);
     if (more.debug) debug = true;
-    for (const adapter of more.adapters ?? []) if (adapters.indexOf(adapter) < 0) adapters.push(adapter);
+    for (const adapter of more.adapters ?? []) {
+      if (adapters.indexOf(adapter) >= 0) continue;
+      adapters.push(adapter);
+      const context = (type: string) => ({ source: 'adapter', type, adapter: adapter.name }) as const;
+      guard(
+        () => adapter.attach?.({ window: win, debug, report: (error, type) => report(error, adapter, context(type)) }),
+        adapter,
+        context('attach'),
+      );
+    }
   };
   extend(options);
 
@@ -137,6 +161,7 @@ export function install(options: InstallOptions = {}): Bridge {
       if (slot[INSTALLED]?.bridge !== bridge) return;
       registry.destroy();
       emitter.clear();
+      for (const adapter of adapters) guard(() => adapter.detach?.(), adapter, { source: 'adapter', type: 'detach', adapter: adapter.name });
       adapters.length = 0;
       delete slot[INSTALLED];
     },

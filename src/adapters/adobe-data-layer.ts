@@ -1,0 +1,14 @@
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
+import { commandQueue } from './globals.js';
+
+/** Adobe Client Data Layer: `adobeDataLayer.push({ event, eventInfo: params })`. */
+export function adobeDataLayer(options: AdapterOptions = {}): AnalyticsAdapter {
+  return createAdapter(
+    {
+      name: 'adobeDataLayer',
+      find: (win) => commandQueue(win, 'adobeDataLayer'),
+      deliver: (layer, event, eventInfo) => layer.push({ event, eventInfo }),
+    },
+    options,
+  );
+}

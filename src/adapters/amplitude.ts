@@ -1,0 +1,21 @@
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
+import { globals, withMethod, type Track } from './globals.js';
+import { titleCase } from './mapping.js';
+
+export interface AmplitudeOptions extends AdapterOptions {
+  /** The `@amplitude/analytics-browser` module or instance; default: the page's `window.amplitude`. */
+  client?: { track: Track };
+}
+
+/** Amplitude: `amplitude.track('Chat Started', eventProperties)`. */
+export function amplitude(options: AmplitudeOptions = {}): AnalyticsAdapter {
+  return createAdapter(
+    {
+      name: 'amplitude',
+      eventName: titleCase,
+      find: (win) => withMethod(options.client ?? globals(win).amplitude, 'track'),
+      deliver: (client, name, properties) => client.track(name, properties),
+    },
+    options,
+  );
+}

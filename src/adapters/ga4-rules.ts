@@ -1,0 +1,61 @@
+import type { Params } from './mapping.js';
+
+/**
+ * Google Analytics 4 collection limits, for GA4 and GTM: an event that breaks them is dropped or
+ * truncated by Google without a word, so they are enforced here where the site can see them.
+ */
+export const GA4_LIMITS = { nameLength: 40, params: 25, valueLength: 100 } as const;
+
+const RESERVED_NAMES = new Set([
+  'ad_activeview', 'ad_click', 'ad_exposure', 'ad_impression', 'ad_query', 'ad_reward', 'adunit_exposure',
+  'app_background', 'app_clear_data', 'app_exception', 'app_install', 'app_remove', 'app_store_refund',
+  'app_store_subscription_cancel', 'app_store_subscription_convert', 'app_store_subscription_renew', 'app_update',
+  'app_upgrade', 'click', 'dynamic_link_app_open', 'dynamic_link_app_update', 'dynamic_link_first_open', 'error',
+  'file_download', 'first_open', 'first_visit', 'form_start', 'form_submit', 'in_app_purchase',
+  'notification_dismiss', 'notification_foreground', 'notification_open', 'notification_receive', 'os_update',
+  'page_view', 'screen_view', 'scroll', 'session_start', 'session_start_with_rollout', 'user_engagement',
+  'video_complete', 'video_progress', 'video_start', 'view_complete', 'view_search_results',
+]);
+const RESERVED_PREFIXES = ['firebase_', 'google_', 'ga_', 'gtag.', 'query_id'];
+const RESERVED_PARAMS = new Set(['engagement_time_msec', 'gclid', 'session_id', 'session_number']);
+const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** Why `name` cannot be a GA4 event name, or undefined when it can. */
+export function eventNameProblem(name: unknown): string | undefined {
+  if (typeof name !== 'string' || !NAME.test(name)) {
+    return `GA4 event name ${JSON.stringify(name)} must start with a letter and use only letters, digits and underscores`;
+  }
+  if (name.length > GA4_LIMITS.nameLength) return `GA4 event name "${name}" is longer than ${GA4_LIMITS.nameLength} characters`;
+  if (RESERVED_NAMES.has(name)) return `GA4 event name "${name}" is reserved by Google`;
+  const prefix = RESERVED_PREFIXES.find((reserved) => name.startsWith(reserved));
+  if (prefix) return `GA4 event name "${name}" uses the reserved prefix "${prefix}"`;
+  return undefined;
+}
+
+function isParamName(name: string): boolean {
+  return (
+    NAME.test(name) &&
+    name.length <= GA4_LIMITS.nameLength &&
+    !RESERVED_PARAMS.has(name) &&
+    !RESERVED_PREFIXES.some((reserved) => name.startsWith(reserved))
+  );
+}
+
+/**
+ * The parameters GA4 keeps: valid names only, at most 25, text values cut to 100 characters.
+ * `rejected` lists the names left out, so the caller can report them.
+ */
+export function ga4Params(params: Params): { params: Params; rejected: string[] } {
+  const kept: Params = {};
+  const rejected: string[] = [];
+  let count = 0;
+  for (const [name, value] of Object.entries(params)) {
+    if (!isParamName(name) || count >= GA4_LIMITS.params) {
+      rejected.push(name);
+      continue;
+    }
+    count++;
+    kept[name] = typeof value === 'string' ? value.slice(0, GA4_LIMITS.valueLength) : value;
+  }
+  return { params: kept, rejected };
+}

@@ -1,0 +1,30 @@
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
+import { commandQueue } from './globals.js';
+
+export interface GtmOptions extends AdapterOptions {
+  /** The data layer's name, when the container was installed with another one. Default `dataLayer`. */
+  dataLayerName?: string;
+}
+
+/**
+ * Google Tag Manager: `dataLayer.push({ event, iadvize: params })`. The `iadvize` key is reset
+ * first, because GTM merges pushes and a parameter of the previous event would otherwise linger.
+ * @example
+ * install({ adapters: [gtm()] }) // trigger on the custom event "chat_started", read {{iadvize.started_by}}
+ */
+export function gtm(options: GtmOptions = {}): AnalyticsAdapter {
+  const { dataLayerName = 'dataLayer' } = options;
+  if (typeof dataLayerName !== 'string' || !dataLayerName) throw new TypeError('iadvize-bridge gtm(): `dataLayerName` must be a non-empty string');
+  return createAdapter(
+    {
+      name: 'gtm',
+      ga4: true,
+      find: (win) => commandQueue(win, dataLayerName),
+      deliver: (dataLayer, name, params) => {
+        dataLayer.push({ iadvize: null });
+        dataLayer.push({ event: name, iadvize: params });
+      },
+    },
+    options,
+  );
+}

@@ -1,0 +1,103 @@
+import type { BridgeEvent, EventType } from '../events.js';
+
+/** Parameters sent with an event: snake_case names, primitive values. */
+export type Params = Record<string, string | number | boolean>;
+
+/** Values may be undefined where the tag did not send the field; such parameters are left out. */
+type RawParams = Record<string, string | number | boolean | undefined>;
+
+interface Mapping<K extends EventType> {
+  /** The GA4-style name; other naming styles are derived from it. */
+  name: string;
+  /** Forwarded without configuration. */
+  on?: true;
+  /** What may leave the page by default: nothing typed by the visitor, no identifier, no query string. */
+  params?(event: BridgeEvent<K>): RawParams;
+  /** Chat and conversation ids, sent only with `includeIds: true`. */
+  ids?(event: BridgeEvent<K>): RawParams;
+}
+
+const seconds = (ms: number | undefined) => (ms === undefined ? undefined : Math.round(ms / 1000));
+
+/** Drops the query string and fragment: they can carry tokens, emails or order numbers. */
+export function withoutQuery(url: string): string {
+  return url.split(/[?#]/)[0]!;
+}
+
+/** Every event type -> its analytics name and parameters. One row per event of the event map. */
+export const MAPPING: { [K in EventType]: Mapping<K> } = {
+  'chat:started': {
+    name: 'chat_started',
+    on: true,
+    params: (e) => ({ started_by: e.startedBy, chat_channel: 'chat' }),
+    ids: (e) => ({ chat_id: e.chatId, conversation_id: e.conversationId }),
+  },
+  'chat:ended': {
+    name: 'chat_ended',
+    on: true,
+    params: (e) => ({ chat_duration_sec: seconds(e.durationMs), ended_by: e.endedBy }),
+    ids: (e) => ({ chat_id: e.chatId }),
+  },
+  'invitation:displayed': { name: 'chat_invitation_displayed', on: true },
+  'call:started': { name: 'chat_call_started', on: true },
+  'call:ended': {
+    name: 'chat_call_ended',
+    on: true,
+    params: (e) => ({ call_duration_sec: seconds(e.durationMs) }),
+  },
+  'offer:received': { name: 'chat_offer_received', on: true, params: (e) => ({ offer_name: e.name }) },
+  'cobrowsing:requested': { name: 'chat_cobrowse_requested', on: true },
+  'cobrowsing:accepted': { name: 'chat_cobrowse_accepted', on: true },
+  'cobrowsing:refused': { name: 'chat_cobrowse_refused', on: true },
+  'cobrowsing:stopped': { name: 'chat_cobrowse_stopped', on: true },
+  'satisfaction:answered': { name: 'chat_survey_answered', on: true },
+
+  'chat:displayed': { name: 'chat_window_displayed' },
+  'chat:hidden': { name: 'chat_window_hidden' },
+  'chat:button-displayed': { name: 'chat_button_displayed' },
+  'call:button-displayed': { name: 'chat_call_button_displayed' },
+  'video:button-displayed': { name: 'chat_video_button_displayed' },
+  'chat:availability': {
+    name: 'chat_availability_changed',
+    params: (e) => ({ agents_offline: e.offline, agents_busy: e.busy }),
+  },
+  'call:availability': {
+    name: 'chat_call_availability_changed',
+    params: (e) => ({ agents_offline: e.offline }),
+  },
+  'rule:started': {
+    name: 'chat_rule_started',
+    params: (e) => ({ rule_id: e.ruleId, rule_label: e.label }),
+  },
+  'operator:typing-started': { name: 'chat_operator_typing' },
+  'operator:typing-stopped': { name: 'chat_operator_typing_stopped' },
+  'visitor:typing-started': { name: 'chat_visitor_typing' },
+  'visitor:typing-stopped': { name: 'chat_visitor_typing_stopped' },
+  // Message and alert texts never leave the page: only that a message happened.
+  'message:received': { name: 'chat_message_received' },
+  'message:sent': { name: 'chat_message_sent' },
+  'alert:received': { name: 'chat_alert_received' },
+  'link:received': {
+    name: 'chat_link_received',
+    params: (e) => ({ link_name: e.name, link_url: e.url === undefined ? undefined : withoutQuery(e.url), link_pushed: e.pushed }),
+  },
+  // The new operator and the transcript are identifiers: only the transfer itself is counted.
+  'visitor:transferred': { name: 'chat_visitor_transferred' },
+  'satisfaction:displayed': { name: 'chat_survey_displayed' },
+};
+
+/** The event types forwarded when an adapter is given no `events` option. */
+export const DEFAULT_EVENTS = (Object.keys(MAPPING) as EventType[]).filter((type) => MAPPING[type].on);
+
+/** `chat_call_started` -> `Chat Call Started`, for tools whose events read as sentences. */
+export function titleCase(name: string): string {
+  return name.replace(/(^|_)([a-z])/g, (_match, space: string, letter: string) => (space ? ' ' : '') + letter.toUpperCase());
+}
+
+/** The default parameters of an event, with the ids when the site opted in; unread fields are left out. */
+export function defaultParams(event: BridgeEvent, includeIds: boolean): Params {
+  const mapping = MAPPING[event.type] as Mapping<EventType>;
+  const params: RawParams = { ...mapping.params?.(event), ...(includeIds ? mapping.ids?.(event) : undefined) };
+  for (const key of Object.keys(params)) if (params[key] === undefined) delete params[key];
+  return params as Params;
+}

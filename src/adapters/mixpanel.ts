@@ -1,0 +1,21 @@
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
+import { globals, withMethod, type Track } from './globals.js';
+import { titleCase } from './mapping.js';
+
+export interface MixpanelOptions extends AdapterOptions {
+  /** The `mixpanel-browser` instance; default: the page's `window.mixpanel`. */
+  client?: { track: Track };
+}
+
+/** Mixpanel: `mixpanel.track('Chat Started', properties)`. */
+export function mixpanel(options: MixpanelOptions = {}): AnalyticsAdapter {
+  return createAdapter(
+    {
+      name: 'mixpanel',
+      eventName: titleCase,
+      find: (win) => withMethod(options.client ?? globals(win).mixpanel, 'track'),
+      deliver: (client, name, properties) => client.track(name, properties),
+    },
+    options,
+  );
+}

@@ -1,0 +1,27 @@
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
+import { globals } from './globals.js';
+import { titleCase } from './mapping.js';
+
+type PlausibleCall = (name: string, options: { props: Record<string, unknown> }) => unknown;
+
+export interface PlausibleOptions extends AdapterOptions {
+  /** A `plausible-tracker` instance (`Plausible({ domain })`); default: the page's `window.plausible`. */
+  client?: { trackEvent: PlausibleCall };
+}
+
+/** Plausible: `plausible('Chat Started', { props })`, or `trackEvent` of a `plausible-tracker` instance. */
+export function plausible(options: PlausibleOptions = {}): AnalyticsAdapter {
+  const { client } = options;
+  return createAdapter<PlausibleCall>(
+    {
+      name: 'plausible',
+      eventName: titleCase,
+      find: (win) => {
+        const track = client ? (name: string, props: { props: Record<string, unknown> }) => client.trackEvent(name, props) : globals(win).plausible;
+        return typeof track === 'function' ? track : undefined;
+      },
+      deliver: (track, name, props) => track(name, { props }),
+    },
+    options,
+  );
+}

@@ -1,0 +1,30 @@
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
+import { globals, withMethod, type Track } from './globals.js';
+import { titleCase } from './mapping.js';
+
+export interface SegmentOptions extends AdapterOptions {
+  /** An `AnalyticsBrowser` instance from `@segment/analytics-next`; default: the page's `window.analytics`. */
+  client?: { track: Track };
+}
+
+// Segment's Live Chat spec names; the other events follow the same "Live Chat ..." pattern.
+const SPEC: Record<string, string> = {
+  chat_started: 'Live Chat Conversation Started',
+  chat_ended: 'Live Chat Conversation Ended',
+  chat_message_sent: 'Live Chat Message Sent',
+  chat_message_received: 'Live Chat Message Received',
+};
+const segmentName = (name: string): string => SPEC[name] ?? `Live Chat ${titleCase(name.replace(/^chat_/, ''))}`;
+
+/** Segment: `analytics.track('Live Chat Conversation Started', properties)`. */
+export function segment(options: SegmentOptions = {}): AnalyticsAdapter {
+  return createAdapter(
+    {
+      name: 'segment',
+      eventName: segmentName,
+      find: (win) => withMethod(options.client ?? globals(win).analytics, 'track'),
+      deliver: (analytics, name, properties) => analytics.track(name, properties),
+    },
+    options,
+  );
+}
