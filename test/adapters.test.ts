@@ -198,7 +198,7 @@ describe('options', () => {
     const { tag } = chatWith(
       ga4({
         name: { 'chat:started': 'live_chat_start' },
-        params: (e) => (e.type === 'chat:started' ? { page_type: 'product' } : {}),
+        params: (e): Record<string, string> => (e.type === 'chat:started' ? { page_type: 'product' } : {}),
       }),
       { gtag },
     );
