@@ -18,21 +18,32 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-function resolveFile(urlPath) {
-  const path = normalize(decodeURIComponent(urlPath)).replace(/^[/\\]+/, '');
-  if (!PUBLIC.some((folder) => path === folder || path.startsWith(folder + sep))) return undefined;
-  const file = join(root, path);
+function existing(file) {
   try {
     const stat = statSync(file);
-    if (stat.isDirectory()) return resolveFile('/' + join(path, 'index.html'));
-    return file;
+    return stat.isDirectory() ? existing(join(file, 'index.html')) : file;
   } catch {
     return undefined;
   }
 }
 
-/** Starts the server; `port: 0` picks a free one. Resolves with its URL and a close function. */
-export function startServer({ port = 0, headers = () => ({}) } = {}) {
+/** The file a URL path names: in a public folder, or under a mounted prefix (tests mount vendor SDKs). */
+function resolveFile(urlPath, mounts) {
+  const path = normalize(decodeURIComponent(urlPath)).replace(/^[/\\]+/, '');
+  if (path.split(sep).includes('..')) return undefined;
+  for (const [prefix, dir] of Object.entries(mounts)) {
+    // ESM packages built for bundlers import './lib/tracker' without an extension.
+    if (path.startsWith(prefix)) return existing(join(dir, path.slice(prefix.length))) ?? existing(join(dir, path.slice(prefix.length)) + '.js');
+  }
+  if (!PUBLIC.some((folder) => path === folder || path.startsWith(folder + sep))) return undefined;
+  return existing(join(root, path));
+}
+
+/**
+ * Starts the server; `port: 0` picks a free one. `mounts` maps URL prefixes (`vendor/x/`) to folders.
+ * Resolves with its URL and a close function.
+ */
+export function startServer({ port = 0, headers = () => ({}), mounts = {} } = {}) {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/favicon.ico') {
@@ -43,7 +54,7 @@ export function startServer({ port = 0, headers = () => ({}) } = {}) {
       response.writeHead(302, { location: '/demo/' }).end();
       return;
     }
-    const file = request.method === 'GET' || request.method === 'HEAD' ? resolveFile(url.pathname) : undefined;
+    const file = request.method === 'GET' || request.method === 'HEAD' ? resolveFile(url.pathname, mounts) : undefined;
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;

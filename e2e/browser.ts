@@ -17,7 +17,7 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export function serve(options: { headers?: (url: URL) => Record<string, string> } = {}): Promise<Served> {
+export function serve(options: { headers?: (url: URL) => Record<string, string>; mounts?: Record<string, string> } = {}): Promise<Served> {
   return startServer({ port: 0, ...options });
 }
 

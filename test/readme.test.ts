@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CALLBACKS } from '../src/index.js';
+import { CALLBACKS, MAPPING, type BridgeEvent, type EventType } from '../src/index.js';
+import { defaultParams } from '../src/adapters/mapping.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -14,5 +15,26 @@ describe('README', () => {
   it('keeps the two commands that work on a fresh machine', () => {
     expect(readme).toContain('npm install && npm run demo');
     expect(readme).toContain('npm test');
+  });
+});
+
+describe('README privacy table', () => {
+  // One event with every field a payload can have, so each mapping shows all it can send.
+  const full = {
+    at: 0, raw: null, chatId: 'c', conversationId: 'v', visitorId: 'x', startedBy: 'visitor', endedBy: 'visitor', durationMs: 1000,
+    name: 'n', url: 'https://x/y?q', pushed: true, offline: false, busy: false, ruleId: 'r', label: 'l', invitationId: 'i',
+    text: 't', time: '10:00', date: 'd', operatorId: 'o', operatorExternalId: 'e', historyId: 'h',
+  };
+  const code = (keys: string[]) => keys.map((key) => `\`${key}\``).join(', ') || '—';
+
+  it('says, per event, exactly what the adapters send by default and with includeIds', () => {
+    const expected = (Object.keys(MAPPING) as EventType[]).map((type) => {
+      const event = { ...full, type } as unknown as BridgeEvent;
+      const base = Object.keys(defaultParams(event, false));
+      const ids = Object.keys(defaultParams(event, true)).filter((key) => !base.includes(key));
+      return `| \`${type}\` | ${MAPPING[type].on ? 'on' : 'off'} | \`${MAPPING[type].name}\` | ${code(base)} | ${code(ids)} |`;
+    });
+    const rows = readme.split('\n').filter((line) => /^\| `[a-z-]+:[a-z-]+` \| (on|off) \|/.test(line));
+    expect(rows).toEqual(expected);
   });
 });

@@ -6,18 +6,15 @@ import type { Params } from './mapping.js';
  */
 export const GA4_LIMITS = { nameLength: 40, params: 25, valueLength: 100 } as const;
 
-const RESERVED_NAMES = new Set([
-  'ad_activeview', 'ad_click', 'ad_exposure', 'ad_impression', 'ad_query', 'ad_reward', 'adunit_exposure',
-  'app_background', 'app_clear_data', 'app_exception', 'app_install', 'app_remove', 'app_store_refund',
-  'app_store_subscription_cancel', 'app_store_subscription_convert', 'app_store_subscription_renew', 'app_update',
-  'app_upgrade', 'click', 'dynamic_link_app_open', 'dynamic_link_app_update', 'dynamic_link_first_open', 'error',
-  'file_download', 'first_open', 'first_visit', 'form_start', 'form_submit', 'in_app_purchase',
-  'notification_dismiss', 'notification_foreground', 'notification_open', 'notification_receive', 'os_update',
-  'page_view', 'screen_view', 'scroll', 'session_start', 'session_start_with_rollout', 'user_engagement',
-  'video_complete', 'video_progress', 'video_start', 'view_complete', 'view_search_results',
+// Google's reserved names for web data streams (gtag.js); app-only names cannot come from a browser.
+const RESERVED_NAMES = /* @__PURE__ */ new Set([
+  'ad_impression', 'app_remove', 'app_store_refund', 'app_store_subscription_cancel', 'app_store_subscription_renew',
+  'click', 'error', 'file_download', 'first_open', 'first_visit', 'form_start', 'form_submit', 'in_app_purchase',
+  'page_view', 'scroll', 'session_start', 'user_engagement', 'view_complete', 'video_progress', 'video_start',
+  'view_search_results',
 ]);
 const RESERVED_PREFIXES = ['firebase_', 'google_', 'ga_', 'gtag.', 'query_id'];
-const RESERVED_PARAMS = new Set(['engagement_time_msec', 'gclid', 'session_id', 'session_number']);
+const RESERVED_PARAMS = /* @__PURE__ */ new Set(['engagement_time_msec', 'gclid', 'session_id', 'session_number']);
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** Why `name` cannot be a GA4 event name, or undefined when it can. */

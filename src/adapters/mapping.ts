@@ -87,7 +87,7 @@ export const MAPPING: { [K in EventType]: Mapping<K> } = {
 };
 
 /** The event types forwarded when an adapter is given no `events` option. */
-export const DEFAULT_EVENTS = (Object.keys(MAPPING) as EventType[]).filter((type) => MAPPING[type].on);
+export const DEFAULT_EVENTS: readonly EventType[] = /* @__PURE__ */ (Object.keys(MAPPING) as EventType[]).filter((type) => MAPPING[type].on);
 
 /** `chat_call_started` -> `Chat Call Started`, for tools whose events read as sentences. */
 export function titleCase(name: string): string {
