@@ -41,5 +41,45 @@
     });
   }
 
-  window.fakeTag = { lookup: lookup, fire: fire, run: run, flows: Object.keys(FLOWS), fired: fired };
+  // The Web SDK: functions queued in window.iAdvizeInterface run now, later ones at once.
+  var sdkCalls = [];
+  var sdkListeners = {};
+  var properties = { 'tag:version': 'FULL', 'visitor:cookiesConsent': 'unknown', 'visitor:GDPRConsent': 'unknown' };
+  var sdk = {
+    get: function (property) {
+      sdkCalls.push(['get', property]);
+      return properties[property];
+    },
+    set: function (property, value) {
+      sdkCalls.push(['set', property, value]);
+      properties[property] = String(value);
+      (sdkListeners[property + 'Change'] || []).forEach(function (fn) {
+        fn(properties[property]);
+      });
+    },
+    on: function (event, fn) {
+      (sdkListeners[event] = sdkListeners[event] || []).push(fn);
+    },
+    off: function (event, fn) {
+      sdkListeners[event] = (sdkListeners[event] || []).filter(function (other) {
+        return other !== fn;
+      });
+    },
+    navigate: function (screen) {
+      sdkCalls.push(['navigate', screen]);
+    },
+    recordTransaction: function (transaction) {
+      sdkCalls.push(['recordTransaction', transaction]);
+    },
+  };
+  var queue = (window.iAdvizeInterface = window.iAdvizeInterface || []);
+  queue.splice(0).forEach(function (fn) {
+    fn(sdk);
+  });
+  queue.push = function () {
+    for (var i = 0; i < arguments.length; i++) arguments[i](sdk);
+    return queue.length;
+  };
+
+  window.fakeTag = { lookup: lookup, fire: fire, run: run, flows: Object.keys(FLOWS), fired: fired, sdkCalls: sdkCalls, sdk: sdk };
 })();

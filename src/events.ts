@@ -51,6 +51,8 @@ export interface EventMap {
   'cobrowsing:stopped': NoPayload;
   'satisfaction:displayed': NoPayload;
   'satisfaction:answered': NoPayload;
+  /** From the Web SDK: the visitor's cookie or GDPR consent as the tag knows it (`null`: unknown). */
+  'consent:changed': { kind: 'cookies' | 'gdpr'; value: boolean | null };
 }
 
 export type EventType = keyof EventMap;
@@ -98,5 +100,8 @@ export const CALLBACKS = {
 
 export type CallbackName = keyof typeof CALLBACKS;
 
-/** Every event type, derived from the callback table so the two cannot drift apart. */
-export const EVENT_TYPES = Object.values(CALLBACKS) as EventType[];
+/** The events that do not come from a callback. */
+export const OTHER_EVENTS = ['consent:changed'] as const satisfies readonly EventType[];
+
+/** Every event type: the callback table's, then the others (the type tests check that this is all of them). */
+export const EVENT_TYPES: readonly EventType[] = /* @__PURE__ */ [...Object.values(CALLBACKS), ...OTHER_EVENTS];

@@ -6,9 +6,12 @@
 
 /** Where a reported error came from. */
 export interface ErrorContext {
-  /** `listener`: a `bridge.on` listener; `adapter`: an adapter's `send`; `callback`: the site's own iAdvizeCallbacks function. */
-  source: 'listener' | 'adapter' | 'callback';
-  /** The event type being delivered, or the callback name for `callback`. */
+  /**
+   * `listener`: a `bridge.on` listener; `adapter`: an adapter; `callback`: the site's own iAdvizeCallbacks
+   * function; `sdk`: a Web SDK call made for `bridge.sdk`.
+   */
+  source: 'listener' | 'adapter' | 'callback' | 'sdk';
+  /** The event type being delivered, the callback name for `callback`, the method name for `sdk`. */
   type: string;
   /** The adapter's name, for `adapter`. */
   adapter?: string;

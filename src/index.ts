@@ -1,6 +1,6 @@
 export { install } from './install.js';
 export type { Adapter, AdapterContext, Bridge, InstallOptions } from './install.js';
-export { CALLBACKS, EVENT_TYPES } from './events.js';
+export { CALLBACKS, EVENT_TYPES, OTHER_EVENTS } from './events.js';
 export type { BridgeEvent, CallbackName, ChatParty, EventMap, EventType, NoPayload } from './events.js';
 export type { Listener, ListenedType, OnOptions, Unsubscribe } from './emitter.js';
 export type { ErrorContext, ErrorHandler } from './guard.js';
@@ -23,3 +23,4 @@ export { amplitude, type AmplitudeOptions } from './adapters/amplitude.js';
 export { posthog, type PosthogOptions } from './adapters/posthog.js';
 export { plausible, type PlausibleOptions } from './adapters/plausible.js';
 export { custom, type Mapped } from './adapters/custom.js';
+export type { IAdvizeWebSdk, Sdk, SdkProperties, SdkProperty } from './sdk.js';

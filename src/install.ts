@@ -1,8 +1,9 @@
-import { CALLBACKS, EVENT_TYPES, type BridgeEvent, type CallbackName, type EventType } from './events.js';
+import { CALLBACKS, EVENT_TYPES, type BridgeEvent, type CallbackName, type EventMap, type EventType } from './events.js';
 import { createEmitter, type Listener, type ListenedType, type OnOptions, type Unsubscribe } from './emitter.js';
 import { createGuard, LOG_PREFIX, type ErrorHandler } from './guard.js';
 import { normalise } from './normalise.js';
 import { createRegistry } from './registry.js';
+import { createSdk, type Sdk } from './sdk.js';
 import { createState, type BridgeState } from './state.js';
 
 /** What the bridge gives an adapter when it is added. */
@@ -33,8 +34,10 @@ export interface InstallOptions {
   adapters?: readonly Adapter[];
   /** Logs every raw callback and its normalised event. Also on with `?iadvize_debug=1` in the page URL. */
   debug?: boolean;
-  /** Receives what a listener, an adapter or the site's own callback threw. Default: `console.error`, once per function and message. */
+  /** Receives what a listener, an adapter, the site's own callback or a Web SDK call threw. Default: `console.error`, once per function and message. */
   onError?: ErrorHandler;
+  /** Calls `bridge.sdk.navigate` on every SPA route change (`history.pushState`, `replaceState`, back/forward). */
+  followNavigation?: boolean;
 }
 
 export interface Bridge {
@@ -50,6 +53,8 @@ export interface Bridge {
   off<K extends ListenedType>(type: K, listener: Listener<K>): void;
   /** What the tag has told so far: a frozen snapshot, replaced on every change. */
   readonly state: BridgeState;
+  /** The tag's Web SDK (`window.iAdvizeInterface`): navigation, transactions, consent. Works before the tag loads. */
+  readonly sdk: Sdk;
   /** Stops listening and forwarding; the site's own callbacks keep being called. */
   destroy(): void;
 }
@@ -77,6 +82,7 @@ function checkOptions(options: InstallOptions): void {
     }
   }
   if (onError !== undefined && typeof onError !== 'function') fail('`onError` must be a function');
+  if (options.followNavigation !== undefined && typeof options.followNavigation !== 'boolean') fail('`followNavigation` must be true or false');
 }
 
 function debugFromUrl(win: Window): boolean {
@@ -113,21 +119,29 @@ export function install(options: InstallOptions = {}): Bridge {
   const isKnownType = (type: string): boolean => EVENT_TYPES.indexOf(type as EventType) >= 0;
   const emitter = createEmitter(guard, isKnownType);
 
-  function dispatch(name: CallbackName, raw: unknown): void {
-    const type = CALLBACKS[name];
-    const event = { ...normalise(type, raw), type, at: Date.now(), raw } as BridgeEvent;
+  /** One way in for every event, whatever its source: state, then listeners, then adapters. */
+  function emit<K extends EventType>(type: K, payload: EventMap[K], raw: unknown, source: string): void {
+    const event = { ...payload, type, at: Date.now(), raw } as BridgeEvent;
     state.apply(event);
     Object.freeze(event);
-    if (debug) console.info(LOG_PREFIX, name, raw, '->', event);
+    if (debug) console.info(LOG_PREFIX, source, raw, '->', event);
     emitter.emit(event);
     for (const adapter of adapters.slice()) {
       guard(() => adapter.send(event), adapter, { source: 'adapter', type, adapter: adapter.name });
     }
   }
+  const dispatch = (name: CallbackName, raw: unknown): void => emit(CALLBACKS[name], normalise(CALLBACKS[name], raw), raw, name);
+
+  const sdk = createSdk(
+    win,
+    (payload, raw) => emit('consent:changed', payload, raw, 'consent'),
+    (error, context) => report(error, sdk, context),
+  );
 
   const extend = (more: InstallOptions): void => {
     checkOptions(more);
     if (more.debug) debug = true;
+    if (more.followNavigation) sdk.sdk.followNavigation();
     for (const adapter of more.adapters ?? []) {
       if (adapters.indexOf(adapter) >= 0) continue;
       adapters.push(adapter);
@@ -157,9 +171,11 @@ export function install(options: InstallOptions = {}): Bridge {
     get state() {
       return state.current;
     },
+    sdk: sdk.sdk,
     destroy() {
       if (slot[INSTALLED]?.bridge !== bridge) return;
       registry.destroy();
+      sdk.destroy();
       emitter.clear();
       for (const adapter of adapters) guard(() => adapter.detach?.(), adapter, { source: 'adapter', type: 'detach', adapter: adapter.name });
       adapters.length = 0;

@@ -1,4 +1,4 @@
-import type { EventMap, EventType } from './events.js';
+import type { CALLBACKS, EventMap, EventType } from './events.js';
 
 /**
  * Turns a callback's argument into its event payload. The tag sends 0/1 flags, numeric or
@@ -9,7 +9,8 @@ import type { EventMap, EventType } from './events.js';
 /** Measured by the state, never read from the tag. */
 type Measured = 'durationMs';
 type FieldsOf<K extends EventType> = Exclude<keyof EventMap[K], Measured>;
-type WithFields = { [K in EventType]: FieldsOf<K> extends never ? never : K }[EventType];
+type CallbackEvent = (typeof CALLBACKS)[keyof typeof CALLBACKS];
+type WithFields = { [K in CallbackEvent]: FieldsOf<K> extends never ? never : K }[CallbackEvent];
 
 /**
  * Payload field -> the tag's field it is read from (`a.b` reads a nested one).
@@ -58,7 +59,7 @@ function text(value: unknown): string | undefined {
 }
 
 /** The tag's flags are 0/1 (numbers or strings) in some versions and booleans in others. */
-function flag(value: unknown): boolean | undefined {
+export function flag(value: unknown): boolean | undefined {
   if (value === true || value === 1 || value === '1' || value === 'true') return true;
   if (value === false || value === 0 || value === '0' || value === 'false') return false;
   return undefined;

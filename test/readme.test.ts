@@ -23,7 +23,7 @@ describe('README privacy table', () => {
   const full = {
     at: 0, raw: null, chatId: 'c', conversationId: 'v', visitorId: 'x', startedBy: 'visitor', endedBy: 'visitor', durationMs: 1000,
     name: 'n', url: 'https://x/y?q', pushed: true, offline: false, busy: false, ruleId: 'r', label: 'l', invitationId: 'i',
-    text: 't', time: '10:00', date: 'd', operatorId: 'o', operatorExternalId: 'e', historyId: 'h',
+    text: 't', time: '10:00', date: 'd', operatorId: 'o', operatorExternalId: 'e', historyId: 'h', kind: 'cookies', value: true,
   };
   const code = (keys: string[]) => keys.map((key) => `\`${key}\``).join(', ') || '—';
 

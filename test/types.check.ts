@@ -1,5 +1,5 @@
 // Checked by `npm run typecheck` (tsc), never run: the types are part of the API.
-import { CALLBACKS, install, type BridgeEvent, type EventMap, type EventType } from '../src/index.js';
+import { CALLBACKS, OTHER_EVENTS, install, type BridgeEvent, type EventMap, type EventType } from '../src/index.js';
 
 declare const bridge: ReturnType<typeof install>;
 
@@ -34,11 +34,24 @@ bridge.state.chat.active = true;
 // @ts-expect-error: options are typed
 install({ debug: 'yes' });
 
-// The callback table covers exactly the event map.
+// The callback table and the other events cover exactly the event map.
 type FromCallbacks = (typeof CALLBACKS)[keyof typeof CALLBACKS];
-const everyEventHasACallback: [Exclude<EventType, FromCallbacks>] extends [never] ? true : false = true;
+const everyEventIsListed: [Exclude<EventType, FromCallbacks | (typeof OTHER_EVENTS)[number]>] extends [never] ? true : false = true;
 const everyCallbackHasAnEvent: [Exclude<FromCallbacks, keyof EventMap>] extends [never] ? true : false = true;
-void [everyEventHasACallback, everyCallbackHasAnEvent];
+void [everyEventIsListed, everyCallbackHasAnEvent];
 
 const one: BridgeEvent<'offer:received'> = { type: 'offer:received', at: 0, raw: null, name: 'n', url: 'u' };
 void one;
+
+// The Web SDK is typed from one property map.
+async function sdkTypes() {
+  const version: 'LIGHT' | 'FULL' = await bridge.sdk.get('tag:version');
+  const consent: boolean | null = await bridge.sdk.get('visitor:GDPRConsent');
+  // @ts-expect-error: unknown property
+  await bridge.sdk.get('visitor:email');
+  // @ts-expect-error: amount is a number
+  bridge.sdk.recordTransaction({ id: 'x', amount: '10' });
+  bridge.on('consent:changed', (e) => void (e.kind satisfies 'cookies' | 'gdpr'));
+  void [version, consent];
+}
+void sdkTypes;

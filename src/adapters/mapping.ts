@@ -84,6 +84,10 @@ export const MAPPING: { [K in EventType]: Mapping<K> } = {
   // The new operator and the transcript are identifiers: only the transfer itself is counted.
   'visitor:transferred': { name: 'chat_visitor_transferred' },
   'satisfaction:displayed': { name: 'chat_survey_displayed' },
+  'consent:changed': {
+    name: 'chat_consent_changed',
+    params: (e) => ({ consent_kind: e.kind, consent_value: e.value === null ? 'unknown' : e.value }),
+  },
 };
 
 /** The event types forwarded when an adapter is given no `events` option. */

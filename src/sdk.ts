@@ -1,0 +1,140 @@
+import type { EventMap } from './events.js';
+import type { ErrorContext } from './guard.js';
+import { flag } from './normalise.js';
+import { watchUrl } from './navigation.js';
+
+/** What `bridge.sdk.get` can read, and the type of each value (consents: `null` while unknown). */
+export interface SdkProperties {
+  'tag:version': 'LIGHT' | 'FULL';
+  'visitor:cookiesConsent': boolean | null;
+  'visitor:GDPRConsent': boolean | null;
+}
+export type SdkProperty = keyof SdkProperties;
+
+/** The part of the tag's Web SDK object that the bridge uses. */
+export interface IAdvizeWebSdk {
+  get(property: string): unknown;
+  set(property: string, value: unknown): void;
+  on(event: string, callback: (value: unknown) => void): void;
+  off(event: string, callback: (value: unknown) => void): void;
+  navigate(screen?: string): void;
+  recordTransaction(transaction: { id: string; amount: number }): void;
+}
+
+export interface Sdk {
+  /** Restarts targeting on a new screen, as an SPA route change should. Default: the current path and query. */
+  navigate(screen?: string): void;
+  /** Records a conversion for attribution. `id` non-empty, `amount` a finite number >= 0. */
+  recordTransaction(transaction: { id: string; amount: number }): void;
+  /** Passes the consent tool's decision to the tag. */
+  setConsent(consent: { cookies?: boolean; gdpr?: boolean }): void;
+  /** Reads a property once the tag is loaded; rejects after `timeoutMs` (default 10 s) if it never answers. */
+  get<P extends SdkProperty>(property: P, options?: { timeoutMs?: number }): Promise<SdkProperties[P]>;
+  /** Calls `navigate` on every SPA route change; returns the stop function. */
+  followNavigation(): () => void;
+}
+
+const CONSENT_PROPERTIES = { cookies: 'visitor:cookiesConsent', gdpr: 'visitor:GDPRConsent' } as const;
+const PROPERTIES: readonly SdkProperty[] = ['tag:version', 'visitor:cookiesConsent', 'visitor:GDPRConsent'];
+
+function fail(message: string): never {
+  throw new TypeError(`iadvize-bridge sdk: ${message}`);
+}
+
+const consentValue = (value: unknown): boolean | null => flag(value) ?? null;
+
+/**
+ * The Web SDK through the `window.iAdvizeInterface` queue: every call works before the tag loads
+ * (the tag runs queued functions once it is ready) and after (the tag then runs them at once).
+ */
+export function createSdk(
+  win: Window,
+  emitConsent: (payload: EventMap['consent:changed'], raw: unknown) => void,
+  report: (error: unknown, context: ErrorContext) => void,
+) {
+  const host = win as unknown as { iAdvizeInterface?: { push(fn: (sdk: IAdvizeWebSdk) => void): unknown } };
+
+  /** Queues `fn` for the tag; what it throws is reported, never thrown into the tag. */
+  function run(method: string, fn: (sdk: IAdvizeWebSdk) => void): void {
+    // The documented idiom: reuse the site's array (it may carry `config`), never replace it.
+    host.iAdvizeInterface ??= [] as unknown as { push(fn: (sdk: IAdvizeWebSdk) => void): unknown };
+    host.iAdvizeInterface.push((sdk) => {
+      try {
+        fn(sdk);
+      } catch (error) {
+        report(error, { source: 'sdk', type: method });
+      }
+    });
+  }
+
+  // Both spellings exist in the wild; a change is emitted once whichever (or both) the tag fires.
+  const known: Partial<Record<'cookies' | 'gdpr', boolean | null>> = {};
+  const listeners: Array<[string, (value: unknown) => void]> = [];
+  for (const kind of ['cookies', 'gdpr'] as const) {
+    const onChange = (raw: unknown): void => {
+      const value = consentValue(raw);
+      if (known[kind] === value) return;
+      known[kind] = value;
+      emitConsent({ kind, value }, raw);
+    };
+    for (const suffix of ['Change', 'Changed']) listeners.push([CONSENT_PROPERTIES[kind] + suffix, onChange]);
+  }
+  run('on', (sdk) => listeners.forEach(([event, listener]) => sdk.on(event, listener)));
+
+  let stopFollowing: (() => void) | undefined;
+
+  const sdk: Sdk = {
+    navigate(screen) {
+      if (screen !== undefined && typeof screen !== 'string') fail('navigate(screen) takes a string');
+      const target = screen ?? win.location.pathname + win.location.search;
+      run('navigate', (tag) => tag.navigate(target));
+    },
+    recordTransaction(transaction) {
+      const { id, amount } = (transaction ?? {}) as { id?: unknown; amount?: unknown };
+      if (typeof id !== 'string' || !id.trim()) fail('recordTransaction needs a non-empty string `id`');
+      if (typeof amount !== 'number' || !isFinite(amount) || amount < 0) fail('recordTransaction needs a finite `amount` >= 0');
+      run('recordTransaction', (tag) => tag.recordTransaction({ id, amount }));
+    },
+    setConsent(consent) {
+      const entries = Object.entries(consent ?? {}) as Array<[string, unknown]>;
+      if (!entries.length) fail('setConsent needs `cookies` and/or `gdpr`');
+      for (const [kind, value] of entries) {
+        if (!(kind in CONSENT_PROPERTIES)) fail(`setConsent: unknown consent "${kind}" (use cookies or gdpr)`);
+        if (typeof value !== 'boolean') fail(`setConsent: \`${kind}\` must be true or false`);
+      }
+      run('set', (tag) => {
+        for (const [kind, value] of entries) tag.set(CONSENT_PROPERTIES[kind as keyof typeof CONSENT_PROPERTIES], value);
+      });
+    },
+    get(property, { timeoutMs = 10_000 } = {}) {
+      if (PROPERTIES.indexOf(property) < 0) fail(`get: unknown property "${String(property)}" (known: ${PROPERTIES.join(', ')})`);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`iadvize-bridge sdk: the iAdvize tag did not answer get('${property}') within ${timeoutMs} ms`)), timeoutMs);
+        run('get', (tag) => {
+          clearTimeout(timer);
+          try {
+            const value = tag.get(property);
+            resolve((property === 'tag:version' ? value : consentValue(value)) as SdkProperties[typeof property]);
+          } catch (error) {
+            reject(error);
+          }
+        });
+      });
+    },
+    followNavigation() {
+      stopFollowing ??= watchUrl(win, (url) => sdk.navigate(url));
+      return () => {
+        stopFollowing?.();
+        stopFollowing = undefined;
+      };
+    },
+  };
+
+  return {
+    sdk,
+    destroy(): void {
+      stopFollowing?.();
+      run('off', (tag) => listeners.forEach(([event, listener]) => tag.off(event, listener)));
+    },
+  };
+}
