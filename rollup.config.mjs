@@ -12,8 +12,8 @@ const typescriptFor = (declarations) =>
 
 export default [
   {
-    input: 'src/index.ts',
-    output: { file: 'dist/iadvize-bridge.js', format: 'es', sourcemap: true },
+    input: { 'iadvize-bridge': 'src/index.ts', server: 'src/server/index.ts' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     plugins: [typescriptFor(true)],
   },
   {

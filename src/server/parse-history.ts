@@ -1,0 +1,119 @@
+import type { Transcript, TranscriptEntry } from '../transcript.js';
+
+/**
+ * Reads a conversation history from either iAdvize API into a `Transcript`:
+ * - REST API v2 (`/api/2/conversation/:id`): `history` is an array (or a JSON string) of
+ *   `[type, "YYYY-MM-DD HH:MM:SS" (Paris time), text, epochMs?]`;
+ * - API v1.7 (`getHistoryByID`): `history` is a list of `{ from, time, msg }` and the record has
+ *   `datetime: "DD.MM.YYYY HH:MM"` (Paris time).
+ * Real data is messy (the documentation's own sample spells `msg` as `msq`), so whatever cannot be
+ * read is skipped rather than failing the whole transcript.
+ */
+
+const V2_TYPES: Record<number, TranscriptEntry['from']> = {
+  1: 'operator',
+  2: 'visitor',
+  3: 'system',
+  5: 'navigation',
+  6: 'rich-operator',
+  7: 'rich-visitor',
+};
+const V1_FROM: Record<string, TranscriptEntry['from']> = {
+  navigation: 'navigation',
+  visitor: 'visitor',
+  operator: 'operator',
+  alert: 'system',
+};
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : typeof value === 'number' && isFinite(value) ? String(value) : undefined;
+
+/** Paris wall-clock time -> epoch ms (iAdvize dates carry no zone; the platform runs on Paris time). */
+export function parisTime(year: number, month: number, day: number, hour: number, minute: number, second = 0): number | undefined {
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (!isFinite(asUtc)) return undefined;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Paris', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  }).formatToParts(asUtc);
+  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+  const parisAsUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - (parisAsUtc - asUtc);
+}
+
+function v2Entry(item: unknown): TranscriptEntry | undefined {
+  if (!Array.isArray(item)) return undefined;
+  const [type, date, message, epochMs] = item as unknown[];
+  const from = V2_TYPES[Number(type)];
+  const entryText = text(message);
+  if (!from || entryText === undefined) return undefined;
+  let at = typeof epochMs === 'number' && isFinite(epochMs) ? epochMs : undefined;
+  const match = typeof date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(date) : null;
+  if (at === undefined && match) {
+    const [y, mo, d, h, mi, s] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+    at = parisTime(y, mo, d, h, mi, s);
+  }
+  return at === undefined ? { from, text: entryText } : { from, text: entryText, at };
+}
+
+function v1Entries(history: unknown[], start: string | undefined): TranscriptEntry[] {
+  // "27.12.2011 11:58": entries only say "HH:MM", on the chat's day (or the next, past midnight).
+  const day = start ? /^(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(\d{1,2}):(\d{2})/.exec(start) : null;
+  let dayOffset = 0;
+  let previousMinutes = day ? Number(day[4]) * 60 + Number(day[5]) : -1;
+  const entries: TranscriptEntry[] = [];
+  for (const item of history) {
+    if (!isObject(item)) continue;
+    const from = V1_FROM[String(item.from ?? '').toLowerCase()];
+    const entryText = text(item.msg) ?? text(item.msq) ?? text(item.message);
+    if (!from || entryText === undefined) continue;
+    const time = typeof item.time === 'string' ? /^(\d{1,2}):(\d{2})/.exec(item.time) : null;
+    if (!day || !time) {
+      entries.push({ from, text: entryText });
+      continue;
+    }
+    const minutes = Number(time[1]) * 60 + Number(time[2]);
+    if (minutes < previousMinutes) dayOffset++;
+    previousMinutes = minutes;
+    const at = parisTime(Number(day[3]), Number(day[2]), Number(day[1]) + dayOffset, Number(time[1]), Number(time[2]));
+    entries.push(at === undefined ? { from, text: entryText } : { from, text: entryText, at });
+  }
+  return entries;
+}
+
+/** `history` as an array: v2 sometimes sends it as a JSON string, with or without the outer brackets. */
+function historyList(history: unknown): unknown[] {
+  if (Array.isArray(history)) return history;
+  if (typeof history !== 'string') return isObject(history) ? Object.values(history) : [];
+  const trimmed = history.trim();
+  for (const candidate of [trimmed, `[${trimmed}]`]) {
+    try {
+      const parsed: unknown = JSON.parse(candidate);
+      if (Array.isArray(parsed)) return parsed.length && !Array.isArray(parsed[0]) && typeof parsed[0] === 'number' ? [parsed] : parsed;
+    } catch {
+      // try the next reading
+    }
+  }
+  return [];
+}
+
+/**
+ * The transcript in an API answer: the `{ meta, data }` envelope or a bare record, a record or a list
+ * of records (the first one whose id matches `chatId`, else the first). Throws a `TypeError` only when
+ * no record with a history can be found at all.
+ */
+export function parseHistory(raw: unknown, chatId?: string): Transcript {
+  let body: unknown = raw;
+  if (typeof body === 'string') body = JSON.parse(body);
+  if (isObject(body) && 'data' in body) body = body.data;
+  const records = (Array.isArray(body) ? body : [body]).filter(isObject);
+  const record = records.find((candidate) => chatId !== undefined && text(candidate.id) === chatId) ?? records[0];
+  if (!record || !('history' in record)) throw new TypeError('iadvize-bridge parseHistory: no conversation history in this answer');
+  const list = historyList(record.history);
+  const id = text(record.id) ?? chatId ?? '';
+  const entries = list.some(Array.isArray)
+    ? list.map(v2Entry).filter((entry): entry is TranscriptEntry => entry !== undefined)
+    : v1Entries(list, text(record.datetime));
+  return { chatId: id, entries };
+}
