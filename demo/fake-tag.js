@@ -7,9 +7,13 @@
   window.iAdvize = window.iAdvize || {};
   var fired = [];
 
+  var seenVaSCI = [];
+
   function fire(name, obj) {
     var callbacks = lookup === 'late' ? window.iAdvizeCallbacks : captured;
     fired.push(name);
+    // What the real tag does when a chat starts: read the virtual agent's conversation id.
+    if (name === 'onChatStarted') seenVaSCI.push(window.iAdvize.vaSCI);
     if (callbacks && typeof callbacks[name] === 'function') {
       if (arguments.length > 1) callbacks[name](obj);
       else callbacks[name]();
@@ -81,5 +85,5 @@
     return queue.length;
   };
 
-  window.fakeTag = { lookup: lookup, fire: fire, run: run, flows: Object.keys(FLOWS), fired: fired, sdkCalls: sdkCalls, sdk: sdk };
+  window.fakeTag = { lookup: lookup, fire: fire, run: run, flows: Object.keys(FLOWS), fired: fired, sdkCalls: sdkCalls, sdk: sdk, seenVaSCI: seenVaSCI };
 })();

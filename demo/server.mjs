@@ -3,6 +3,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHistoryHandler, toNodeListener } from '../dist/server.js';
+import { DEMO_API_KEY, handleMockIadvize } from './iadvize-mock.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Only these folders are served: never package.json, sources outside dist, or node_modules.
@@ -44,8 +46,23 @@ function resolveFile(urlPath, mounts) {
  * Resolves with its URL and a close function.
  */
 export function startServer({ port = 0, headers = () => ({}), mounts = {} } = {}) {
+  let historyProxy;
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (handleMockIadvize(request, response, url)) return;
+    if (url.pathname === '/api/iadvize-history') {
+      // The site's own proxy: the API key stays on this server. With IADVIZE_API_KEY set it calls the
+      // real iAdvize API; otherwise the local mock above.
+      historyProxy ??= toNodeListener(
+        createHistoryHandler(
+          process.env.IADVIZE_API_KEY
+            ? { apiKey: process.env.IADVIZE_API_KEY, platform: process.env.IADVIZE_PLATFORM === 'ha' ? 'ha' : 'sd', allowedOrigins: [] }
+            : { apiKey: DEMO_API_KEY, allowedOrigins: [], baseUrl: `http://127.0.0.1:${server.address().port}/mock-iadvize` },
+        ),
+      );
+      historyProxy(request, response);
+      return;
+    }
     if (url.pathname === '/favicon.ico') {
       response.writeHead(204).end();
       return;

@@ -32,7 +32,11 @@ async function pageWithVendorNetwork(): Promise<{ page: Page; outgoing: Request[
   const outgoing: Request[] = [];
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, async (route) => {
     outgoing.push(route.request());
-    await route.fulfill({ status: 200, contentType: 'application/json', body: '{}' });
+    // Amplitude retries a batch unless the answer says it was ingested, as its HTTP API does.
+    const body = route.request().url().startsWith('https://amplitude.test/')
+      ? { code: 200, events_ingested: JSON.parse(route.request().postData() ?? '{}').events?.length ?? 0, payload_size_bytes: 0, server_upload_time: Date.now() }
+      : {};
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
   });
   return { page, outgoing, problems };
 }

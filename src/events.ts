@@ -53,6 +53,8 @@ export interface EventMap {
   'satisfaction:answered': NoPayload;
   /** From the Web SDK: the visitor's cookie or GDPR consent as the tag knows it (`null`: unknown). */
   'consent:changed': { kind: 'cookies' | 'gdpr'; value: boolean | null };
+  /** A virtual agent handed its conversation to iAdvize (`bridge.virtualAgent.handoff`). */
+  'va:handoff': { vaConversationId: string };
 }
 
 export type EventType = keyof EventMap;
@@ -101,7 +103,7 @@ export const CALLBACKS = {
 export type CallbackName = keyof typeof CALLBACKS;
 
 /** The events that do not come from a callback. */
-export const OTHER_EVENTS = ['consent:changed'] as const satisfies readonly EventType[];
+export const OTHER_EVENTS = ['consent:changed', 'va:handoff'] as const satisfies readonly EventType[];
 
 /** Every event type: the callback table's, then the others (the type tests check that this is all of them). */
 export const EVENT_TYPES: readonly EventType[] = /* @__PURE__ */ [...Object.values(CALLBACKS), ...OTHER_EVENTS];

@@ -24,3 +24,6 @@ export { posthog, type PosthogOptions } from './adapters/posthog.js';
 export { plausible, type PlausibleOptions } from './adapters/plausible.js';
 export { custom, type Mapped } from './adapters/custom.js';
 export type { IAdvizeWebSdk, Sdk, SdkProperties, SdkProperty } from './sdk.js';
+export { isHistoryError } from './virtual-agent.js';
+export type { HistoryError, VirtualAgent, VirtualAgentState } from './virtual-agent.js';
+export type { Transcript, TranscriptEntry } from './transcript.js';

@@ -5,6 +5,7 @@ import { normalise } from './normalise.js';
 import { createRegistry } from './registry.js';
 import { createSdk, type Sdk } from './sdk.js';
 import { createState, type BridgeState } from './state.js';
+import { createVirtualAgent, type VirtualAgent } from './virtual-agent.js';
 
 /** What the bridge gives an adapter when it is added. */
 export interface AdapterContext {
@@ -55,6 +56,8 @@ export interface Bridge {
   readonly state: BridgeState;
   /** The tag's Web SDK (`window.iAdvizeInterface`): navigation, transactions, consent. Works before the tag loads. */
   readonly sdk: Sdk;
+  /** Virtual-agent hand-off: `handoff(vaConversationId)` and `fetchHistory(chatId, { endpoint })`. */
+  readonly virtualAgent: VirtualAgent;
   /** Stops listening and forwarding; the site's own callbacks keep being called. */
   destroy(): void;
 }
@@ -121,6 +124,8 @@ export function install(options: InstallOptions = {}): Bridge {
 
   /** One way in for every event, whatever its source: state, then listeners, then adapters. */
   function emit<K extends EventType>(type: K, payload: EventMap[K], raw: unknown, source: string): void {
+    // The tag may have replaced window.iAdvize since the hand-off: make sure it still carries vaSCI.
+    if (type === 'chat:started') va.recheck();
     const event = { ...payload, type, at: Date.now(), raw } as BridgeEvent;
     state.apply(event);
     Object.freeze(event);
@@ -137,6 +142,14 @@ export function install(options: InstallOptions = {}): Bridge {
     (payload, raw) => emit('consent:changed', payload, raw, 'consent'),
     (error, context) => report(error, sdk, context),
   );
+
+  const va = createVirtualAgent(win, {
+    emit: (payload) => emit('va:handoff', payload, payload.vaConversationId, 'handoff'),
+    setState: state.setVirtualAgent,
+    chatActive: () => state.current.chat.active,
+    whenTagReady: sdk.whenReady,
+    debug: () => debug,
+  });
 
   const extend = (more: InstallOptions): void => {
     checkOptions(more);
@@ -172,10 +185,12 @@ export function install(options: InstallOptions = {}): Bridge {
       return state.current;
     },
     sdk: sdk.sdk,
+    virtualAgent: va.virtualAgent,
     destroy() {
       if (slot[INSTALLED]?.bridge !== bridge) return;
       registry.destroy();
       sdk.destroy();
+      va.destroy();
       emitter.clear();
       for (const adapter of adapters) guard(() => adapter.detach?.(), adapter, { source: 'adapter', type: 'detach', adapter: adapter.name });
       adapters.length = 0;

@@ -132,6 +132,8 @@ export function createSdk(
 
   return {
     sdk,
+    /** Runs `fn` once the tag has loaded its Web SDK (at once if it has). */
+    whenReady: (fn: () => void): void => run('ready', () => fn()),
     destroy(): void {
       stopFollowing?.();
       run('off', (tag) => listeners.forEach(([event, listener]) => tag.off(event, listener)));

@@ -1,4 +1,5 @@
 import type { BridgeEvent, EventMap } from './events.js';
+import type { VirtualAgentState } from './virtual-agent.js';
 
 export interface ChatState {
   readonly active: boolean;
@@ -22,6 +23,8 @@ export interface BridgeState {
     readonly call: { readonly offline?: boolean };
   };
   readonly cobrowsing: boolean;
+  /** What a virtual agent handed off (`bridge.virtualAgent.handoff`) and whether the tag has it. */
+  readonly virtualAgent: VirtualAgentState;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
@@ -43,6 +46,7 @@ export function createState() {
     call: { active: false },
     availability: { chat: {}, call: {} },
     cobrowsing: false,
+    virtualAgent: { applied: false },
   };
   // Messages can reach the tag before onChatStarted: they belong to the chat that follows.
   let chatClosed = true;
@@ -120,6 +124,11 @@ export function createState() {
 
   return {
     apply,
+    setVirtualAgent(virtualAgent: VirtualAgentState): void {
+      if (JSON.stringify(virtualAgent) === JSON.stringify(state.virtualAgent)) return;
+      state.virtualAgent = { ...virtualAgent };
+      snapshot = undefined;
+    },
     /** The same frozen object until the next change, so snapshots can be compared with `===`. */
     get current(): BridgeState {
       return (snapshot ??= deepFreeze(JSON.parse(JSON.stringify(state)) as BridgeState));

@@ -8,7 +8,7 @@ const root = new URL('..', import.meta.url).pathname;
 const ADAPTERS = ['universalAnalytics', 'gaLegacy', 'matomo', 'segment', 'adobeDataLayer', 'mixpanel', 'amplitude', 'posthog', 'plausible', 'custom'];
 
 // Each limit is the measured size plus a little; raise one only in a commit that says why.
-const BUDGET = { iife: 7500, install: 4500, installGa4Gtm: 6850, perAdapter: 350 };
+const BUDGET = { iife: 8400, install: 5400, installGa4Gtm: 7750, perAdapter: 350 };
 
 const sizes = (bytes) => ({
   min: bytes.length,

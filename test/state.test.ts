@@ -16,6 +16,7 @@ describe('bridge.state', () => {
       call: { active: false },
       availability: { chat: {}, call: {} },
       cobrowsing: false,
+      virtualAgent: { applied: false },
     });
   });
 

@@ -88,6 +88,8 @@ export const MAPPING: { [K in EventType]: Mapping<K> } = {
     name: 'chat_consent_changed',
     params: (e) => ({ consent_kind: e.kind, consent_value: e.value === null ? 'unknown' : e.value }),
   },
+  // The bot's conversation id is an identifier: only the hand-off itself is counted.
+  'va:handoff': { name: 'chat_bot_handoff' },
 };
 
 /** The event types forwarded when an adapter is given no `events` option. */

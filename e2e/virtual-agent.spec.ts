@@ -1,0 +1,40 @@
+import type { Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, open, serve, type Served } from './browser.js';
+
+let browser: Browser;
+let server: Served;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launch(), serve()]);
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), server?.close()]);
+});
+
+describe('virtual-agent hand-off in Chromium', () => {
+  it('the bot hands off, the tag sees vaSCI when the chat starts, the bot shows the history from the proxy', async () => {
+    const { page, problems } = await open(browser, `${server.url}/demo/`);
+    await page.click('[data-action=handoff]');
+    await page.evaluate(() => (window as any).fakeTag.fire('onChatStarted', { id: 4242, startedBy: 'visitor' }));
+    const seen = await page.evaluate(() => (window as any).fakeTag.seenVaSCI);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatch(/^demo-bot:[a-z0-9]+$/);
+    expect(await page.evaluate(() => (window as any).IAdvizeBridge.bridge.state.virtualAgent)).toEqual({ vaConversationId: seen[0], applied: true });
+    await page.waitForSelector('#bot[data-transcript="5"]');
+    const lines = await page.locator('#bot li').allTextContents();
+    expect(lines).toContain('[visitor] Hello, do you ship to Spain?');
+    expect(lines).toContain('[operator] Yes, in 3 days. How can I help you?');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the proxy route never exposes the key and refuses bad ids', async () => {
+    const response = await fetch(`${server.url}/api/iadvize-history?chatId=12x`);
+    expect(response.status).toBe(400);
+    const ok = await fetch(`${server.url}/api/iadvize-history?chatId=42`);
+    const text = await ok.text();
+    expect(ok.status).toBe(200);
+    expect(text).not.toContain('demo-key');
+  });
+});
