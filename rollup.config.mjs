@@ -12,7 +12,7 @@ const typescriptFor = (declarations) =>
 
 export default [
   {
-    input: { 'iadvize-bridge': 'src/index.ts', server: 'src/server/index.ts' },
+    input: { 'iadvize-bridge': 'src/index.ts', server: 'src/server/index.ts', testing: 'src/testing/index.ts' },
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     plugins: [typescriptFor(true)],
   },
@@ -25,6 +25,11 @@ export default [
       sourcemap: true,
       plugins: [terser({ compress: { passes: 2 }, format: { comments: false } })],
     },
+    plugins: [typescriptFor(false)],
+  },
+  {
+    input: 'src/testing/iife.ts',
+    output: { file: 'dist/iadvize-simulator.iife.js', format: 'iife', name: 'IAdvizeSimulator', sourcemap: true, plugins: [terser()] },
     plugins: [typescriptFor(false)],
   },
 ];

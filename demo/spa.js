@@ -1,18 +1,40 @@
-// An SPA imports the ESM build, installs, then loads the tag.
-import { install } from '../dist/iadvize-bridge.js';
+// An SPA: imports the ESM build, installs with navigation following and an adapter, then loads the tag.
+import { custom, install } from '../dist/iadvize-bridge.js';
 
-const bridge = install();
+const $ = (id) => document.getElementById(id);
+const line = (list, label, detail) => {
+  const li = document.createElement('li');
+  li.innerHTML = '<code></code> ';
+  li.firstChild.textContent = label;
+  li.append(detail);
+  list.prepend(li);
+};
+
+const bridge = install({
+  followNavigation: true,
+  adapters: [custom((_event, { name, params }) => line($('sent'), name, JSON.stringify(params)))],
+});
+bridge.on('*', (event) => {
+  line($('events'), event.type, '');
+  $('state').textContent = JSON.stringify(bridge.state, null, 2);
+});
 window.IAdvizeBridge = { bridge };
 
-function load(src) {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = resolve;
-    script.onerror = reject;
-    document.head.appendChild(script);
-  });
-}
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('a[data-route]');
+  if (link) {
+    event.preventDefault();
+    history.pushState({}, '', link.getAttribute('href'));
+    $('view').textContent = link.textContent;
+  }
+  if (event.target.dataset.action === 'chat') window.iAdvizeSimulator.run('proactive-chat', { speed: 0.2 });
+});
 
-await load('fake-tag.js');
-await load('app.js');
+const script = document.createElement('script');
+script.src = new URL('../dist/iadvize-simulator.iife.js', import.meta.url).href;
+script.onload = () => {
+  const show = () => ($('sdk').textContent = JSON.stringify({ navigations: window.iAdvizeSimulator.seen.navigations }, null, 2));
+  show();
+  window.addEventListener('click', () => setTimeout(show, 0));
+};
+document.head.appendChild(script);

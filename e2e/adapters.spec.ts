@@ -44,7 +44,7 @@ async function pageWithVendorNetwork(): Promise<{ page: Page; outgoing: Request[
 /** Drives a chat through the fake tag: start (proactive), an offer with a secret in its URL, then the end. */
 async function runChat(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const tag = (window as any).fakeTag;
+    const tag = (window as any).iAdvizeSimulator;
     tag.fire('onChatStarted', { id: 'chat-id-secret', startedBy: 'proactif', vuid: 'visitor-secret' });
     tag.fire('onMessageSent', { time: '10:00', msg: 'my email is jane@example.com' });
     tag.fire('onOfferReceived', { name: 'Free shipping', url: 'https://shop.example/cart?token=SECRET' });

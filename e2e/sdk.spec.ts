@@ -23,7 +23,7 @@ describe('Web SDK in Chromium', () => {
       (window as any).consentEvents = [];
       bridge.on('consent:changed', (e: any) => (window as any).consentEvents.push([e.kind, e.value]));
     });
-    await page.addScriptTag({ url: '/demo/fake-tag.js' });
+    await page.addScriptTag({ url: '/dist/iadvize-simulator.iife.js' });
 
     await page.click('text=Products');
     await page.click('text=Page 2');
@@ -32,15 +32,17 @@ describe('Web SDK in Chromium', () => {
     await page.goBack();
     await page.waitForFunction(() => location.search === '?page=2');
 
-    const calls = await page.evaluate(() => (window as any).fakeTag.sdkCalls);
-    expect(calls).toEqual([
-      ['set', 'visitor:cookiesConsent', true],
-      ['set', 'visitor:GDPRConsent', true],
-      ['recordTransaction', { id: 'order-77', amount: 120.5 }],
-      ['navigate', '/e2e/fixtures/products'],
-      ['navigate', '/e2e/fixtures/products?page=2'],
-      ['navigate', '/e2e/fixtures/cart'],
-      ['navigate', '/e2e/fixtures/products?page=2'],
+    const seen = await page.evaluate(() => (window as any).iAdvizeSimulator.seen);
+    expect(seen.sets).toEqual([
+      ['visitor:cookiesConsent', true],
+      ['visitor:GDPRConsent', true],
+    ]);
+    expect(seen.transactions).toEqual([{ id: 'order-77', amount: 120.5 }]);
+    expect(seen.navigations).toEqual([
+      '/e2e/fixtures/products',
+      '/e2e/fixtures/products?page=2',
+      '/e2e/fixtures/cart',
+      '/e2e/fixtures/products?page=2',
     ]);
     expect(await page.evaluate(() => (window as any).IAdvizeBridge.bridge.sdk.get('visitor:cookiesConsent'))).toBe(true);
     // The tag runs the queued set() after the bridge subscribed, so both changes reach the stream.

@@ -16,8 +16,8 @@ describe('virtual-agent hand-off in Chromium', () => {
   it('the bot hands off, the tag sees vaSCI when the chat starts, the bot shows the history from the proxy', async () => {
     const { page, problems } = await open(browser, `${server.url}/demo/`);
     await page.click('[data-action=handoff]');
-    await page.evaluate(() => (window as any).fakeTag.fire('onChatStarted', { id: 4242, startedBy: 'visitor' }));
-    const seen = await page.evaluate(() => (window as any).fakeTag.seenVaSCI);
+    await page.evaluate(() => (window as any).iAdvizeSimulator.startChat('visitor'));
+    const seen = await page.evaluate(() => (window as any).iAdvizeSimulator.seen.vaSCI);
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatch(/^demo-bot:[a-z0-9]+$/);
     expect(await page.evaluate(() => (window as any).IAdvizeBridge.bridge.state.virtualAgent)).toEqual({ vaConversationId: seen[0], applied: true });

@@ -1,0 +1,89 @@
+import { describe, expect, it, vi } from 'vitest';
+import { install, type BridgeEvent } from '../src/index.js';
+import { createTagSimulator, SCENARIOS } from '../src/testing/index.js';
+import { newWindow } from './helpers.js';
+
+function page(lookup: 'late' | 'boot', payloads: '2017' | '2022') {
+  const win = newWindow();
+  const bridge = install({ window: win });
+  const events: BridgeEvent[] = [];
+  bridge.on('*', (e) => events.push(e));
+  const tag = createTagSimulator({ window: win, lookup, payloads, speed: 0 });
+  return { win, bridge, events, tag };
+}
+
+describe.each([
+  ['late', '2017'],
+  ['boot', '2017'],
+  ['late', '2022'],
+  ['boot', '2022'],
+] as const)('tag simulator, lookup %s, payloads %s', (lookup, payloads) => {
+  it('plays the proactive chat from invitation to satisfaction, every event once and in order', async () => {
+    const { bridge, events, tag } = page(lookup, payloads);
+    await tag.run('proactive-chat');
+    expect(events.map((e) => e.type)).toEqual([
+      'chat:availability', 'chat:button-displayed', 'rule:started', 'invitation:displayed', 'chat:displayed', 'chat:started',
+      'operator:typing-started', 'operator:typing-stopped', 'message:received', 'visitor:typing-started', 'visitor:typing-stopped',
+      'message:sent', 'operator:typing-started', 'operator:typing-stopped', 'message:received', 'offer:received', 'link:received',
+      'visitor:transferred', 'cobrowsing:requested', 'cobrowsing:accepted', 'cobrowsing:stopped', 'alert:received', 'chat:ended',
+      'satisfaction:displayed', 'satisfaction:answered', 'chat:hidden',
+    ]);
+    const started = events.find((e) => e.type === 'chat:started')!;
+    if (payloads === '2017') expect(started).toMatchObject({ chatId: '8000001', startedBy: 'proactive' });
+    else expect(started).toMatchObject({ chatId: '8000001', conversationId: expect.any(String), visitorId: 'vuid-simulated-visitor' });
+    const received = events.find((e) => e.type === 'message:received')!;
+    if (payloads === '2022') expect(received).toMatchObject({ operatorId: '31', date: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(bridge.state.chat).toMatchObject({ active: false, chatId: '8000001', messagesSent: 1, messagesReceived: 2 });
+    expect(bridge.state.cobrowsing).toBe(false);
+    expect(tag.seen.errors).toEqual([]);
+  });
+
+  it('plays a call and agents going offline', async () => {
+    const { bridge, events, tag } = page(lookup, payloads);
+    await tag.run('call');
+    await tag.run('agents-offline');
+    expect(events.map((e) => e.type)).toEqual([
+      'call:availability', 'call:button-displayed', 'video:button-displayed', 'call:started', 'call:ended',
+      'chat:availability', 'chat:availability', 'call:availability',
+    ]);
+    expect(bridge.state.availability).toEqual({ chat: { offline: true, busy: false }, call: { offline: true } });
+  });
+});
+
+describe('tag simulator', () => {
+  it('records vaSCI at chat start, and serves the Web SDK queue', () => {
+    const win = newWindow();
+    const bridge = install({ window: win });
+    bridge.virtualAgent.handoff('bot-1');
+    bridge.sdk.recordTransaction({ id: 't1', amount: 10 });
+    (win as unknown as { iAdvizeInterface: { config?: object } }).iAdvizeInterface.config = { sid: 42 };
+    const tag = createTagSimulator({ window: win });
+    tag.load();
+    bridge.sdk.navigate('/after');
+    tag.startChat();
+    expect(tag.seen.vaSCI).toEqual(['bot-1']);
+    expect(tag.seen.transactions).toEqual([{ id: 't1', amount: 10 }]);
+    expect(tag.seen.navigations).toEqual(['/after']);
+    expect(tag.seen.config).toEqual({ sid: 42 });
+  });
+
+  it('refuses to fire before load, and rejects unknown scenarios and options', async () => {
+    const tag = createTagSimulator({ window: newWindow() });
+    expect(() => tag.fire('onChatStarted', {})).toThrow(/load\(\) the tag/);
+    await expect(tag.run('nope' as never)).rejects.toThrow(/unknown scenario "nope"/);
+    expect(() => createTagSimulator({ window: newWindow(), lookup: 'sometimes' as never })).toThrow(/lookup/);
+  });
+
+  it('times scenarios realistically at speed 1', async () => {
+    vi.useFakeTimers();
+    const tag = createTagSimulator({ window: newWindow(), speed: 1 });
+    const done = tag.run('agents-offline');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(tag.seen.callbacks).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(600);
+    await done;
+    expect(tag.seen.callbacks).toHaveLength(3);
+    vi.useRealTimers();
+    expect(Object.keys(SCENARIOS)).toEqual(['proactive-chat', 'call', 'agents-offline']);
+  });
+});
