@@ -5,7 +5,10 @@ import { launch, open, serve, type Served } from './browser.js';
 
 let browser: Browser;
 let server: Served;
-const screenshot = fileURLToPath(new URL('../demo/screenshot.png', import.meta.url));
+// Every run saves a screenshot in test-results/; UPDATE_SCREENSHOT=1 refreshes the one the README shows.
+const screenshot = fileURLToPath(
+  new URL(process.env.UPDATE_SCREENSHOT ? '../demo/screenshot.png' : '../test-results/demo.png', import.meta.url),
+);
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launch(), serve()]);

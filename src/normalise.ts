@@ -77,7 +77,8 @@ export function normalise<K extends EventType>(type: K, raw: unknown): EventMap[
   const payload: Record<string, unknown> = {};
   const sources: Record<string, string> = (SOURCES as Record<string, Record<string, string>>)[type] ?? {};
   for (const name in sources) {
-    const value = sources[name]!.split('.').reduce(field, raw);
+    const source = sources[name]!;
+    const value = source.indexOf('.') < 0 ? field(raw, source) : source.split('.').reduce(field, raw);
     const read = (CONVERT[name] ?? text)(value);
     if (read !== undefined) payload[name] = read;
   }

@@ -29,13 +29,20 @@ export function eventNameProblem(name: unknown): string | undefined {
   return undefined;
 }
 
+// Parameter names repeat from event to event: each is checked once.
+const checkedNames = new Map<string, boolean>();
+
 function isParamName(name: string): boolean {
-  return (
-    NAME.test(name) &&
-    name.length <= GA4_LIMITS.nameLength &&
-    !RESERVED_PARAMS.has(name) &&
-    !RESERVED_PREFIXES.some((reserved) => name.startsWith(reserved))
-  );
+  let valid = checkedNames.get(name);
+  if (valid === undefined) {
+    valid =
+      NAME.test(name) &&
+      name.length <= GA4_LIMITS.nameLength &&
+      !RESERVED_PARAMS.has(name) &&
+      !RESERVED_PREFIXES.some((reserved) => name.startsWith(reserved));
+    if (checkedNames.size < 1000) checkedNames.set(name, valid);
+  }
+  return valid;
 }
 
 /**
@@ -46,13 +53,14 @@ export function ga4Params(params: Params): { params: Params; rejected: string[] 
   const kept: Params = {};
   const rejected: string[] = [];
   let count = 0;
-  for (const [name, value] of Object.entries(params)) {
+  for (const name in params) {
     if (!isParamName(name) || count >= GA4_LIMITS.params) {
       rejected.push(name);
       continue;
     }
     count++;
-    kept[name] = typeof value === 'string' ? value.slice(0, GA4_LIMITS.valueLength) : value;
+    const value = params[name]!;
+    kept[name] = typeof value === 'string' && value.length > GA4_LIMITS.valueLength ? value.slice(0, GA4_LIMITS.valueLength) : value;
   }
   return { params: kept, rejected };
 }

@@ -103,7 +103,9 @@ export function titleCase(name: string): string {
 /** The default parameters of an event, with the ids when the site opted in; unread fields are left out. */
 export function defaultParams(event: BridgeEvent, includeIds: boolean): Params {
   const mapping = MAPPING[event.type] as Mapping<EventType>;
-  const params: RawParams = { ...mapping.params?.(event), ...(includeIds ? mapping.ids?.(event) : undefined) };
-  for (const key of Object.keys(params)) if (params[key] === undefined) delete params[key];
-  return params as Params;
+  const params: Params = {};
+  for (const part of [mapping.params?.(event), includeIds ? mapping.ids?.(event) : undefined]) {
+    for (const key in part) if (part[key] !== undefined) params[key] = part[key]!;
+  }
+  return params;
 }
