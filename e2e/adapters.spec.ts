@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page, Request } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launch, open, serve, type Served } from './browser.js';
+import type { Page, Request } from 'playwright';
+import { describe, expect, it, vi } from 'vitest';
+import { open, useBrowser } from './browser.js';
 
 // Each adapter against the vendor's real browser SDK from npm; the SDK's own network request is
 // intercepted and its payload read back. gtag.js and gtm.js are not on npm: GA4 and GTM are
@@ -16,19 +16,11 @@ const mounts = {
   'vendor/adobe/': `${modules}@adobe/adobe-client-data-layer/dist/`,
 };
 
-let browser: Browser;
-let server: Served;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve({ mounts })]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const ctx = useBrowser({ mounts });
 
 /** Opens the blank page; every request that leaves 127.0.0.1 is recorded and answered here. */
 async function pageWithVendorNetwork(): Promise<{ page: Page; outgoing: Request[]; problems: string[] }> {
-  const { page, problems } = await open(browser, `${server.url}/e2e/fixtures/blank.html`);
+  const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/blank.html`);
   const outgoing: Request[] = [];
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, async (route) => {
     outgoing.push(route.request());
@@ -256,7 +248,7 @@ describe('adapters against real vendor SDKs in Chromium', () => {
   });
 
   it('data-analytics="ga4 gtm" and data-include-ids configure the script tag without JavaScript', async () => {
-    const { page, problems } = await open(browser, `${server.url}/e2e/fixtures/analytics-attribute.html`);
+    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/analytics-attribute.html`);
     await runChat(page);
     const layer = await page.evaluate(() =>
       (window as any).dataLayer.map((entry: any) => (Object.prototype.toString.call(entry) === '[object Arguments]' ? Array.from(entry) : entry)),

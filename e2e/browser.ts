@@ -1,4 +1,5 @@
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright';
+import { afterAll, beforeAll } from 'vitest';
 // @ts-expect-error: plain ESM module without types
 import { startServer } from '../demo/server.mjs';
 
@@ -31,4 +32,21 @@ export async function open(browser: Browser, url: string): Promise<{ page: Page;
   page.on('pageerror', (error) => problems.push(String(error)));
   await page.goto(url);
   return { page, problems };
+}
+
+/**
+ * One Chromium and one server for a spec file, started before its tests and stopped after.
+ * @example
+ * const ctx = useBrowser()
+ * it('...', async () => { const { page } = await open(ctx.browser, `${ctx.server.url}/demo/`) })
+ */
+export function useBrowser(options: Parameters<typeof serve>[0] = {}): { browser: Browser; server: Served } {
+  const context = {} as { browser: Browser; server: Served };
+  beforeAll(async () => {
+    [context.browser, context.server] = await Promise.all([launch(), serve(options)]);
+  });
+  afterAll(async () => {
+    await Promise.all([context.browser?.close(), context.server?.close()]);
+  });
+  return context;
 }

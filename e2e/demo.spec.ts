@@ -1,25 +1,17 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, open, serve, type Served } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { open, useBrowser } from './browser.js';
 
-let browser: Browser;
-let server: Served;
 // Every run saves a screenshot in test-results/; UPDATE_SCREENSHOT=1 refreshes the one the README shows.
 const screenshot = fileURLToPath(
   new URL(process.env.UPDATE_SCREENSHOT ? '../demo/screenshot.png' : '../test-results/demo.png', import.meta.url),
 );
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve()]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const ctx = useBrowser();
 
 describe('the demo shop', () => {
   it('runs every scenario, fills the inspector, drives the widget by hand, without console errors', async () => {
-    const { page, problems } = await open(browser, `${server.url}/demo/?speed=0.05`);
+    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/demo/?speed=0.05`);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.click('[data-action=handoff]');
     for (const scenario of ['agents-offline', 'call', 'proactive-chat']) {
@@ -51,7 +43,7 @@ describe('the demo shop', () => {
   });
 
   it('the SPA page imports the ESM build, follows its routes and forwards events', async () => {
-    const { page, problems } = await open(browser, `${server.url}/demo/spa.html`);
+    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/demo/spa.html`);
     await page.waitForFunction(() => (window as any).iAdvizeSimulator?.loaded);
     await page.click('text=Shoes');
     await page.click('text=Cart');

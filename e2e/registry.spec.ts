@@ -1,23 +1,12 @@
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, open, serve, type Served } from './browser.js';
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
+import { open, useBrowser } from './browser.js';
 
-let browser: Browser;
-let server: Served;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([
-    launch(),
-    serve({
-      headers: (url): Record<string, string> =>
-        url.pathname === '/e2e/fixtures/csp.html'
-          ? { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'" }
-          : {},
-    }),
-  ]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
+const ctx = useBrowser({
+  headers: (url): Record<string, string> =>
+    url.pathname === '/e2e/fixtures/csp.html'
+      ? { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'" }
+      : {},
 });
 
 // Every documented callback, with the argument the documentation gives it (none, null or an object).
@@ -40,7 +29,7 @@ const recordedTypes = (page: Page): Promise<string[]> => page.evaluate(() => (wi
 
 describe('the script-tag build in Chromium', () => {
   it.each(['late', 'boot'])('every callback becomes its event and reaches GA4 and GTM (%s lookup)', async (lookup) => {
-    const { page, problems } = await open(browser, `${server.url}/e2e/fixtures/every-callback.html?lookup=${lookup}`);
+    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/every-callback.html?lookup=${lookup}`);
     await fire(page, EVERY_CALLBACK);
     const types = await recordedTypes(page);
     expect(types).toHaveLength(EVERY_CALLBACK.length);
@@ -59,7 +48,7 @@ describe('the script-tag build in Chromium', () => {
   });
 
   it('keeps a var-declared site callback, and a script included twice emits each event once', async () => {
-    const { page, problems } = await open(browser, `${server.url}/e2e/fixtures/site-var.html`);
+    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/site-var.html`);
     await fire(page, [['onChatStarted', { id: 5 }]]);
     expect(await page.evaluate(() => (window as any).siteCalls)).toEqual(['onChatStarted:5']);
     expect(await recordedTypes(page)).toEqual(['chat:started']);
@@ -68,7 +57,7 @@ describe('the script-tag build in Chromium', () => {
   });
 
   it.each(['late', 'boot'])('site code that reassigns iAdvizeCallbacks after install stays connected (%s lookup)', async (lookup) => {
-    const { page, problems } = await open(browser, `${server.url}/e2e/fixtures/reassign.html?lookup=${lookup}`);
+    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/reassign.html?lookup=${lookup}`);
     await fire(page, [['onChatStarted', { id: 7 }], ['onChatEnded', { id: 7 }]]);
     expect(await page.evaluate(() => (window as any).siteCalls)).toEqual(['started 7', 'ended 7']);
     expect(await recordedTypes(page)).toEqual(['chat:started', 'chat:ended']);
@@ -77,10 +66,10 @@ describe('the script-tag build in Chromium', () => {
   });
 
   it('installed after the tag loaded: works with a late-lookup tag, and says so in debug mode', async () => {
-    const page = await browser.newPage();
+    const page = await ctx.browser.newPage();
     const warnings: string[] = [];
     page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
-    await page.goto(`${server.url}/e2e/fixtures/late-install.html`);
+    await page.goto(`${ctx.server.url}/e2e/fixtures/late-install.html`);
     await fire(page, [['onChatStarted', { id: 1 }]]);
     expect(await recordedTypes(page)).toEqual(['chat:started']);
     expect(warnings.some((w) => w.includes('installed after the iAdvize tag'))).toBe(true);
@@ -88,7 +77,7 @@ describe('the script-tag build in Chromium', () => {
   });
 
   it('the tag blocked (404): nothing breaks, and what was queued reaches the tag once it loads', async () => {
-    const { page, problems } = await open(browser, `${server.url}/e2e/fixtures/blocked-tag.html`);
+    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/blocked-tag.html`);
     expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
     expect(await page.evaluate(() => (window as any).IAdvizeBridge.bridge.state.chat.active)).toBe(false);
     await page.addScriptTag({ url: '/dist/iadvize-simulator.iife.js' });
@@ -101,7 +90,7 @@ describe('the script-tag build in Chromium', () => {
   });
 
   it('works under a strict Content-Security-Policy, with no violation', async () => {
-    const { page, problems } = await open(browser, `${server.url}/e2e/fixtures/csp.html`);
+    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/csp.html`);
     await page.evaluate(() => (window as any).iAdvizeSimulator.run('proactive-chat', { speed: 0 }));
     expect((await recordedTypes(page)).length).toBeGreaterThan(20);
     expect(await page.evaluate(() => (window as any).dataLayer.filter((e: any) => e.event === 'chat_started'))).toHaveLength(1);
@@ -115,10 +104,10 @@ describe('the script-tag build in Chromium', () => {
     ['data-debug on the script tag', '/e2e/fixtures/debug.html', true],
     ['?iadvize_debug=1 in the page URL', '/e2e/fixtures/plain.html?iadvize_debug=1', true],
   ])('%s: logs the raw callback and its event or stays quiet', async (_name, path, logged) => {
-    const page = await browser.newPage();
+    const page = await ctx.browser.newPage();
     const logs: string[] = [];
     page.on('console', (message) => logs.push(message.text()));
-    await page.goto(server.url + path);
+    await page.goto(ctx.server.url + path);
     await fire(page, [['onStatusChanged', { offline: 0, busy: 1 }]]);
     expect(logs.some((line) => line.startsWith('[iadvize-bridge] onStatusChanged'))).toBe(logged);
     await page.close();

@@ -1,20 +1,11 @@
-import type { Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, open, serve, type Served } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { open, useBrowser } from './browser.js';
 
-let browser: Browser;
-let server: Served;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve()]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const ctx = useBrowser();
 
 describe('Web SDK in Chromium', () => {
   it('an SPA with client-side routing makes one navigate per route change; early calls reach the tag once', async () => {
-    const { page, problems } = await open(browser, `${server.url}/e2e/fixtures/spa-router.html`);
+    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/spa-router.html`);
     // Before the tag loads: the consent tool decides, and a purchase completes.
     await page.evaluate(() => {
       const { bridge } = (window as any).IAdvizeBridge;

@@ -1,20 +1,11 @@
-import type { Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, open, serve, type Served } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { open, useBrowser } from './browser.js';
 
-let browser: Browser;
-let server: Served;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launch(), serve()]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), server?.close()]);
-});
+const ctx = useBrowser();
 
 describe('virtual-agent hand-off in Chromium', () => {
   it('the bot hands off, the tag sees vaSCI when the chat starts, the bot shows the history from the proxy', async () => {
-    const { page, problems } = await open(browser, `${server.url}/demo/`);
+    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/demo/`);
     await page.click('[data-action=handoff]');
     await page.evaluate(() => (window as any).iAdvizeSimulator.startChat('visitor'));
     const seen = await page.evaluate(() => (window as any).iAdvizeSimulator.seen.vaSCI);
@@ -30,9 +21,9 @@ describe('virtual-agent hand-off in Chromium', () => {
   });
 
   it('the proxy route never exposes the key and refuses bad ids', async () => {
-    const response = await fetch(`${server.url}/api/iadvize-history?chatId=12x`);
+    const response = await fetch(`${ctx.server.url}/api/iadvize-history?chatId=12x`);
     expect(response.status).toBe(400);
-    const ok = await fetch(`${server.url}/api/iadvize-history?chatId=42`);
+    const ok = await fetch(`${ctx.server.url}/api/iadvize-history?chatId=42`);
     const text = await ok.text();
     expect(ok.status).toBe(200);
     expect(text).not.toContain('demo-key');

@@ -1,5 +1,5 @@
 import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
-import { globals, withMethod, type Track } from './globals.js';
+import { trackingVendor, type Track } from './globals.js';
 import { titleCase } from './mapping.js';
 
 export interface AmplitudeOptions extends AdapterOptions {
@@ -9,13 +9,5 @@ export interface AmplitudeOptions extends AdapterOptions {
 
 /** Amplitude: `amplitude.track('Chat Started', eventProperties)`. */
 export function amplitude(options: AmplitudeOptions = {}): AnalyticsAdapter {
-  return createAdapter(
-    {
-      name: 'amplitude',
-      eventName: titleCase,
-      find: (win) => withMethod(options.client ?? globals(win).amplitude, 'track'),
-      deliver: (client, name, properties) => client.track(name, properties),
-    },
-    options,
-  );
+  return createAdapter(trackingVendor('amplitude', 'amplitude', 'track', options.client, titleCase), options);
 }

@@ -1,19 +1,7 @@
 import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
-import { commandQueue, labelAndValue } from './globals.js';
-import { titleCase } from './mapping.js';
+import { categoryActionVendor } from './globals.js';
 
 /** Classic Google Analytics (`ga.js`): `_gaq.push(['_trackEvent', 'iAdvize', action, label, value])`, as in iAdvize's own example. */
 export function gaLegacy(options: AdapterOptions = {}): AnalyticsAdapter {
-  return createAdapter(
-    {
-      name: 'gaLegacy',
-      eventName: titleCase,
-      find: (win) => commandQueue(win, '_gaq'),
-      deliver: (gaq, action, params) => {
-        const { label, value } = labelAndValue(params);
-        gaq.push(['_trackEvent', 'iAdvize', action, label, value].filter((part) => part !== undefined));
-      },
-    },
-    options,
-  );
+  return createAdapter(categoryActionVendor('gaLegacy', '_gaq', '_trackEvent'), options);
 }

@@ -1,3 +1,6 @@
+import type { Vendor } from './adapter.js';
+import { titleCase } from './mapping.js';
+
 /** The vendor globals the adapters look for, declared once. */
 export type Track = (name: string, properties?: Record<string, unknown>) => unknown;
 
@@ -39,4 +42,36 @@ export function labelAndValue(params: Record<string, unknown>): { label?: string
 /** `tool` if it has the method the adapter calls, so a half-loaded tool waits instead of failing. */
 export function withMethod<T extends object, M extends string>(tool: T | undefined, method: M): (T & Record<M, Track>) | undefined {
   return tool && typeof (tool as Record<string, unknown>)[method] === 'function' ? (tool as T & Record<M, Track>) : undefined;
+}
+
+/**
+ * The vendor half of the SDK-style tools (`mixpanel.track(name, properties)` and the like): the
+ * client passed in, or the page's global, called as `client[method](name, properties)`.
+ */
+export function trackingVendor<M extends string>(
+  name: string,
+  global: 'analytics' | 'mixpanel' | 'amplitude' | 'posthog',
+  method: M,
+  client: object | undefined,
+  eventName?: (name: string) => string,
+): Vendor<Record<M, Track>> {
+  return {
+    name,
+    eventName,
+    find: (win) => withMethod((client ?? globals(win)[global]) as object | undefined, method),
+    deliver: (tool, event, properties) => tool[method](event, properties),
+  };
+}
+
+/** The vendor half of the category/action/label command queues (`_gaq`, `_paq`): `[command, 'iAdvize', action, label, value]`. */
+export function categoryActionVendor(name: string, queue: '_gaq' | '_paq', command: string): Vendor<{ push(...items: unknown[]): unknown }> {
+  return {
+    name,
+    eventName: titleCase,
+    find: (win) => commandQueue(win, queue),
+    deliver: (commands, action, params) => {
+      const { label, value } = labelAndValue(params);
+      commands.push([command, 'iAdvize', action, label, value].filter((part) => part !== undefined));
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
-import { globals, withMethod, type Track } from './globals.js';
+import { trackingVendor, type Track } from './globals.js';
 import { titleCase } from './mapping.js';
 
 export interface MixpanelOptions extends AdapterOptions {
@@ -9,13 +9,5 @@ export interface MixpanelOptions extends AdapterOptions {
 
 /** Mixpanel: `mixpanel.track('Chat Started', properties)`. */
 export function mixpanel(options: MixpanelOptions = {}): AnalyticsAdapter {
-  return createAdapter(
-    {
-      name: 'mixpanel',
-      eventName: titleCase,
-      find: (win) => withMethod(options.client ?? globals(win).mixpanel, 'track'),
-      deliver: (client, name, properties) => client.track(name, properties),
-    },
-    options,
-  );
+  return createAdapter(trackingVendor('mixpanel', 'mixpanel', 'track', options.client, titleCase), options);
 }

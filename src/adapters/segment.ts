@@ -1,5 +1,5 @@
 import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
-import { globals, withMethod, type Track } from './globals.js';
+import { trackingVendor, type Track } from './globals.js';
 import { titleCase } from './mapping.js';
 
 export interface SegmentOptions extends AdapterOptions {
@@ -18,13 +18,5 @@ const segmentName = (name: string): string => SPEC[name] ?? `Live Chat ${titleCa
 
 /** Segment: `analytics.track('Live Chat Conversation Started', properties)`. */
 export function segment(options: SegmentOptions = {}): AnalyticsAdapter {
-  return createAdapter(
-    {
-      name: 'segment',
-      eventName: segmentName,
-      find: (win) => withMethod(options.client ?? globals(win).analytics, 'track'),
-      deliver: (analytics, name, properties) => analytics.track(name, properties),
-    },
-    options,
-  );
+  return createAdapter(trackingVendor('segment', 'analytics', 'track', options.client, segmentName), options);
 }
