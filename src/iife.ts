@@ -9,7 +9,8 @@ import { plausible } from './adapters/plausible.js';
 import { posthog } from './adapters/posthog.js';
 import { segment } from './adapters/segment.js';
 import { universalAnalytics } from './adapters/universal-analytics.js';
-import { install as installOnWindow, type Adapter, type Bridge, type InstallOptions } from './install.js';
+import type { Adapter } from './adapter-set.js';
+import { install as installOnWindow, type Bridge, type InstallOptions } from './install.js';
 
 /**
  * Script-tag entry: installs itself as soon as it loads, because the callbacks object must

@@ -1,5 +1,6 @@
 export { install } from './install.js';
-export type { Adapter, AdapterContext, Bridge, InstallOptions } from './install.js';
+export type { Bridge, InstallOptions } from './install.js';
+export type { Adapter, AdapterContext } from './adapter-set.js';
 export { CALLBACKS, EVENT_TYPES, OTHER_EVENTS } from './events.js';
 export type { BridgeEvent, CallbackName, ChatParty, EventMap, EventType, NoPayload } from './events.js';
 export type { Listener, ListenedType, OnOptions, Unsubscribe } from './emitter.js';

@@ -1,3 +1,4 @@
+import { createAdapterSet, type Adapter } from './adapter-set.js';
 import { CALLBACKS, EVENT_TYPES, type BridgeEvent, type CallbackName, type EventMap, type EventType } from './events.js';
 import { createEmitter, type Listener, type ListenedType, type OnOptions, type Unsubscribe } from './emitter.js';
 import { createGuard, LOG_PREFIX, type ErrorHandler } from './guard.js';
@@ -6,27 +7,6 @@ import { createRegistry } from './registry.js';
 import { createSdk, type Sdk } from './sdk.js';
 import { createState, type BridgeState } from './state.js';
 import { createVirtualAgent, type VirtualAgent } from './virtual-agent.js';
-
-/** What the bridge gives an adapter when it is added. */
-export interface AdapterContext {
-  /** The window the bridge is installed on: where the adapter finds its tool. */
-  readonly window: Window;
-  /** Whether the bridge logs for debugging, so an adapter can add its own warnings. */
-  readonly debug: boolean;
-  /** Reports a failure that happened outside `send` (e.g. a delayed delivery) like any other adapter error. */
-  report(error: unknown, type: string): void;
-}
-
-/**
- * Anything that forwards events somewhere: `send` receives every event, isolated from the rest.
- * `attach` is called once when the adapter is added to a bridge, `detach` when the bridge is destroyed.
- */
-export interface Adapter {
-  readonly name: string;
-  send(event: BridgeEvent): void;
-  attach?(context: AdapterContext): void;
-  detach?(): void;
-}
 
 export interface InstallOptions {
   /** The window to install on; the global one by default. */
@@ -96,6 +76,15 @@ function debugFromUrl(win: Window): boolean {
   }
 }
 
+function warnAboutSetup(tagAlreadyLoaded: boolean, followsReassignment: boolean): void {
+  if (tagAlreadyLoaded) {
+    console.warn(`${LOG_PREFIX} installed after the iAdvize tag: events reach the bridge only if the tag looks callbacks up late`);
+  }
+  if (!followsReassignment) {
+    console.warn(`${LOG_PREFIX} iAdvizeCallbacks was declared with var: a later reassignment of it cannot be followed`);
+  }
+}
+
 /**
  * Installs the bridge on the page: `window.iAdvizeCallbacks` becomes a registry that keeps the
  * site's callbacks and turns every callback into a typed event. Call it before the iAdvize tag.
@@ -114,10 +103,17 @@ export function install(options: InstallOptions = {}): Bridge {
     existing.extend(options);
     return existing.bridge;
   }
+  const installed = createBridge(win, options);
+  Object.defineProperty(win, INSTALLED, { value: installed, configurable: true });
+  return installed.bridge;
+}
 
+/** Wires the registry, normaliser, state, emitter, adapters, Web SDK and virtual agent of one window. */
+function createBridge(win: Window, options: InstallOptions): Installed {
+  const slot = win as unknown as Record<symbol, Installed | undefined>;
   let debug = options.debug === true || debugFromUrl(win);
-  const adapters: Adapter[] = [];
   const { guard, report } = createGuard(options.onError);
+  const adapters = createAdapterSet(win, guard, report);
   const state = createState();
   const isKnownType = (type: string): boolean => EVENT_TYPES.indexOf(type as EventType) >= 0;
   const emitter = createEmitter(guard, isKnownType);
@@ -132,9 +128,7 @@ export function install(options: InstallOptions = {}): Bridge {
     Object.freeze(event);
     if (debug) console.info(LOG_PREFIX, source, raw, '->', event);
     emitter.emit(event);
-    for (const adapter of adapters.slice()) {
-      guard(() => adapter.send(event), adapter, { source: 'adapter', type, adapter: adapter.name });
-    }
+    adapters.send(event);
   }
   const dispatch = (name: CallbackName, raw: unknown): void => emit(CALLBACKS[name], normalise(CALLBACKS[name], raw), raw, name);
 
@@ -156,27 +150,13 @@ export function install(options: InstallOptions = {}): Bridge {
     checkOptions(more);
     if (more.debug) debug = true;
     if (more.followNavigation) sdk.sdk.followNavigation();
-    for (const adapter of more.adapters ?? []) {
-      if (adapters.indexOf(adapter) >= 0) continue;
-      adapters.push(adapter);
-      const context = (type: string) => ({ source: 'adapter', type, adapter: adapter.name }) as const;
-      guard(
-        () => adapter.attach?.({ window: win, debug, report: (error, type) => report(error, adapter, context(type)) }),
-        adapter,
-        context('attach'),
-      );
-    }
+    adapters.add(more.adapters ?? [], debug);
   };
   extend(options);
 
-  const tagAlreadyLoaded = 'iAdvize' in win;
+  const tagAlreadyLoaded = (win as unknown as { iAdvize?: unknown }).iAdvize !== undefined;
   const registry = createRegistry(win, dispatch, guard);
-  if (debug && tagAlreadyLoaded) {
-    console.warn(`${LOG_PREFIX} installed after the iAdvize tag: events reach the bridge only if the tag looks callbacks up late`);
-  }
-  if (debug && !registry.followsReassignment) {
-    console.warn(`${LOG_PREFIX} iAdvizeCallbacks was declared with var: a later reassignment of it cannot be followed`);
-  }
+  if (debug) warnAboutSetup(tagAlreadyLoaded, registry.followsReassignment);
 
   const bridge: Bridge = {
     on: emitter.on,
@@ -193,11 +173,9 @@ export function install(options: InstallOptions = {}): Bridge {
       sdk.destroy();
       va.destroy();
       emitter.clear();
-      for (const adapter of adapters) guard(() => adapter.detach?.(), adapter, { source: 'adapter', type: 'detach', adapter: adapter.name });
-      adapters.length = 0;
+      adapters.detachAll();
       delete slot[INSTALLED];
     },
   };
-  Object.defineProperty(win, INSTALLED, { value: { bridge, extend }, configurable: true });
-  return bridge;
+  return { bridge, extend };
 }

@@ -1,5 +1,5 @@
 import { EVENT_TYPES, type BridgeEvent, type EventType } from '../events.js';
-import type { Adapter, AdapterContext } from '../install.js';
+import type { Adapter, AdapterContext } from '../adapter-set.js';
 import { eventNameProblem, ga4Params } from './ga4-rules.js';
 import { DEFAULT_EVENTS, defaultParams, MAPPING, type Params } from './mapping.js';
 
