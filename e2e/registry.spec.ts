@@ -47,8 +47,8 @@ describe('the script-tag build in Chromium', () => {
     await page.close();
   });
 
-  it('keeps a var-declared site callback, and a script included twice emits each event once', async () => {
-    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/site-var.html`);
+  it.each(['late', 'boot'])('keeps a var-declared site callback, and a script included twice emits each event once (%s lookup)', async (lookup) => {
+    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/site-var.html?lookup=${lookup}`);
     await fire(page, [['onChatStarted', { id: 5 }]]);
     expect(await page.evaluate(() => (window as any).siteCalls)).toEqual(['onChatStarted:5']);
     expect(await recordedTypes(page)).toEqual(['chat:started']);
