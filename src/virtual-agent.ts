@@ -1,4 +1,5 @@
 import type { EventMap } from './events.js';
+import { LOG_PREFIX } from './guard.js';
 import type { Transcript } from './transcript.js';
 
 export interface VirtualAgentState {
@@ -88,7 +89,7 @@ export function createVirtualAgent(
         );
       }
       if (hooks.chatActive() && hooks.debug()) {
-        console.warn('[iadvize-bridge] handoff() after the chat started: the agent may not see the bot transcript');
+        console.warn(`${LOG_PREFIX} handoff() after the chat started: the agent may not see the bot transcript`);
       }
       handedOff = vaConversationId;
       watch();

@@ -1,4 +1,5 @@
 import { EVENT_TYPES, type BridgeEvent, type EventType } from '../events.js';
+import { LOG_PREFIX } from '../guard.js';
 import type { Adapter, AdapterContext } from '../adapter-set.js';
 import { eventNameProblem, ga4Params } from './ga4-rules.js';
 import { DEFAULT_EVENTS, defaultParams, MAPPING, type Params } from './mapping.js';
@@ -64,8 +65,16 @@ interface Pending {
   queuedAt: number;
 }
 
+const adapterError = (vendor: string, message: string) => new TypeError(`iadvize-bridge ${vendor}(): ${message}`);
+
 function fail(vendor: string, message: string): never {
-  throw new TypeError(`iadvize-bridge ${vendor}(): ${message}`);
+  throw adapterError(vendor, message);
+}
+
+/** Why `name` cannot be this tool's event name (GA4 rules for GA4 and GTM), or undefined when it can. */
+function nameProblem(vendor: Vendor<unknown>, name: unknown): string | undefined {
+  if (vendor.ga4) return eventNameProblem(name);
+  return typeof name === 'string' && name ? undefined : 'names must be non-empty strings';
 }
 
 function checkOptions(vendor: Vendor<unknown>, options: AdapterOptions): void {
@@ -78,7 +87,7 @@ function checkOptions(vendor: Vendor<unknown>, options: AdapterOptions): void {
   if (typeof name === 'object' && name !== null) {
     for (const [type, custom] of Object.entries(name)) {
       if (EVENT_TYPES.indexOf(type as EventType) < 0) fail(vendor.name, `unknown event type "${type}" in \`name\``);
-      const problem = vendor.ga4 ? eventNameProblem(custom) : typeof custom === 'string' && custom ? undefined : 'names must be non-empty strings';
+      const problem = nameProblem(vendor, custom);
       if (problem) fail(vendor.name, problem);
     }
   } else if (name !== undefined && typeof name !== 'function') fail(vendor.name, '`name` must be a map of event types to names, or a function');
@@ -102,7 +111,7 @@ export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOption
 
   const report = (error: unknown, type: string): void => {
     if (context) context.report(error, type);
-    else console.error(`[iadvize-bridge] ${vendor.name}`, error);
+    else console.error(`${LOG_PREFIX} ${vendor.name}`, error);
   };
 
   function nameOf(event: BridgeEvent): string {
@@ -110,8 +119,8 @@ export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOption
     const { name } = options;
     const custom = typeof name === 'function' ? name(event, standard) : name?.[event.type];
     if (custom === undefined) return standard;
-    const problem = vendor.ga4 ? eventNameProblem(custom) : typeof custom === 'string' && custom ? undefined : 'names must be non-empty strings';
-    if (problem) throw new TypeError(`iadvize-bridge ${vendor.name}(): ${problem}`);
+    const problem = nameProblem(vendor as Vendor<unknown>, custom);
+    if (problem) throw adapterError(vendor.name, problem);
     return custom;
   }
 
@@ -120,7 +129,7 @@ export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOption
     if (!vendor.ga4) return params;
     const checked = ga4Params(params);
     if (checked.rejected.length) {
-      report(new TypeError(`iadvize-bridge ${vendor.name}(): GA4 would drop the parameters ${checked.rejected.join(', ')}`), event.type);
+      report(adapterError(vendor.name, `GA4 would drop the parameters ${checked.rejected.join(', ')}`), event.type);
     }
     return checked.params;
   }
@@ -166,7 +175,7 @@ export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOption
     stats,
     attach(given) {
       context = given;
-      if (given.debug && vendor.debugWarning) console.warn(`[iadvize-bridge] ${vendor.name}: ${vendor.debugWarning}`);
+      if (given.debug && vendor.debugWarning) console.warn(`${LOG_PREFIX} ${vendor.name}: ${vendor.debugWarning}`);
     },
     detach() {
       clearTimeout(timer);
