@@ -135,7 +135,7 @@ function createBridge(win: Window, options: InstallOptions): Installed {
   const sdk = createSdk(
     win,
     (payload, raw) => emit('consent:changed', payload, raw, 'consent'),
-    (error, context) => report(error, sdk, context),
+    (code, method) => guard(code, sdk, { source: 'sdk', type: method }),
   );
 
   const va = createVirtualAgent(win, {

@@ -1,5 +1,4 @@
 import type { EventMap } from './events.js';
-import type { ErrorContext } from './guard.js';
 import { flag } from './normalise.js';
 import { watchUrl } from './navigation.js';
 
@@ -50,21 +49,16 @@ const consentValue = (value: unknown): boolean | null => flag(value) ?? null;
 export function createSdk(
   win: Window,
   emitConsent: (payload: EventMap['consent:changed'], raw: unknown) => void,
-  report: (error: unknown, context: ErrorContext) => void,
+  /** The bridge's guard: what a queued call throws is reported, never thrown into the tag. */
+  guard: (code: () => void, method: string) => void,
 ) {
   const host = win as unknown as { iAdvizeInterface?: { push(fn: (sdk: IAdvizeWebSdk) => void): unknown } };
 
-  /** Queues `fn` for the tag; what it throws is reported, never thrown into the tag. */
+  /** Queues `fn` for the tag, through the guard. */
   function run(method: string, fn: (sdk: IAdvizeWebSdk) => void): void {
     // The documented idiom: reuse the site's array (it may carry `config`), never replace it.
     host.iAdvizeInterface ??= [] as unknown as { push(fn: (sdk: IAdvizeWebSdk) => void): unknown };
-    host.iAdvizeInterface.push((sdk) => {
-      try {
-        fn(sdk);
-      } catch (error) {
-        report(error, { source: 'sdk', type: method });
-      }
-    });
+    host.iAdvizeInterface.push((sdk) => guard(() => fn(sdk), method));
   }
 
   // Both spellings exist in the wild; a change is emitted once whichever (or both) the tag fires.
