@@ -135,7 +135,8 @@ function createBridge(win: Window, options: InstallOptions): Installed {
   const sdk = createSdk(
     win,
     (payload, raw) => emit('consent:changed', payload, raw, 'consent'),
-    (code, method) => guard(code, sdk, { source: 'sdk', type: method }),
+    // The owner must exist before createSdk returns: a loaded tag runs queued calls at once.
+    (code, method) => guard(code, createSdk, { source: 'sdk', type: method }),
   );
 
   const va = createVirtualAgent(win, {

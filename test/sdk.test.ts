@@ -34,6 +34,18 @@ describe('bridge.sdk before and after the tag loads', () => {
     expect(tag.calls.filter(([method]) => method === 'recordTransaction')).toHaveLength(1);
   });
 
+  it('installs after the tag loaded: queued calls run at once, consent events arrive', () => {
+    const win = newWindow();
+    const tag = loadFakeWebSdk(win);
+    const bridge = install({ window: win });
+    const events: BridgeEvent[] = [];
+    bridge.on('*', (e) => events.push(e));
+    bridge.sdk.navigate('/now');
+    tag.emit('visitor:GDPRConsentChange', 'true');
+    expect(tag.calls).toContainEqual(['navigate', '/now']);
+    expect(events.map((e) => e.type)).toEqual(['consent:changed']);
+  });
+
   it("reuses the site's iAdvizeInterface array and its config, never replacing it", () => {
     const win = newWindow();
     const queue = Object.assign([] as unknown[], { config: { sid: 1234, lang: 'fr' } });
