@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CALLBACKS, MAPPING, type BridgeEvent, type EventType } from '../src/index.js';
-import { defaultParams } from '../src/adapters/mapping.js';
+import { CALLBACKS, EVENT_TYPES, MAPPING, segment, type BridgeEvent, type EventType } from '../src/index.js';
+import { defaultParams, titleCase } from '../src/adapters/mapping.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -28,11 +28,16 @@ describe('README privacy table', () => {
   const code = (keys: string[]) => keys.map((key) => `\`${key}\``).join(', ') || '—';
 
   it('says, per event, exactly what the adapters send by default and with includeIds', () => {
+    // Segment's names as its adapter really sends them.
+    const segmentNames: string[] = [];
+    const segmentAdapter = segment({ events: EVENT_TYPES, client: { track: (name: string) => segmentNames.push(name) } });
     const expected = (Object.keys(MAPPING) as EventType[]).map((type) => {
       const event = { ...full, type } as unknown as BridgeEvent;
       const base = Object.keys(defaultParams(event, false));
       const ids = Object.keys(defaultParams(event, true)).filter((key) => !base.includes(key));
-      return `| \`${type}\` | ${MAPPING[type].on ? 'on' : 'off'} | \`${MAPPING[type].name}\` | ${code(base)} | ${code(ids)} |`;
+      segmentAdapter.send(event);
+      const { name, on } = MAPPING[type];
+      return `| \`${type}\` | ${on ? 'on' : 'off'} | \`${name}\` | ${titleCase(name)} | ${segmentNames.at(-1)} | ${code(base)} | ${code(ids)} |`;
     });
     const rows = readme.split('\n').filter((line) => /^\| `[a-z-]+:[a-z-]+` \| (on|off) \|/.test(line));
     expect(rows).toEqual(expected);
