@@ -134,23 +134,26 @@ export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOption
     return checked.params;
   }
 
+  function deliver(tool: Tool, { name, params, event }: Pending): void {
+    try {
+      vendor.deliver(tool, name, params, event);
+      stats.sent++;
+    } catch (error) {
+      stats.failed++;
+      report(error, event.type);
+    }
+  }
+
+  const findTool = (): Tool | undefined => vendor.find(context?.window ?? (globalThis as unknown as Window));
+
   function flush(): void {
     const now = Date.now();
     while (pending.length && now - pending[0]!.queuedAt > QUEUE_MS) {
       pending.shift();
       stats.droppedExpired++;
     }
-    const tool = pending.length ? vendor.find(context?.window ?? (globalThis as unknown as Window)) : undefined;
-    while (tool && pending.length) {
-      const { name, params, event } = pending.shift()!;
-      try {
-        vendor.deliver(tool, name, params, event);
-        stats.sent++;
-      } catch (error) {
-        stats.failed++;
-        report(error, event.type);
-      }
-    }
+    const tool = pending.length ? findTool() : undefined;
+    while (tool && pending.length) deliver(tool, pending.shift()!);
     stats.pending = pending.length;
     // A timer runs only while events wait for the tool.
     if (pending.length && timer === undefined) {
@@ -196,6 +199,9 @@ export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOption
         report(error, event.type);
         return;
       }
+      // Nothing waiting and the tool is there: the common case, delivered at once.
+      const tool = pending.length ? undefined : findTool();
+      if (tool) return deliver(tool, item);
       // The tool may have arrived since the last look: deliver before judging the queue full.
       if (pending.length >= QUEUE_LIMIT) flush();
       if (pending.length >= QUEUE_LIMIT) {
