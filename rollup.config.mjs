@@ -13,7 +13,7 @@ const typescriptFor = (declarations) =>
 export default [
   {
     input: { 'iadvize-bridge': 'src/index.ts', server: 'src/server/index.ts', testing: 'src/testing/index.ts' },
-    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'shared-[name].js' },
     plugins: [typescriptFor(true)],
   },
   {

@@ -130,7 +130,10 @@ function createBridge(win: Window, options: InstallOptions): Installed {
     emitter.emit(event);
     adapters.send(event);
   }
-  const dispatch = (name: CallbackName, raw: unknown): void => emit(CALLBACKS[name], normalise(CALLBACKS[name], raw), raw, name);
+  const dispatch = (name: CallbackName, raw: unknown): void => {
+    const type = CALLBACKS[name];
+    emit(type, normalise(type, raw), raw, name);
+  };
 
   const sdk = createSdk(
     win,

@@ -52,7 +52,7 @@ function field(raw: unknown, key: string): unknown {
 }
 
 /** Ids and texts are strings whatever the tag sends: `123` becomes `"123"`. */
-function text(value: unknown): string | undefined {
+export function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' && isFinite(value)) return String(value);
   return undefined;

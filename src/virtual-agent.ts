@@ -1,6 +1,6 @@
 import type { EventMap } from './events.js';
 import { LOG_PREFIX } from './guard.js';
-import type { Transcript } from './transcript.js';
+import { CHAT_ID, type Transcript } from './transcript.js';
 
 export interface VirtualAgentState {
   /** The conversation id the virtual agent handed off, if any. */
@@ -99,7 +99,7 @@ export function createVirtualAgent(
     },
 
     async fetchHistory(chatId, { endpoint, signal } = {} as { endpoint: string }) {
-      if (typeof chatId !== 'string' || !/^\d{1,20}$/.test(chatId)) throw new TypeError('iadvize-bridge fetchHistory(): chatId must be the digits of an iAdvize chat id');
+      if (typeof chatId !== 'string' || !CHAT_ID.test(chatId)) throw new TypeError('iadvize-bridge fetchHistory(): chatId must be the digits of an iAdvize chat id');
       if (typeof endpoint !== 'string' || !endpoint) throw new TypeError('iadvize-bridge fetchHistory(): pass the `endpoint` of your history proxy');
       const url = new URL(endpoint, win.location.href);
       url.searchParams.set('chatId', chatId);

@@ -2,10 +2,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CALLBACKS, type BridgeEvent, type CallbackName } from '../src/index.js';
 import { CALLBACK_NAMES } from './fake-tag.js';
-import { page } from './helpers.js';
-
-// A bare object is enough of a window for the registry, and thousands of them are cheap.
-const bareWindow = () => ({ location: { search: '' } }) as unknown as Window;
+import { bareWindow, page } from './helpers.js';
 
 // Seeded so a failure in CI replays exactly here; override with FUZZ_SEED to explore.
 const seed = Number(process.env.FUZZ_SEED ?? 20261122);

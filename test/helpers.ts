@@ -2,6 +2,9 @@ import { Window as HappyWindow } from 'happy-dom';
 import { install, type BridgeEvent, type InstallOptions } from '../src/index.js';
 import { loadFakeTag } from './fake-tag.js';
 
+/** Enough of a window for the registry, and cheap enough to make thousands of. */
+export const bareWindow = () => ({ location: { search: '' } }) as unknown as Window;
+
 export function newWindow(url = 'https://shop.example/product'): Window {
   return new HappyWindow({ url }) as unknown as Window;
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { custom, EVENT_TYPES, install, type BridgeEvent } from '../src/index.js';
 import { loadFakeTag } from './fake-tag.js';
+import { bareWindow } from './helpers.js';
 
 describe('a burst of 100,000 events', () => {
   it('reaches every listener and adapter in order, none dropped', () => {
-    const win = { location: { search: '' } } as unknown as Window;
+    const win = bareWindow();
     const forwarded: string[] = [];
     const adapter = custom((event) => forwarded.push((event as BridgeEvent<'message:sent'>).text), { events: EVENT_TYPES });
     const bridge = install({ window: win, adapters: [adapter] });

@@ -1,4 +1,4 @@
-import type { Transcript } from '../transcript.js';
+import { CHAT_ID, type Transcript } from '../transcript.js';
 import { parseHistory } from './parse-history.js';
 
 export interface HistoryHandlerOptions {
@@ -19,7 +19,6 @@ export interface HistoryHandlerOptions {
 }
 
 const HOSTS = { sd: 'https://www.iadvize.com', ha: 'https://ha.iadvize.com' } as const;
-const CHAT_ID = /^\d{1,20}$/;
 
 function fail(message: string): never {
   throw new TypeError(`iadvize-bridge createHistoryHandler(): ${message}`);

@@ -1,3 +1,4 @@
+import { text } from '../normalise.js';
 import type { Transcript, TranscriptEntry } from '../transcript.js';
 
 /**
@@ -27,8 +28,6 @@ const V1_FROM: Record<string, TranscriptEntry['from']> = {
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value : typeof value === 'number' && isFinite(value) ? String(value) : undefined;
 
 /** Paris wall-clock time -> epoch ms (iAdvize dates carry no zone; the platform runs on Paris time). */
 export function parisTime(year: number, month: number, day: number, hour: number, minute: number, second = 0): number | undefined {
