@@ -27,4 +27,4 @@ export { custom, type Mapped } from './adapters/custom.js';
 export type { IAdvizeWebSdk, Sdk, SdkProperties, SdkProperty } from './sdk.js';
 export { isHistoryError } from './virtual-agent.js';
 export type { HistoryError, VirtualAgent, VirtualAgentState } from './virtual-agent.js';
-export type { Transcript, TranscriptEntry } from './transcript.js';
+export type { Transcript, TranscriptEntry } from './shared/transcript.js';

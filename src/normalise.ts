@@ -1,4 +1,5 @@
 import type { CALLBACKS, EventMap, EventType } from './events.js';
+import { flag, text } from './shared/coerce.js';
 
 /**
  * Turns a callback's argument into its event payload. The tag sends 0/1 flags, numeric or
@@ -49,20 +50,6 @@ function field(raw: unknown, key: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** Ids and texts are strings whatever the tag sends: `123` becomes `"123"`. */
-export function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && isFinite(value)) return String(value);
-  return undefined;
-}
-
-/** The tag's flags are 0/1 (numbers or strings) in some versions and booleans in others. */
-export function flag(value: unknown): boolean | undefined {
-  if (value === true || value === 1 || value === '1' || value === 'true') return true;
-  if (value === false || value === 0 || value === '0' || value === 'false') return false;
-  return undefined;
 }
 
 function oneOf(value: unknown, allowed: readonly string[]): unknown {

@@ -1,5 +1,5 @@
 import type { EventMap } from './events.js';
-import { flag } from './normalise.js';
+import { flag } from './shared/coerce.js';
 import { watchUrl } from './navigation.js';
 
 /** What `bridge.sdk.get` can read, and the type of each value (consents: `null` while unknown). */

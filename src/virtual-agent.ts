@@ -1,6 +1,6 @@
 import type { EventMap } from './events.js';
 import { LOG_PREFIX } from './guard.js';
-import { CHAT_ID, type Transcript } from './transcript.js';
+import { CHAT_ID, type Transcript } from './shared/transcript.js';
 
 export interface VirtualAgentState {
   /** The conversation id the virtual agent handed off, if any. */

@@ -1,4 +1,4 @@
-import { CHAT_ID, type Transcript } from '../transcript.js';
+import { CHAT_ID, type Transcript } from '../shared/transcript.js';
 import { parseHistory } from './parse-history.js';
 
 export interface HistoryHandlerOptions {

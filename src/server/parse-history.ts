@@ -1,5 +1,5 @@
-import { text } from '../normalise.js';
-import type { Transcript, TranscriptEntry } from '../transcript.js';
+import { text } from '../shared/coerce.js';
+import type { Transcript, TranscriptEntry } from '../shared/transcript.js';
 
 /**
  * Reads a conversation history from either iAdvize API into a `Transcript`:
