@@ -1,5 +1,5 @@
 import type { BridgeEvent } from './events.js';
-import type { Guard, Report } from './guard.js';
+import { log, type Guard, type Report } from './guard.js';
 
 /** What the bridge gives an adapter when it is added. */
 export interface AdapterContext {
@@ -13,34 +13,54 @@ export interface AdapterContext {
 
 /**
  * Anything that forwards events somewhere: `send` receives every event, isolated from the rest.
- * `attach` is called once when the adapter is added to a bridge, `detach` when the bridge is destroyed.
+ * `attach` is called once when the adapter is added to a bridge, `detach` when it leaves it (the
+ * bridge is destroyed, or a later adapter with the same `name` replaces it).
  */
 export interface Adapter {
+  /** Identifies the adapter on a bridge: one adapter per name. */
   readonly name: string;
   send(event: BridgeEvent): void;
   attach?(context: AdapterContext): void;
   detach?(): void;
 }
 
-/** The bridge's adapters: each added once, each call isolated by the guard. */
+/**
+ * The bridge's adapters, one per name, each call isolated by the guard. The same adapter added
+ * again is ignored; another one with a name already there replaces it (a second `install()` with
+ * `ga4()`, a script tag's `data-analytics="ga4"` then an app's `ga4({ consent })`, hot reloading),
+ * so a tool never receives an event twice and the latest configuration wins.
+ */
 export function createAdapterSet(win: Window, guard: Guard, report: Report) {
-  const adapters: Adapter[] = [];
+  let adapters: readonly Adapter[] = [];
+  let detached = false;
   const context = (adapter: Adapter, type: string) => ({ source: 'adapter', type, adapter: adapter.name }) as const;
+  const detach = (adapter: Adapter): void => guard(() => adapter.detach?.(), adapter, context(adapter, 'detach'));
+
   return {
     add(added: readonly Adapter[], debug: boolean): void {
       for (const adapter of added) {
         if (adapters.indexOf(adapter) >= 0) continue;
-        adapters.push(adapter);
+        const replaced = adapters.find((existing) => existing.name === adapter.name);
+        if (replaced) {
+          detach(replaced);
+          log('warn', `adapter "${adapter.name}" replaces an earlier one of that name; give each its own \`id\` to keep both`);
+        }
+        adapters = [...adapters.filter((existing) => existing !== replaced), adapter];
         const attachContext: AdapterContext = { window: win, debug, report: (error, type) => report(error, adapter, context(adapter, type)) };
         guard(() => adapter.attach?.(attachContext), adapter, context(adapter, 'attach'));
       }
     },
     send(event: BridgeEvent): void {
-      for (const adapter of adapters.slice()) guard(() => adapter.send(event), adapter, context(adapter, event.type));
+      const list = adapters;
+      for (let i = 0; i < list.length && !detached; i++) {
+        const adapter = list[i]!;
+        guard(() => adapter.send(event), adapter, context(adapter, event.type));
+      }
     },
     detachAll(): void {
-      for (const adapter of adapters) guard(() => adapter.detach?.(), adapter, context(adapter, 'detach'));
-      adapters.length = 0;
+      detached = true;
+      adapters.forEach(detach);
+      adapters = [];
     },
   };
 }

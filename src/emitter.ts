@@ -14,11 +14,14 @@ type AnyListener = (event: BridgeEvent) => void;
 
 /**
  * A typed emitter in the spirit of mitt, with isolation: every listener runs through the guard,
- * so one that throws neither stops its neighbours nor reaches the tag.
+ * so one that throws neither stops its neighbours nor reaches the tag. Listener lists are copied
+ * when they change, never per event: a listener that unsubscribes during dispatch does not make
+ * its neighbour miss the event, and dispatch allocates nothing.
  */
 export function createEmitter(guard: Guard, isKnownType: (type: string) => boolean) {
-  const listeners = new Map<ListenedType, AnyListener[]>();
+  const listeners = new Map<ListenedType, readonly AnyListener[]>();
   const last = new Map<ListenedType, BridgeEvent>();
+  let cleared = false;
 
   const call = (listener: AnyListener, event: BridgeEvent): void =>
     guard(() => listener(event), listener, { source: 'listener', type: event.type });
@@ -26,15 +29,13 @@ export function createEmitter(guard: Guard, isKnownType: (type: string) => boole
   function off<K extends ListenedType>(type: K, listener: Listener<K>): void {
     const list = listeners.get(type);
     const index = list ? list.indexOf(listener as AnyListener) : -1;
-    if (list && index >= 0) list.splice(index, 1);
+    if (list && index >= 0) listeners.set(type, list.filter((_, i) => i !== index));
   }
 
   function on<K extends ListenedType>(type: K, listener: Listener<K>, options?: OnOptions): Unsubscribe {
     if (type !== '*' && !isKnownType(type)) throw new TypeError(`iadvize-bridge: unknown event type "${String(type)}"`);
     if (typeof listener !== 'function') throw new TypeError(`iadvize-bridge: the listener for "${type}" is not a function`);
-    const list = listeners.get(type) ?? [];
-    listeners.set(type, list);
-    list.push(listener as AnyListener);
+    listeners.set(type, [...(listeners.get(type) ?? []), listener as AnyListener]);
     const previous = options?.replay ? last.get(type) : undefined;
     if (previous) call(listener as AnyListener, previous);
     return () => off(type, listener);
@@ -55,16 +56,20 @@ export function createEmitter(guard: Guard, isKnownType: (type: string) => boole
     return unsubscribe;
   }
 
+  function deliver(list: readonly AnyListener[] | undefined, event: BridgeEvent): void {
+    // destroy() inside a listener stops the delivery of this event to the rest.
+    for (let i = 0; list && i < list.length && !cleared; i++) call(list[i]!, event);
+  }
+
   function emit(event: BridgeEvent): void {
     last.set(event.type, event);
     last.set('*', event);
-    // Copies, so a listener that unsubscribes during dispatch does not skip its neighbour.
-    for (const type of [event.type, '*'] as const) {
-      for (const listener of (listeners.get(type) ?? []).slice()) call(listener, event);
-    }
+    deliver(listeners.get(event.type), event);
+    deliver(listeners.get('*'), event);
   }
 
   function clear(): void {
+    cleared = true;
     listeners.clear();
     last.clear();
   }

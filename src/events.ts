@@ -16,12 +16,29 @@ export interface EventMap {
   'chat:button-displayed': NoPayload;
   'chat:availability': { offline: boolean; busy: boolean };
   'chat:started': {
+    /** The chat's legacy integer id, as a string. */
+    chatId: string;
+    /** The conversation's UUID (iAdvize's GraphQL id), sent by tags since 2019. */
+    conversationId?: string;
+    /** The visitor's unique id (`vuid`), sent by tags since 2019. */
+    visitorId?: string;
+    /** Sent by 2017-era tags only: current tags do not say who started a chat. */
+    startedBy?: ChatParty | 'proactive';
+    /**
+     * True when the tag announces again a chat already going on in this tab (after a page change,
+     * or twice on one page): the same chat, so adapters do not count it again.
+     */
+    resumed: boolean;
+  };
+  'chat:ended': {
     chatId: string;
     conversationId?: string;
     visitorId?: string;
-    startedBy?: ChatParty | 'proactive';
+    /** Deprecated by iAdvize (only an operator ends a chat); older tags send it. */
+    endedBy?: ChatParty;
+    /** Measured by the bridge from the chat's start, in this tab even across page changes. */
+    durationMs?: number;
   };
-  'chat:ended': { chatId: string; endedBy?: ChatParty; durationMs?: number };
   'invitation:displayed': { invitationId: string };
   'call:button-displayed': NoPayload;
   'call:availability': { offline: boolean };

@@ -27,6 +27,18 @@ export type Report = (error: unknown, owner: object, context: ErrorContext) => v
 export const LOG_PREFIX = '[iadvize-bridge]';
 
 /**
+ * Writes to the console, which the site may have wrapped (log collectors, error trackers) with code
+ * that throws: a failing log line is dropped, never thrown into the tag or the page.
+ */
+export function log(level: 'info' | 'warn' | 'error', message: string, ...details: unknown[]): void {
+  try {
+    console[level](`${LOG_PREFIX} ${message}`, ...details);
+  } catch {
+    // Nowhere left to say it.
+  }
+}
+
+/**
  * Without `onError`, each owner's error message is logged once, so a listener that fails on
  * every event does not flood the console.
  */
@@ -37,7 +49,7 @@ export function createGuard(onError?: ErrorHandler): { guard: Guard; report: Rep
     const seen = logged.get(owner) ?? new Set<string>();
     if (seen.has(message)) return;
     logged.set(owner, seen.add(message));
-    console.error(`${LOG_PREFIX} ${context.source} failed on ${context.type}`, error);
+    log('error', `${context.source} failed on ${context.type}`, error);
   };
   const report: Report = (error, owner, context) => {
     try {

@@ -1,7 +1,8 @@
 import { createAdapterSet, type Adapter } from './adapter-set.js';
+import { createChatStore } from './chat-session.js';
 import { CALLBACKS, EVENT_TYPES, type BridgeEvent, type CallbackName, type EventMap, type EventType } from './events.js';
 import { createEmitter, type Listener, type ListenedType, type OnOptions, type Unsubscribe } from './emitter.js';
-import { createGuard, LOG_PREFIX, type ErrorHandler } from './guard.js';
+import { createGuard, log, type ErrorHandler } from './guard.js';
 import { normalise } from './normalise.js';
 import { createRegistry } from './registry.js';
 import { createSdk, type Sdk } from './sdk.js';
@@ -19,6 +20,11 @@ export interface InstallOptions {
   onError?: ErrorHandler;
   /** Calls `bridge.sdk.navigate` on every SPA route change (`history.pushState`, `replaceState`, back/forward). */
   followNavigation?: boolean;
+  /**
+   * Keeps the chat record of `bridge.state` in the tab's `sessionStorage`, so a chat that goes on
+   * after a page change is still known (ids, start, counts; never a message text). Default true.
+   */
+  persist?: boolean;
 }
 
 export interface Bridge {
@@ -66,6 +72,7 @@ function checkOptions(options: InstallOptions): void {
   }
   if (onError !== undefined && typeof onError !== 'function') fail('`onError` must be a function');
   if (options.followNavigation !== undefined && typeof options.followNavigation !== 'boolean') fail('`followNavigation` must be true or false');
+  if (options.persist !== undefined && typeof options.persist !== 'boolean') fail('`persist` must be true or false');
 }
 
 function debugFromUrl(win: Window): boolean {
@@ -78,10 +85,10 @@ function debugFromUrl(win: Window): boolean {
 
 function warnAboutSetup(tagAlreadyLoaded: boolean, followsReassignment: boolean): void {
   if (tagAlreadyLoaded) {
-    console.warn(`${LOG_PREFIX} installed after the iAdvize tag: events reach the bridge only if the tag looks callbacks up late`);
+    log('warn', 'installed after the iAdvize tag: events reach the bridge only if the tag looks callbacks up late');
   }
   if (!followsReassignment) {
-    console.warn(`${LOG_PREFIX} iAdvizeCallbacks was declared with var: a later reassignment of it cannot be followed`);
+    log('warn', 'iAdvizeCallbacks was declared with var: a later reassignment of it cannot be followed');
   }
 }
 
@@ -112,23 +119,26 @@ export function install(options: InstallOptions = {}): Bridge {
 function createBridge(win: Window, options: InstallOptions): Installed {
   const slot = win as unknown as Record<symbol, Installed | undefined>;
   let debug = options.debug === true || debugFromUrl(win);
+  let destroyed = false;
   const { guard, report } = createGuard(options.onError);
   const adapters = createAdapterSet(win, guard, report);
-  const state = createState();
+  const state = createState(createChatStore(win, options.persist !== false));
   const isKnownType = (type: string): boolean => EVENT_TYPES.indexOf(type as EventType) >= 0;
   const emitter = createEmitter(guard, isKnownType);
 
   /** One way in for every event, whatever its source: state, then listeners, then adapters. */
   function emit<K extends EventType>(type: K, payload: EventMap[K], raw: unknown, source: string): void {
+    if (destroyed) return;
     // The tag may have replaced window.iAdvize since the hand-off: make sure it still carries vaSCI.
     if (type === 'chat:started') va.recheck();
     // Object.assign onto a literal keeps V8's fast object shape; a spread of the payload made every event slow.
     const event = Object.assign({ type, at: Date.now(), raw }, payload) as BridgeEvent;
     state.apply(event);
     Object.freeze(event);
-    if (debug) console.info(LOG_PREFIX, source, raw, '->', event);
+    if (debug) log('info', source, raw, '->', event);
     emitter.emit(event);
-    adapters.send(event);
+    // A listener may have destroyed the bridge: the adapters then hear nothing more.
+    if (!destroyed) adapters.send(event);
   }
   const dispatch = (name: CallbackName, raw: unknown): void => {
     const type = CALLBACKS[name];
@@ -158,7 +168,9 @@ function createBridge(win: Window, options: InstallOptions): Installed {
   };
   extend(options);
 
-  const tagAlreadyLoaded = (win as unknown as { iAdvize?: unknown }).iAdvize !== undefined;
+  // Some sites declare `var iAdvize = 'https://'` for old tags: only an object is a loaded tag.
+  const tag = (win as unknown as { iAdvize?: unknown }).iAdvize;
+  const tagAlreadyLoaded = tag !== null && typeof tag === 'object';
   const registry = createRegistry(win, dispatch, guard);
   if (debug) warnAboutSetup(tagAlreadyLoaded, registry.followsReassignment);
 
@@ -172,13 +184,14 @@ function createBridge(win: Window, options: InstallOptions): Installed {
     sdk: sdk.sdk,
     virtualAgent: va.virtualAgent,
     destroy() {
-      if (slot[INSTALLED]?.bridge !== bridge) return;
+      if (destroyed) return;
+      destroyed = true;
       registry.destroy();
       sdk.destroy();
       va.destroy();
       emitter.clear();
       adapters.detachAll();
-      delete slot[INSTALLED];
+      if (slot[INSTALLED]?.bridge === bridge) delete slot[INSTALLED];
     },
   };
   return { bridge, extend };

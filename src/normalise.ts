@@ -8,7 +8,7 @@ import { flag, text } from './shared/coerce.js';
  */
 
 /** Measured by the state, never read from the tag. */
-type Measured = 'durationMs';
+type Measured = 'durationMs' | 'resumed';
 type FieldsOf<K extends EventType> = Exclude<keyof EventMap[K], Measured>;
 type CallbackEvent = (typeof CALLBACKS)[keyof typeof CALLBACKS];
 type WithFields = { [K in CallbackEvent]: FieldsOf<K> extends never ? never : K }[CallbackEvent];
@@ -20,7 +20,7 @@ type WithFields = { [K in CallbackEvent]: FieldsOf<K> extends never ? never : K 
 const SOURCES: { [K in WithFields]: { [F in FieldsOf<K>]-?: string } } = {
   'chat:availability': { offline: 'offline', busy: 'busy' },
   'chat:started': { chatId: 'id', conversationId: 'conversationId', visitorId: 'vuid', startedBy: 'startedBy' },
-  'chat:ended': { chatId: 'id', endedBy: 'endedBy' },
+  'chat:ended': { chatId: 'id', conversationId: 'conversationId', visitorId: 'vuid', endedBy: 'endedBy' },
   'invitation:displayed': { invitationId: 'id' },
   'call:availability': { offline: 'offline' },
   'rule:started': { ruleId: 'id', label: 'label' },

@@ -13,21 +13,25 @@ export interface Registry {
   readonly callbacks: Record<string, unknown>;
   /** False when `window.iAdvizeCallbacks` was declared with `var`: later reassignments cannot be followed. */
   readonly followsReassignment: boolean;
+  /** Leaves only the site's own functions where the tag looks, as if the registry had never been there. */
   destroy(): void;
 }
 
 const NAMES = Object.keys(CALLBACKS) as CallbackName[];
 const isCallbackName = (key: string): key is CallbackName => Object.prototype.hasOwnProperty.call(CALLBACKS, key);
+const KEY = 'iAdvizeCallbacks';
 
 /**
  * Installs the callbacks object on `win` and keeps it the object the tag finds, whether the
  * tag captured it at boot or looks it up at every event.
  *
- * Every documented callback is an accessor: reading it gives our dispatcher, assigning it
- * (`iAdvizeCallbacks.onChatStarted = fn`) stores the site's function, which the dispatcher
- * calls first. `window.iAdvizeCallbacks` itself is an accessor too: assigning a new object
- * adopts its functions into the same registry instead of replacing it, so the library stays
- * connected and each event is emitted once.
+ * Every documented callback is an accessor. Assigning it stores the site's function. Reading it
+ * gives a "link" that stands for the site function held at that moment: called by the tag, a link
+ * runs the current site function and emits the event; called from inside that site function (the
+ * chain iAdvize documents: `var temp = iAdvizeCallbacks.onX; iAdvizeCallbacks.onX = function (o) {
+ * temp(o); ... }`), it runs only the function it stands for, so every function runs once and the
+ * event is emitted once. `window.iAdvizeCallbacks` is an accessor too: assigning a new object adopts
+ * its functions into the same registry instead of replacing it.
  */
 export function createRegistry(
   win: Window,
@@ -37,32 +41,59 @@ export function createRegistry(
   const callbacks: Record<string, unknown> = {};
   let site: Partial<Record<CallbackName, SiteEntry>> = {};
   let extraKeys: string[] = [];
-  let listening = true;
+  let active = true;
+  /** The links handed out, and the site entry each stands for (`undefined`: no site function then). */
+  const links = new WeakMap<object, SiteEntry | undefined>();
+  const emptyLinks: Partial<Record<CallbackName, SiteCallback>> = {};
+  const linkOf = new WeakMap<SiteEntry, SiteCallback>();
+  /** Callbacks being dispatched now: a link called during its own dispatch is a site chain calling back. */
+  const running = new Set<CallbackName>();
 
-  const dispatchers = new Set<unknown>();
-
-  const setSite = (name: CallbackName, fn: unknown, self: unknown, previous = site): void => {
-    // Our own dispatcher coming back (`{ ...window.iAdvizeCallbacks, onX }`) means "keep what was there";
-    // storing it would make the dispatcher call itself.
-    if (dispatchers.has(fn)) {
-      if (previous[name]) site[name] = previous[name];
-    } else if (typeof fn === 'function') site[name] = { fn: fn as SiteCallback, self };
-    else delete site[name];
+  const runEntry = (name: CallbackName, entry: SiteEntry | undefined, args: unknown[]): unknown => {
+    let result: unknown;
+    if (entry) guard(() => (result = entry.fn.apply(entry.self, args)), entry.fn, { source: 'callback', type: name });
+    return result;
   };
 
-  for (const name of NAMES) {
-    const dispatcher = function (this: unknown, ...args: unknown[]): unknown {
-      const entry = site[name];
+  function makeLink(name: CallbackName, entry: SiteEntry | undefined): SiteCallback {
+    const link = function (...args: unknown[]): unknown {
+      if (!active || running.has(name)) return runEntry(name, entry, args);
+      running.add(name);
       let result: unknown;
-      if (entry) guard(() => (result = entry.fn.apply(entry.self, args)), entry.fn, { source: 'callback', type: name });
-      if (listening) dispatch(name, args[0]);
+      try {
+        result = runEntry(name, site[name], args);
+      } finally {
+        running.delete(name);
+      }
+      dispatch(name, args[0]);
       return result;
     };
-    dispatchers.add(dispatcher);
+    links.set(link, entry);
+    return link;
+  }
+
+  /** The link for the site function `name` holds now: the same function until that changes. */
+  function currentLink(name: CallbackName): SiteCallback {
+    const entry = site[name];
+    if (!entry) return (emptyLinks[name] ??= makeLink(name, undefined));
+    let link = linkOf.get(entry);
+    if (!link) linkOf.set(entry, (link = makeLink(name, entry)));
+    return link;
+  }
+
+  function setSite(name: CallbackName, fn: unknown, self: unknown): void {
+    // One of our links coming back (`{ ...window.iAdvizeCallbacks, onX }`, or `onX = temp`) means
+    // "the function it stands for"; storing the link itself would make it call itself.
+    const entry = links.has(fn as object) ? links.get(fn as object) : typeof fn === 'function' ? { fn: fn as SiteCallback, self } : undefined;
+    if (entry) site[name] = entry;
+    else delete site[name];
+  }
+
+  for (const name of NAMES) {
     Object.defineProperty(callbacks, name, {
       enumerable: true,
       configurable: true,
-      get: () => dispatcher,
+      get: () => currentLink(name),
       set: (fn: unknown) => setSite(name, fn, callbacks),
     });
   }
@@ -70,7 +101,6 @@ export function createRegistry(
   /** Takes the site's object as its own callbacks, replacing those of a previous object as plain assignment would. */
   function adopt(source: unknown): void {
     if (source === callbacks) return;
-    const previous = site;
     site = {};
     for (const key of extraKeys) delete callbacks[key];
     extraKeys = [];
@@ -88,7 +118,7 @@ export function createRegistry(
       } catch {
         continue;
       }
-      if (isCallbackName(key)) setSite(key, value, source, previous);
+      if (isCallbackName(key)) setSite(key, value, source);
       else if (key !== '__proto__') {
         // Callbacks this library does not know (newer tags) stay where the tag looks for them.
         Object.defineProperty(callbacks, key, { value, writable: true, enumerable: true, configurable: true });
@@ -97,25 +127,30 @@ export function createRegistry(
     }
   }
 
-  const key = 'iAdvizeCallbacks';
-  adopt((win as unknown as Record<string, unknown>)[key]);
-  const descriptor = Object.getOwnPropertyDescriptor(win, key);
+  adopt((win as unknown as Record<string, unknown>)[KEY]);
+  const descriptor = Object.getOwnPropertyDescriptor(win, KEY);
   const followsReassignment = !descriptor || descriptor.configurable === true;
   if (followsReassignment) {
-    Object.defineProperty(win, key, { configurable: true, enumerable: true, get: () => callbacks, set: adopt });
+    Object.defineProperty(win, KEY, { configurable: true, enumerable: true, get: () => callbacks, set: adopt });
   } else {
     // `var iAdvizeCallbacks = {...}` made a non-configurable property: it can only be assigned.
-    (win as unknown as Record<string, unknown>)[key] = callbacks;
+    (win as unknown as Record<string, unknown>)[KEY] = callbacks;
   }
 
   return {
     callbacks,
     followsReassignment,
     destroy() {
-      listening = false;
-      // The site's functions keep being called through this object; assignments become plain again.
+      active = false;
+      // A tag that captured this object keeps calling the site's functions on it; a later install
+      // adopts them, never a link of ours, so install/destroy cycles do not stack up.
+      for (const name of NAMES) {
+        const entry = site[name];
+        if (entry) Object.defineProperty(callbacks, name, { value: entry.fn, writable: true, enumerable: true, configurable: true });
+        else delete callbacks[name];
+      }
       if (followsReassignment) {
-        Object.defineProperty(win, key, { configurable: true, enumerable: true, writable: true, value: callbacks });
+        Object.defineProperty(win, KEY, { configurable: true, enumerable: true, writable: true, value: callbacks });
       }
     },
   };

@@ -52,13 +52,39 @@ export function createSdk(
   /** The bridge's guard: what a queued call throws is reported, never thrown into the tag. */
   guard: (code: () => void, method: string) => void,
 ) {
-  const host = win as unknown as { iAdvizeInterface?: { push(fn: (sdk: IAdvizeWebSdk) => void): unknown } };
+  type Queued = (sdk: IAdvizeWebSdk) => void;
+  const host = win as unknown as { iAdvizeInterface?: { push(fn: Queued): unknown } };
+  /** Functions handed to the queue that the tag has not run yet: taken back by destroy(). */
+  const waiting = new Set<Queued>();
+  const pendingGets = new Set<() => void>();
+  let alive = true;
 
   /** Queues `fn` for the tag, through the guard. */
-  function run(method: string, fn: (sdk: IAdvizeWebSdk) => void): void {
-    // The documented idiom: reuse the site's array (it may carry `config`), never replace it.
-    host.iAdvizeInterface ??= [] as unknown as { push(fn: (sdk: IAdvizeWebSdk) => void): unknown };
-    host.iAdvizeInterface.push((sdk) => guard(() => fn(sdk), method));
+  function run(method: string, fn: (sdk: IAdvizeWebSdk) => void): Queued {
+    const queued: Queued = (sdk) => {
+      waiting.delete(queued);
+      if (alive) guard(() => fn(sdk), method);
+    };
+    waiting.add(queued);
+    guard(() => {
+      // The documented idiom: reuse the site's array (it may carry `config`), never replace it.
+      host.iAdvizeInterface ??= [] as unknown as { push(fn: Queued): unknown };
+      host.iAdvizeInterface.push(queued);
+    }, method);
+    return queued;
+  }
+
+  /** Takes back what the tag has not run yet, so a destroyed bridge leaves nothing in its queue. */
+  function unqueue(): void {
+    guard(() => {
+      const queue = host.iAdvizeInterface;
+      if (!Array.isArray(queue)) return;
+      for (const fn of waiting) {
+        const index = queue.indexOf(fn);
+        if (index >= 0) queue.splice(index, 1);
+      }
+    }, 'destroy');
+    waiting.clear();
   }
 
   // Both spellings exist in the wild; a change is emitted once whichever (or both) the tag fires.
@@ -73,7 +99,7 @@ export function createSdk(
     };
     for (const suffix of ['Change', 'Changed']) listeners.push([CONSENT_PROPERTIES[kind] + suffix, onChange]);
   }
-  run('on', (sdk) => listeners.forEach(([event, listener]) => sdk.on(event, listener)));
+  const subscribe = run('on', (sdk) => listeners.forEach(([event, listener]) => sdk.on(event, listener)));
 
   let stopFollowing: (() => void) | undefined;
 
@@ -103,9 +129,21 @@ export function createSdk(
     get(property, { timeoutMs = 10_000 } = {}) {
       if (PROPERTIES.indexOf(property) < 0) fail(`get: unknown property "${String(property)}" (known: ${PROPERTIES.join(', ')})`);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`iadvize-bridge sdk: the iAdvize tag did not answer get('${property}') within ${timeoutMs} ms`)), timeoutMs);
-        run('get', (tag) => {
+        const settle = (): void => {
           clearTimeout(timer);
+          pendingGets.delete(release);
+        };
+        const release = (): void => {
+          settle();
+          reject(new Error(`iadvize-bridge sdk: the bridge was destroyed before the tag answered get('${property}')`));
+        };
+        const timer = setTimeout(() => {
+          settle();
+          reject(new Error(`iadvize-bridge sdk: the iAdvize tag did not answer get('${property}') within ${timeoutMs} ms`));
+        }, timeoutMs);
+        pendingGets.add(release);
+        run('get', (tag) => {
+          settle();
           try {
             const value = tag.get(property);
             resolve((property === 'tag:version' ? value : consentValue(value)) as SdkProperties[typeof property]);
@@ -127,10 +165,17 @@ export function createSdk(
   return {
     sdk,
     /** Runs `fn` once the tag has loaded its Web SDK (at once if it has). */
-    whenReady: (fn: () => void): void => run('ready', () => fn()),
+    whenReady(fn: () => void): void {
+      run('ready', () => fn());
+    },
     destroy(): void {
       stopFollowing?.();
-      run('off', (tag) => listeners.forEach(([event, listener]) => tag.off(event, listener)));
+      pendingGets.forEach((release) => release());
+      const subscribed = !waiting.has(subscribe);
+      unqueue();
+      alive = false;
+      // The tag already holds our consent listeners: it must let go of them.
+      if (subscribed) guard(() => host.iAdvizeInterface?.push((tag) => guard(() => listeners.forEach(([event, listener]) => tag.off(event, listener)), 'off')), 'off');
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { ChatStore } from './chat-session.js';
 import type { BridgeEvent, EventMap } from './events.js';
 import type { VirtualAgentState } from './virtual-agent.js';
 
@@ -5,6 +6,9 @@ export interface ChatState {
   readonly active: boolean;
   readonly chatId?: string;
   readonly conversationId?: string;
+  /** The visitor's unique id (`vuid`) as the tag gave it at chat start; it never leaves the page. */
+  readonly visitorId?: string;
+  /** Only from 2017-era tags. */
   readonly startedBy?: EventMap['chat:started']['startedBy'];
   readonly startedAt?: number;
   readonly messagesSent: number;
@@ -36,21 +40,25 @@ function deepFreeze<T>(value: T): T {
 
 const newChat = (): Mutable<ChatState> => ({ active: false, messagesSent: 0, messagesReceived: 0 });
 
+const CHAT_EVENTS = ['chat:started', 'chat:ended', 'message:sent', 'message:received'];
+
 /**
- * Follows the events into `BridgeState`, and measures what the tag does not send
- * (`durationMs` of `chat:ended` and `call:ended`) on the event before it is emitted.
+ * Follows the events into `BridgeState`, and measures what the tag does not send (`durationMs` of
+ * `chat:ended` and `call:ended`, `resumed` of `chat:started`) on the event before it is emitted.
+ * The chat record starts from, and is kept in, `store`, so it outlives a page change.
  */
-export function createState() {
+export function createState(store: ChatStore) {
+  const stored = store.read();
   const state: Mutable<BridgeState> = {
-    chat: newChat(),
+    chat: stored ? { ...stored.chat } : newChat(),
     call: { active: false },
     availability: { chat: {}, call: {} },
     cobrowsing: false,
     virtualAgent: { applied: false },
   };
   // Messages can reach the tag before onChatStarted: they belong to the chat that follows.
-  let chatClosed = true;
-  let firstVisitorMessageAt: number | undefined;
+  let chatClosed = !state.chat.active;
+  let firstVisitorMessageAt = stored?.firstVisitorMessageAt;
   let snapshot: BridgeState | undefined;
 
   /** The chat an event belongs to: a fresh record once the previous chat has ended. */
@@ -67,17 +75,26 @@ export function createState() {
     snapshot = undefined;
     const { call, availability } = state;
     switch (event.type) {
-      case 'chat:started':
+      case 'chat:started': {
+        const current = state.chat;
+        event.resumed = current.active && event.chatId !== undefined && event.chatId === current.chatId;
+        if (event.resumed) {
+          current.conversationId ??= event.conversationId;
+          current.visitorId ??= event.visitorId;
+          break;
+        }
         // A start without the end of the previous chat (a missed onChatEnded) still begins a new record.
-        if (state.chat.active && state.chat.chatId !== event.chatId) chatClosed = true;
+        if (current.active) chatClosed = true;
         Object.assign(chat(), {
           active: true,
           chatId: event.chatId,
           conversationId: event.conversationId,
+          visitorId: event.visitorId,
           startedBy: event.startedBy,
           startedAt: event.at,
         });
         break;
+      }
       case 'chat:ended':
         if (state.chat.active && (event.chatId === undefined || event.chatId === state.chat.chatId)) {
           event.durationMs = event.at - state.chat.startedAt!;
@@ -120,6 +137,7 @@ export function createState() {
         state.cobrowsing = event.type === 'cobrowsing:accepted';
         break;
     }
+    if (CHAT_EVENTS.indexOf(event.type) >= 0) store.write({ chat: state.chat, firstVisitorMessageAt });
   }
 
   return {

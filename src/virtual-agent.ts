@@ -1,5 +1,5 @@
 import type { EventMap } from './events.js';
-import { LOG_PREFIX } from './guard.js';
+import { log } from './guard.js';
 import { CHAT_ID, type Transcript } from './shared/transcript.js';
 
 export interface VirtualAgentState {
@@ -89,7 +89,7 @@ export function createVirtualAgent(
         );
       }
       if (hooks.chatActive() && hooks.debug()) {
-        console.warn(`${LOG_PREFIX} handoff() after the chat started: the agent may not see the bot transcript`);
+        log('warn', 'handoff() after the chat started: the agent may not see the bot transcript');
       }
       handedOff = vaConversationId;
       watch();

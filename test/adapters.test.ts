@@ -22,11 +22,13 @@ function chatWith(adapter: AnalyticsAdapter, tools: Host = {}) {
   return p;
 }
 
+const CONVERSATION = '5f0c8a52-2a4e-4c1b-9d3e-0000000000aa';
+
 function runChat(tag: ReturnType<typeof page>['tag']) {
-  tag.fire('onChatStarted', { id: 42, startedBy: 'proactif', conversationId: 'uuid-42', vuid: 'visitor-1' });
+  tag.fire('onChatStarted', { id: 42, startedBy: 'proactif', conversationId: CONVERSATION, vuid: 'visitor-1' });
   tag.fire('onOfferReceived', { name: 'Free shipping', url: 'https://shop.example/offer?code=SECRET#x' });
   vi.advanceTimersByTime(65_400);
-  tag.fire('onChatEnded', { id: 42, endedBy: 'visitor' });
+  tag.fire('onChatEnded', { id: 42, conversationId: CONVERSATION, vuid: 'visitor-1', endedBy: 'visitor' });
 }
 
 describe('default mapping', () => {
@@ -45,7 +47,7 @@ describe('ga4()', () => {
     runChat(tag);
     expect(gtag.mock.calls).toEqual([
       ['event', 'chat_started', { started_by: 'proactive', chat_channel: 'chat' }],
-      ['event', 'chat_offer_received', { offer_name: 'Free shipping' }],
+      ['event', 'chat_offer_received', { offer_name: 'Free shipping', offer_url: 'https://shop.example/offer' }],
       ['event', 'chat_ended', { chat_duration_sec: 65, ended_by: 'visitor' }],
     ]);
   });
@@ -64,8 +66,8 @@ describe('ga4()', () => {
     const gtag = vi.fn();
     const { tag } = chatWith(ga4({ includeIds: true }), { gtag });
     runChat(tag);
-    expect(gtag.mock.calls[0]).toEqual(['event', 'chat_started', { started_by: 'proactive', chat_channel: 'chat', chat_id: '42', conversation_id: 'uuid-42' }]);
-    expect(gtag.mock.calls[2]![2]).toMatchObject({ chat_id: '42' });
+    expect(gtag.mock.calls[0]).toEqual(['event', 'chat_started', { started_by: 'proactive', chat_channel: 'chat', chat_id: '42', conversation_id: CONVERSATION }]);
+    expect(gtag.mock.calls[2]).toEqual(['event', 'chat_ended', { chat_duration_sec: 65, ended_by: 'visitor', chat_id: '42', conversation_id: CONVERSATION }]);
   });
 });
 
@@ -77,7 +79,7 @@ describe('gtm()', () => {
       { iadvize: null },
       { event: 'chat_started', iadvize: { started_by: 'proactive', chat_channel: 'chat' } },
       { iadvize: null },
-      { event: 'chat_offer_received', iadvize: { offer_name: 'Free shipping' } },
+      { event: 'chat_offer_received', iadvize: { offer_name: 'Free shipping', offer_url: 'https://shop.example/offer' } },
       { iadvize: null },
       { event: 'chat_ended', iadvize: { chat_duration_sec: 65, ended_by: 'visitor' } },
     ]);
@@ -168,7 +170,7 @@ describe('track-style tools', () => {
   it('adobeDataLayer(): adobeDataLayer.push({ event, eventInfo })', () => {
     const { win, tag } = chatWith(adobeDataLayer());
     tag.fire('onOfferReceived', { name: '2 for 1', url: 'https://x.example/?a=1' });
-    expect((win as unknown as Host).adobeDataLayer).toEqual([{ event: 'chat_offer_received', eventInfo: { offer_name: '2 for 1' } }]);
+    expect((win as unknown as Host).adobeDataLayer).toEqual([{ event: 'chat_offer_received', eventInfo: { offer_name: '2 for 1', offer_url: 'https://x.example/' } }]);
   });
 
   it('custom(fn): fn(event, { name, params })', () => {
@@ -361,18 +363,32 @@ describe('isolation', () => {
 
 describe('privacy by default', () => {
   // Everything personal a tag can send, in every field that can carry it.
-  const SECRETS = ['jane@example.com', 'SECRET-TOKEN', 'visitor-uuid-77', 'op-31', 'crm-9', 'hist-5', 'chat-888', 'conv-uuid-1', 'order-4242'];
+  const SECRETS = [
+    'jane', 'example.com', 'SECRET-TOKEN', 'visitor-uuid-77', 'op-31', 'crm-9', 'hist-5', 'order-4242',
+    'password', '612345678', 'jsessionid', 'ABC123', '4111',
+  ];
+  const CHAT_ID = '8880001';
+  const CONVERSATION_ID = '5f0c8a52-1111-4222-8333-444455556666';
 
   function fireEverything(tag: ReturnType<typeof page>['tag']) {
-    tag.fire('onChatStarted', { id: 'chat-888', conversationId: 'conv-uuid-1', vuid: 'visitor-uuid-77', startedBy: 'visitor' });
+    tag.fire('onChatStarted', { id: CHAT_ID, conversationId: CONVERSATION_ID, vuid: 'visitor-uuid-77', startedBy: 'visitor' });
     tag.fire('onMessageSent', { time: '10:00', msg: 'I am jane@example.com, order-4242' });
     tag.fire('onMessageReceived', { time: '10:01', msg: 'Thanks jane@example.com', operator: { id: 'op-31', externalId: 'crm-9' } });
     tag.fire('onAlertReceived', { time: '10:02', msg: 'jane@example.com left' });
     tag.fire('onOfferReceived', { name: 'Promo', url: 'https://shop.example/cart?token=SECRET-TOKEN&email=jane@example.com' });
-    tag.fire('onLinkReceived', { name: 'Your order', url: 'https://shop.example/orders/view?id=order-4242#SECRET-TOKEN', push: 1 });
+    tag.fire('onOfferReceived', { name: 'Card', url: 'https://shop.example/pay/4111-1111-1111-1111;jsessionid=ABC123' });
+    for (const url of [
+      'https://shop.example/orders/view?id=order-4242#SECRET-TOKEN', 'mailto:jane.doe@example.com', 'tel:+33612345678',
+      'https://jane:password@shop.example/account', 'https://shop.example/u/jane.doe%40example.com/orders', 'jane:password@host',
+    ]) {
+      tag.fire('onLinkReceived', { name: 'Your order', url, push: 1 });
+    }
     tag.fire('onVisitorTransferred', { operatorId: 'op-31', historyId: 'hist-5' });
     tag.fire('onSatisfactionAnswered', { comment: 'jane@example.com was happy' });
-    tag.fire('onChatEnded', { id: 'chat-888', endedBy: 'operator' });
+    tag.fire('onChatEnded', { id: CHAT_ID, conversationId: CONVERSATION_ID, vuid: 'visitor-uuid-77', endedBy: 'operator' });
+    // A tag (or site code) that puts an email where the ids go.
+    tag.fire('onChatStarted', { id: 'jane@example.com', conversationId: 'jane@example.com' });
+    tag.fire('onChatEnded', { id: 'jane@example.com', conversationId: 'order-4242' });
     for (const name of ['onChatDisplayed', 'onRuleStarted', 'onInvitationDisplayed', 'onStatusChanged', 'onCallStarted', 'onCallEnded'] as const) {
       tag.fire(name, { id: 1, label: 'rule', offline: 0, busy: 0 });
     }
@@ -400,17 +416,23 @@ describe('privacy by default', () => {
     return JSON.stringify([sink, host.dataLayer, host._gaq, host._paq, host.adobeDataLayer]);
   }
 
-  it('sends no text, identifier or query string to any tool, with every event turned on', () => {
+  it('sends no text, identifier, user info, query, fragment or matrix parameter to any tool, with every event turned on', () => {
     const sent = everythingSent(false);
     expect(sent.length).toBeGreaterThan(2000);
-    for (const secret of SECRETS) expect(sent).not.toContain(secret);
-    expect(sent).toContain('https://shop.example/orders/view');
+    for (const secret of [...SECRETS, CHAT_ID, CONVERSATION_ID]) expect(sent).not.toContain(secret);
+    expect(sent).toContain('"https://shop.example/orders/view"');
+    expect(sent).toContain('"https://shop.example/cart"');
+    expect(sent).toContain('"https://shop.example/pay/[number]"');
+    expect(sent).toContain('"https://shop.example/u/[email]/orders"');
+    expect(sent).toContain('"https://shop.example/account"');
+    expect(sent).toContain('"mailto:"');
+    expect(sent).toContain('"tel:"');
   });
 
-  it('includeIds opts in to chat and conversation ids, and nothing else', () => {
+  it('includeIds opts in to digit chat ids and UUID conversation ids, and nothing else', () => {
     const sent = everythingSent(true);
-    expect(sent).toContain('chat-888');
-    expect(sent).toContain('conv-uuid-1');
-    for (const secret of SECRETS.filter((s) => s !== 'chat-888' && s !== 'conv-uuid-1')) expect(sent).not.toContain(secret);
+    expect(sent).toContain(`"chat_id":"${CHAT_ID}"`);
+    expect(sent).toContain(`"conversation_id":"${CONVERSATION_ID}"`);
+    for (const secret of SECRETS) expect(sent).not.toContain(secret);
   });
 });

@@ -216,7 +216,7 @@ describe('install()', () => {
     const { tag } = page({ win: newWindow('https://shop.example/?a=1&iadvize_debug=1') });
     const raw = { id: 1 };
     tag.fire('onChatStarted', raw);
-    expect(info).toHaveBeenCalledWith('[iadvize-bridge]', 'onChatStarted', raw, '->', expect.objectContaining({ chatId: '1' }));
+    expect(info).toHaveBeenCalledWith('[iadvize-bridge] onChatStarted', raw, '->', expect.objectContaining({ chatId: '1' }));
     info.mockClear();
     page().tag.fire('onChatStarted', raw);
     expect(info).not.toHaveBeenCalled();

@@ -10,7 +10,7 @@ describe('every callback becomes its event', () => {
     ['onChatHidden', [], {}],
     ['onChatButtonDisplayed', [null], {}],
     ['onStatusChanged', [{ offline: 0, busy: 1 }], { offline: false, busy: true }],
-    ['onChatStarted', [{ id: 4242, startedBy: 'proactif' }], { chatId: '4242', startedBy: 'proactive' }],
+    ['onChatStarted', [{ id: 4242, startedBy: 'proactif' }], { chatId: '4242', startedBy: 'proactive', resumed: false }],
     ['onChatEnded', [{ id: 4242, endedBy: 'visitor' }], { chatId: '4242', endedBy: 'visitor' }],
     ['onInvitationDisplayed', [{ id: 77 }], { invitationId: '77' }],
     ['onCallButtonDisplayed', [null], {}],

@@ -7,7 +7,7 @@ import { bareWindow, page } from './helpers.js';
 // Seeded so a failure in CI replays exactly here; override with FUZZ_SEED to explore.
 const seed = Number(process.env.FUZZ_SEED ?? 20261122);
 
-const BOOLEAN_FIELDS = new Set(['offline', 'busy', 'pushed']);
+const BOOLEAN_FIELDS = new Set(['offline', 'busy', 'pushed', 'resumed']);
 const NUMBER_FIELDS = new Set(['at', 'durationMs']);
 
 /** What the tag might send: documented keys with any value, hostile keys, throwing getters. */

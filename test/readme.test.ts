@@ -21,7 +21,7 @@ describe('README', () => {
 describe('README privacy table', () => {
   // One event with every field a payload can have, so each mapping shows all it can send.
   const full = {
-    at: 0, raw: null, chatId: 'c', conversationId: 'v', visitorId: 'x', startedBy: 'visitor', endedBy: 'visitor', durationMs: 1000,
+    at: 0, raw: null, chatId: '123', conversationId: '5f0c8a52-0000-4000-8000-000000000001', visitorId: 'x', startedBy: 'visitor', endedBy: 'visitor', durationMs: 1000,
     name: 'n', url: 'https://x/y?q', pushed: true, offline: false, busy: false, ruleId: 'r', label: 'l', invitationId: 'i',
     text: 't', time: '10:00', date: 'd', operatorId: 'o', operatorExternalId: 'e', historyId: 'h', kind: 'cookies', value: true,
   };

@@ -1,11 +1,13 @@
 import { EVENT_TYPES, type BridgeEvent, type EventType } from '../events.js';
-import { LOG_PREFIX } from '../guard.js';
+import { log } from '../guard.js';
 import type { Adapter, AdapterContext } from '../adapter-set.js';
 import { eventNameProblem, ga4Params } from './ga4-rules.js';
-import { DEFAULT_EVENTS, defaultParams, MAPPING, type Params } from './mapping.js';
+import { DEFAULT_EVENTS, defaultParams, MAPPING, shouldForward, type Params } from './mapping.js';
 
 /** Options every analytics adapter takes. */
 export interface AdapterOptions {
+  /** The adapter's name on the bridge, which keeps one adapter per name. Default: the tool's (`'ga4'`, `'custom'`, ...). */
+  id?: string;
   /** The event types to forward; replaces the default set (see `DEFAULT_EVENTS`). */
   events?: readonly EventType[];
   /** Other event names: a map checked when the adapter is created, or a function of the event and the default name. */
@@ -78,7 +80,8 @@ function nameProblem(vendor: Vendor<unknown>, name: unknown): string | undefined
 }
 
 function checkOptions(vendor: Vendor<unknown>, options: AdapterOptions): void {
-  const { events, name, params, consent } = options;
+  const { id, events, name, params, consent } = options;
+  if (id !== undefined && (typeof id !== 'string' || !id)) fail(vendor.name, '`id` must be a non-empty string');
   if (events !== undefined) {
     if (!Array.isArray(events)) fail(vendor.name, '`events` must be an array of event types');
     const unknown = events.filter((type) => EVENT_TYPES.indexOf(type) < 0);
@@ -111,7 +114,7 @@ export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOption
 
   const report = (error: unknown, type: string): void => {
     if (context) context.report(error, type);
-    else console.error(`${LOG_PREFIX} ${vendor.name}`, error);
+    else log('error', vendor.name, error);
   };
 
   function nameOf(event: BridgeEvent): string {
@@ -144,7 +147,19 @@ export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOption
     }
   }
 
-  const findTool = (): Tool | undefined => vendor.find(context?.window ?? (globalThis as unknown as Window));
+  let findFailing = false;
+  /** The tool, or undefined while it is missing, half-loaded, or its getters throw (said once per failing spell). */
+  function findTool(type: string): Tool | undefined {
+    try {
+      const tool = vendor.find(context?.window ?? (globalThis as unknown as Window));
+      findFailing = false;
+      return tool;
+    } catch (error) {
+      if (!findFailing) report(error, type);
+      findFailing = true;
+      return undefined;
+    }
+  }
 
   function flush(): void {
     const now = Date.now();
@@ -152,7 +167,7 @@ export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOption
       pending.shift();
       stats.droppedExpired++;
     }
-    const tool = pending.length ? findTool() : undefined;
+    const tool = pending.length ? findTool(pending[0]!.event.type) : undefined;
     while (tool && pending.length) deliver(tool, pending.shift()!);
     stats.pending = pending.length;
     // A timer runs only while events wait for the tool.
@@ -174,11 +189,11 @@ export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOption
   }
 
   return {
-    name: vendor.name,
+    name: options.id ?? vendor.name,
     stats,
     attach(given) {
       context = given;
-      if (given.debug && vendor.debugWarning) console.warn(`${LOG_PREFIX} ${vendor.name}: ${vendor.debugWarning}`);
+      if (given.debug && vendor.debugWarning) log('warn', `${vendor.name}: ${vendor.debugWarning}`);
     },
     detach() {
       clearTimeout(timer);
@@ -186,7 +201,7 @@ export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOption
       pending.length = stats.pending = 0;
     },
     send(event) {
-      if (!forwarded.has(event.type)) return;
+      if (!forwarded.has(event.type) || !shouldForward(event)) return;
       if (!allowed(event)) {
         stats.droppedNoConsent++;
         return;
@@ -200,7 +215,7 @@ export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOption
         return;
       }
       // Nothing waiting and the tool is there: the common case, delivered at once.
-      const tool = pending.length ? undefined : findTool();
+      const tool = pending.length ? undefined : findTool(event.type);
       if (tool) return deliver(tool, item);
       // The tool may have arrived since the last look: deliver before judging the queue full.
       if (pending.length >= QUEUE_LIMIT) flush();

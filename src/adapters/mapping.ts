@@ -1,4 +1,5 @@
 import type { BridgeEvent, EventType } from '../events.js';
+import { safeUrl } from './safe-url.js';
 
 /** Parameters sent with an event: snake_case names, primitive values. */
 export type Params = Record<string, string | number | boolean>;
@@ -15,28 +16,35 @@ interface Mapping<K extends EventType> {
   params?(event: BridgeEvent<K>): RawParams;
   /** Chat and conversation ids, sent only with `includeIds: true`. */
   ids?(event: BridgeEvent<K>): RawParams;
+  /** False for an event the tools must not count again (a chat resumed after a page change). */
+  forward?(event: BridgeEvent<K>): boolean;
 }
 
 const seconds = (ms: number | undefined) => (ms === undefined ? undefined : Math.round(ms / 1000));
 
-/** Drops the query string and fragment: they can carry tokens, emails or order numbers. */
-export function withoutQuery(url: string): string {
-  return url.split(/[?#]/)[0]!;
-}
+const CHAT_ID = /^\d{1,20}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Even opted in, an id is sent only if it has an id's shape: a tag that put an email there must not leak it.
+const chatId = (id: string | undefined) => (id !== undefined && CHAT_ID.test(id) ? id : undefined);
+const conversationId = (id: string | undefined) => (id !== undefined && UUID.test(id) ? id : undefined);
+const url = (value: string | undefined) => (value === undefined ? undefined : safeUrl(value));
 
 /** Every event type -> its analytics name and parameters. One row per event of the event map. */
 export const MAPPING: { [K in EventType]: Mapping<K> } = {
   'chat:started': {
     name: 'chat_started',
     on: true,
+    // started_by only comes from 2017-era tags; current tags do not say who started a chat.
     params: (e) => ({ started_by: e.startedBy, chat_channel: 'chat' }),
-    ids: (e) => ({ chat_id: e.chatId, conversation_id: e.conversationId }),
+    ids: (e) => ({ chat_id: chatId(e.chatId), conversation_id: conversationId(e.conversationId) }),
+    // One chat_started per conversation: the tag may announce the same chat again after a page change.
+    forward: (e) => !e.resumed,
   },
   'chat:ended': {
     name: 'chat_ended',
     on: true,
     params: (e) => ({ chat_duration_sec: seconds(e.durationMs), ended_by: e.endedBy }),
-    ids: (e) => ({ chat_id: e.chatId }),
+    ids: (e) => ({ chat_id: chatId(e.chatId), conversation_id: conversationId(e.conversationId) }),
   },
   'invitation:displayed': { name: 'chat_invitation_displayed', on: true },
   'call:started': { name: 'chat_call_started', on: true },
@@ -45,7 +53,7 @@ export const MAPPING: { [K in EventType]: Mapping<K> } = {
     on: true,
     params: (e) => ({ call_duration_sec: seconds(e.durationMs) }),
   },
-  'offer:received': { name: 'chat_offer_received', on: true, params: (e) => ({ offer_name: e.name }) },
+  'offer:received': { name: 'chat_offer_received', on: true, params: (e) => ({ offer_name: e.name, offer_url: url(e.url) }) },
   'cobrowsing:requested': { name: 'chat_cobrowse_requested', on: true },
   'cobrowsing:accepted': { name: 'chat_cobrowse_accepted', on: true },
   'cobrowsing:refused': { name: 'chat_cobrowse_refused', on: true },
@@ -79,7 +87,7 @@ export const MAPPING: { [K in EventType]: Mapping<K> } = {
   'alert:received': { name: 'chat_alert_received' },
   'link:received': {
     name: 'chat_link_received',
-    params: (e) => ({ link_name: e.name, link_url: e.url === undefined ? undefined : withoutQuery(e.url), link_pushed: e.pushed }),
+    params: (e) => ({ link_name: e.name, link_url: url(e.url), link_pushed: e.pushed }),
   },
   // The new operator and the transcript are identifiers: only the transfer itself is counted.
   'visitor:transferred': { name: 'chat_visitor_transferred' },
@@ -108,4 +116,10 @@ export function defaultParams(event: BridgeEvent, includeIds: boolean): Params {
     for (const key in part) if (part[key] !== undefined) params[key] = part[key]!;
   }
   return params;
+}
+
+/** Whether the tools should receive `event` at all (a resumed chat is not counted twice). */
+export function shouldForward(event: BridgeEvent): boolean {
+  const { forward } = MAPPING[event.type] as Mapping<EventType>;
+  return !forward || forward(event);
 }

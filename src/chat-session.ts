@@ -1,0 +1,81 @@
+import type { ChatState } from './state.js';
+
+/**
+ * Where the chat record of `bridge.state` outlives a page change: the tab's `sessionStorage`, so a
+ * chat that started on a product page is still the chat going on after the visitor navigates.
+ * Stored: ids, who started it, start time, message counts, first response time, and when the
+ * visitor's first message came (to measure that response on a later page). Never a message text.
+ */
+
+/** What is stored: the chat record and what the state needs to go on measuring. */
+export interface StoredChat {
+  chat: ChatState;
+  firstVisitorMessageAt?: number;
+}
+
+export interface ChatStore {
+  read(): StoredChat | undefined;
+  write(record: StoredChat): void;
+}
+
+export const STORAGE_KEY = 'iadvize-bridge:chat';
+/** A stored chat nobody heard of for this long is over, whatever the tag failed to say. */
+export const STORED_CHAT_TTL_MS = 2 * 60 * 60 * 1000;
+
+const MEMORY_ONLY: ChatStore = { read: () => undefined, write: () => {} };
+
+const isText = (value: unknown) => value === undefined || (typeof value === 'string' && value.length <= 200);
+const isTime = (value: unknown, now: number) => value === undefined || (typeof value === 'number' && value > 0 && value <= now);
+const isCount = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1e6;
+
+/** The record, if storage holds one this version wrote, recently, with every field of the right type. */
+function validate(raw: unknown, now: number): StoredChat | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const { v, savedAt, chat, firstVisitorMessageAt } = raw as Record<string, unknown>;
+  if (v !== 1 || typeof savedAt !== 'number' || !(now - savedAt < STORED_CHAT_TTL_MS) || !chat || typeof chat !== 'object') return undefined;
+  const c = chat as Record<string, unknown>;
+  const valid =
+    typeof c.active === 'boolean' &&
+    isText(c.chatId) && isText(c.conversationId) && isText(c.visitorId) &&
+    (c.startedBy === undefined || c.startedBy === 'operator' || c.startedBy === 'visitor' || c.startedBy === 'proactive') &&
+    isTime(c.startedAt, now) && isCount(c.messagesSent) && isCount(c.messagesReceived) &&
+    (c.firstResponseMs === undefined || (typeof c.firstResponseMs === 'number' && c.firstResponseMs >= 0 && isFinite(c.firstResponseMs))) &&
+    isTime(firstVisitorMessageAt, now);
+  if (!valid) return undefined;
+  const { active, chatId, conversationId, visitorId, startedBy, startedAt, messagesSent, messagesReceived, firstResponseMs } = c as unknown as ChatState;
+  // Only the known fields are taken: anything else someone wrote there stays there.
+  const record: ChatState = { active, chatId, conversationId, visitorId, startedBy, startedAt, messagesSent, messagesReceived, firstResponseMs };
+  return { chat: record, firstVisitorMessageAt: firstVisitorMessageAt as number | undefined };
+}
+
+/**
+ * The tab's chat store, or one that keeps nothing (`persist: false`, or no usable storage). Storage
+ * that throws (disabled, sandboxed, full) falls back to memory silently: the chat itself goes on.
+ */
+export function createChatStore(win: Window, persist: boolean): ChatStore {
+  if (!persist) return MEMORY_ONLY;
+  let storage: Storage | undefined;
+  try {
+    storage = win.sessionStorage;
+  } catch {
+    return MEMORY_ONLY;
+  }
+  if (!storage) return MEMORY_ONLY;
+  const store = storage;
+  return {
+    read() {
+      try {
+        return validate(JSON.parse(store.getItem(STORAGE_KEY) ?? 'null'), Date.now());
+      } catch {
+        return undefined;
+      }
+    },
+    write(record) {
+      try {
+        store.setItem(STORAGE_KEY, JSON.stringify({ v: 1, savedAt: Date.now(), ...record }));
+      } catch {
+        // Full or refused: the record lives in memory for this page.
+      }
+    },
+  };
+}
