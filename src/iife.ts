@@ -9,8 +9,8 @@ import { plausible } from './adapters/plausible.js';
 import { posthog } from './adapters/posthog.js';
 import { segment } from './adapters/segment.js';
 import { universalAnalytics } from './adapters/universal-analytics.js';
-import type { Adapter } from './adapter-set.js';
 import { install as installOnWindow, type Bridge, type InstallOptions } from './install.js';
+import { optionsFromScript } from './script-options.js';
 
 /**
  * Script-tag entry: installs itself as soon as it loads, because the callbacks object must
@@ -21,20 +21,8 @@ const BY_NAME = { ga4, gtm, universalAnalytics, gaLegacy, matomo, segment, adobe
 
 const script = typeof document === 'undefined' ? null : document.currentScript;
 const attribute = (name: string): string | null => (script ? script.getAttribute(name) : null);
-const flag = (name: string): boolean => attribute(name) !== null && attribute(name) !== 'false';
 
-function adaptersFromScriptTag(): Adapter[] {
-  const adapters: Adapter[] = [];
-  for (const name of (attribute('data-analytics') ?? '').split(/[\s,]+/).filter(Boolean)) {
-    const factory = BY_NAME[name as keyof typeof BY_NAME];
-    // A typo in an attribute must not stop the chat integration: say it, install the rest.
-    if (factory) adapters.push(factory({ includeIds: flag('data-include-ids') }));
-    else console.error(`[iadvize-bridge] data-analytics: unknown adapter "${name}" (known: ${Object.keys(BY_NAME).join(' ')})`);
-  }
-  return adapters;
-}
-
-export const bridge: Bridge = installOnWindow({ debug: flag('data-debug'), adapters: adaptersFromScriptTag() });
+export const bridge: Bridge = installOnWindow(optionsFromScript(attribute, BY_NAME));
 
 /** Returns the bridge this script installed, adding the given adapters and options to it. */
 export function install(options?: InstallOptions): Bridge {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CALLBACKS, type BridgeEvent, type CallbackName } from '../src/index.js';
-import { CALLBACK_NAMES } from './fake-tag.js';
+import { CALLBACKS, install, type BridgeEvent, type CallbackName } from '../src/index.js';
+import { CALLBACK_NAMES, loadFakeTag } from './fake-tag.js';
 import { bareWindow, page } from './helpers.js';
 
 // Seeded so a failure in CI replays exactly here; override with FUZZ_SEED to explore.
@@ -95,6 +95,93 @@ describe('any input from the tag (property-based)', () => {
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
       { seed, numRuns: 2000 },
+    );
+  }, 60_000);
+});
+
+describe('site code that chains, replaces and calls back (property-based)', () => {
+  // Callbacks whose site functions may call another callback directly (a leaf), never in a cycle:
+  // a cycle would recurse forever without the bridge too.
+  const OUTER = ['onChatStarted', 'onChatEnded', 'onMessageReceived'] as const;
+  const LEAF = ['onMessageSent', 'onChatDisplayed', 'onSatisfactionAnswered'] as const;
+  type Name = (typeof OUTER)[number] | (typeof LEAF)[number];
+  /** What the site's code implies: each function, the one it kept, whether it calls it, what else it calls. */
+  interface SiteFunction { label: string; kept?: SiteFunction; callsKept: boolean; nested?: Name; throws: boolean }
+
+  const step = fc.oneof(
+    fc.record({
+      op: fc.constantFrom('chain2021', 'chain2022'),
+      name: fc.constantFrom<Name>(...OUTER, ...LEAF),
+      callsKept: fc.boolean(),
+      nested: fc.option(fc.constantFrom<Name>(...LEAF), { nil: undefined }),
+      throws: fc.boolean(),
+    }),
+    fc.record({ op: fc.constant('restore' as const), name: fc.constantFrom<Name>(...OUTER, ...LEAF) }),
+    fc.record({ op: fc.constant('fire' as const), name: fc.constantFrom<Name>(...OUTER, ...LEAF) }),
+  );
+
+  it.each(['late', 'boot'] as const)('every site function runs as its code says, once per call; one event per callback call (%s)', (lookup) => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(step, { minLength: 1, maxLength: 25 }), (tagLoadsFirst, steps) => {
+        // A tag that captures the callbacks at boot never sees a bridge installed after it (documented).
+        const tagFirst = tagLoadsFirst && lookup === 'late';
+        const win = bareWindow();
+        const host = win as unknown as { iAdvizeCallbacks: Record<string, (ctx?: unknown) => unknown> };
+        const calls: string[] = [];
+        const model = new Map<Name, SiteFunction | undefined>();
+        const kept = new Map<Name, Array<[unknown, SiteFunction | undefined]>>();
+        const expectedCalls: string[] = [];
+        const expectedEvents: string[] = [];
+        const runModel = (fn: SiteFunction | undefined): void => {
+          if (!fn) return;
+          if (fn.callsKept) runModel(fn.kept);
+          if (fn.nested) fireModel(fn.nested);
+          expectedCalls.push(fn.label);
+        };
+        const fireModel = (name: Name): void => {
+          runModel(model.get(name));
+          expectedEvents.push(CALLBACKS[name]);
+        };
+
+        let tag: ReturnType<typeof loadFakeTag> | undefined = tagFirst ? loadFakeTag(win, lookup) : undefined;
+        const bridge = install({ window: win, onError: () => {} });
+        const events: string[] = [];
+        bridge.on('*', (event) => events.push(event.type));
+        tag ??= loadFakeTag(win, lookup);
+
+        steps.forEach((s, index) => {
+          if (s.op === 'fire') {
+            fireModel(s.name);
+            expect(() => tag!.fire(s.name, { id: index })).not.toThrow();
+            payloadsFired++;
+            return;
+          }
+          if (s.op === 'restore') {
+            // Put back a function read earlier (`onX = temp`), as site code undoing its change does.
+            const history = kept.get(s.name) ?? [];
+            const [value, fn] = history[history.length - 1] ?? [undefined, undefined];
+            host.iAdvizeCallbacks[s.name] = value as never;
+            model.set(s.name, fn);
+            return;
+          }
+          const label = `${s.op}#${index}`;
+          const nested = (OUTER as readonly string[]).includes(s.name) ? s.nested : undefined;
+          const temp = host.iAdvizeCallbacks[s.name];
+          kept.set(s.name, [...(kept.get(s.name) ?? []), [temp, model.get(s.name)]]);
+          const fn = function (ctx?: unknown) {
+            if (s.callsKept && typeof temp === 'function') temp(ctx);
+            if (nested) host.iAdvizeCallbacks[nested]!({ nested: true });
+            calls.push(label);
+            if (s.throws) throw new Error(label);
+          };
+          if (s.op === 'chain2021') host.iAdvizeCallbacks[s.name] = fn;
+          else host.iAdvizeCallbacks = { ...host.iAdvizeCallbacks, [s.name]: fn };
+          model.set(s.name, { label, kept: model.get(s.name), callsKept: s.callsKept, nested, throws: s.throws });
+        });
+        expect(calls).toEqual(expectedCalls);
+        expect(events).toEqual(expectedEvents);
+      }),
+      { seed, numRuns: 400 },
     );
   }, 60_000);
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { install, type BridgeEvent } from '../src/index.js';
-import { createTagSimulator, SCENARIOS } from '../src/testing/index.js';
+import { CALLBACKS, install, type BridgeEvent } from '../src/index.js';
+import { createTagSimulator, DOCUMENTED_TODAY, SCENARIOS, type PayloadGeneration } from '../src/testing/index.js';
 import { newWindow } from './helpers.js';
 
-function page(lookup: 'late' | 'boot', payloads: '2017' | '2022') {
+function page(lookup: 'late' | 'boot', payloads: PayloadGeneration) {
   const win = newWindow();
   const bridge = install({ window: win });
   const events: BridgeEvent[] = [];
@@ -13,35 +13,63 @@ function page(lookup: 'late' | 'boot', payloads: '2017' | '2022') {
 }
 
 describe.each([
-  ['late', '2017'],
-  ['boot', '2017'],
+  ['late', 'current'],
+  ['boot', 'current'],
   ['late', '2022'],
   ['boot', '2022'],
+  ['late', '2017'],
+  ['boot', '2017'],
 ] as const)('tag simulator, lookup %s, payloads %s', (lookup, payloads) => {
   it('plays the proactive chat from invitation to satisfaction, every event once and in order', async () => {
     const { bridge, events, tag } = page(lookup, payloads);
     await tag.run('proactive-chat');
-    expect(events.map((e) => e.type)).toEqual([
+    const everything = [
       'chat:availability', 'chat:button-displayed', 'rule:started', 'invitation:displayed', 'chat:displayed', 'chat:started',
       'operator:typing-started', 'operator:typing-stopped', 'message:received', 'visitor:typing-started', 'visitor:typing-stopped',
       'message:sent', 'operator:typing-started', 'operator:typing-stopped', 'message:received', 'offer:received', 'link:received',
       'visitor:transferred', 'cobrowsing:requested', 'cobrowsing:accepted', 'cobrowsing:stopped', 'alert:received', 'chat:ended',
       'satisfaction:displayed', 'satisfaction:answered', 'chat:hidden',
-    ]);
+    ];
+    // A current tag fires only the ten callbacks iAdvize still documents.
+    const documented = new Set(DOCUMENTED_TODAY.map((name) => CALLBACKS[name]));
+    expect(events.map((e) => e.type)).toEqual(payloads === 'current' ? everything.filter((type) => documented.has(type as never)) : everything);
+    if (payloads === 'current') expect(tag.seen.skipped).toContain('onOfferReceived');
+    else expect(tag.seen.skipped).toEqual([]);
     const started = events.find((e) => e.type === 'chat:started')!;
     if (payloads === '2017') expect(started).toMatchObject({ chatId: '8000001', startedBy: 'proactive' });
     else expect(started).toMatchObject({ chatId: '8000001', conversationId: expect.any(String), visitorId: 'vuid-simulated-visitor' });
+    expect(started).toMatchObject({ resumed: false });
+    const ended = events.find((e) => e.type === 'chat:ended')!;
+    if (payloads === 'current') expect(ended).toMatchObject({ chatId: '8000001', conversationId: (started as { conversationId?: string }).conversationId, visitorId: 'vuid-simulated-visitor' });
+    else expect(ended).not.toHaveProperty('conversationId');
+    expect(ended).toMatchObject({ durationMs: expect.any(Number) });
     const received = events.find((e) => e.type === 'message:received')!;
-    if (payloads === '2022') expect(received).toMatchObject({ operatorId: '31', date: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    if (payloads !== '2017') expect(received).toMatchObject({ operatorId: '31', date: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     expect(bridge.state.chat).toMatchObject({ active: false, chatId: '8000001', messagesSent: 1, messagesReceived: 2 });
     expect(bridge.state.cobrowsing).toBe(false);
     expect(tag.seen.errors).toEqual([]);
   });
 
-  it('plays a call and agents going offline', async () => {
+  it('answers consents as the tag of its generation does: booleans or null since 2023, strings before', async () => {
+    const { win, bridge, tag } = page(lookup, payloads);
+    tag.load();
+    const answers: unknown[] = [];
+    const ask = () => (win as unknown as { iAdvizeInterface: Array<(sdk: { get(p: string): unknown }) => void> }).iAdvizeInterface.push((sdk) => answers.push(sdk.get('visitor:GDPRConsent')));
+    ask();
+    bridge.sdk.setConsent({ gdpr: true });
+    ask();
+    expect(answers).toEqual(payloads === 'current' ? [null, true] : ['unknown', 'true']);
+    await expect(bridge.sdk.get('visitor:GDPRConsent')).resolves.toBe(true);
+  });
+
+  it('plays a call and agents going offline (a current tag only shows its call button)', async () => {
     const { bridge, events, tag } = page(lookup, payloads);
     await tag.run('call');
     await tag.run('agents-offline');
+    if (payloads === 'current') {
+      expect(events.map((e) => e.type)).toEqual(['call:button-displayed']);
+      return;
+    }
     expect(events.map((e) => e.type)).toEqual([
       'call:availability', 'call:button-displayed', 'video:button-displayed', 'call:started', 'call:ended',
       'chat:availability', 'chat:availability', 'call:availability',
@@ -76,7 +104,7 @@ describe('tag simulator', () => {
 
   it('times scenarios realistically at speed 1', async () => {
     vi.useFakeTimers();
-    const tag = createTagSimulator({ window: newWindow(), speed: 1 });
+    const tag = createTagSimulator({ window: newWindow(), speed: 1, payloads: '2022' });
     const done = tag.run('agents-offline');
     await vi.advanceTimersByTimeAsync(1000);
     expect(tag.seen.callbacks).toHaveLength(1);

@@ -1,3 +1,4 @@
+import type { PayloadGeneration } from './payloads.js';
 import { createTagSimulator } from './simulator.js';
 
 /**
@@ -11,7 +12,7 @@ const setting = (name: string): string | undefined => query.get(name) ?? script?
 
 export const simulator = createTagSimulator({
   lookup: setting('lookup') as 'late' | 'boot' | undefined,
-  payloads: setting('payloads') as '2017' | '2022' | undefined,
+  payloads: setting('payloads') as PayloadGeneration | undefined,
   speed: setting('speed') === undefined ? undefined : Number(setting('speed')),
 });
 (window as unknown as { iAdvizeSimulator: typeof simulator }).iAdvizeSimulator = simulator;

@@ -1,9 +1,21 @@
+import type { CallbackName } from '../events.js';
+
 /**
- * The argument shapes the tag passes to each callback, in the two generations the contract knows:
- * `2017` (the seed documentation: `startedBy: 'proactif'`, `endedBy`, `{ time, msg }`) and `2022`
- * (iAdvize's later docs: `conversationId`, `vuid`, `date`, `operator`, no `startedBy`/`endedBy`).
+ * What the tag sends, in the generations iAdvize's documentation went through:
+ * - `current` (the documentation since 2023): `onChatStarted` and `onChatEnded` pass `{ id,
+ *   conversationId, vuid }`, messages carry `date` and `operator`, the consent getters answer
+ *   `true`, `false` or `null`, and only the ten callbacks still documented are fired in scenarios;
+ * - `2022`: the same chat start, `onChatEnded({ id })`, consents answered as strings;
+ * - `2017` (the seed documentation): `startedBy: 'proactif'`, `endedBy`, `{ time, msg }`.
  */
-export type PayloadGeneration = '2017' | '2022';
+export type PayloadGeneration = 'current' | '2022' | '2017';
+export const GENERATIONS: readonly PayloadGeneration[] = ['current', '2022', '2017'];
+
+/** The callbacks iAdvize still documents; since 2021 a current tag may never fire the others. */
+export const DOCUMENTED_TODAY: readonly CallbackName[] = [
+  'onChatDisplayed', 'onChatHidden', 'onChatButtonDisplayed', 'onChatStarted', 'onChatEnded', 'onCallButtonDisplayed',
+  'onMessageReceived', 'onMessageSent', 'onSatisfactionDisplayed', 'onSatisfactionAnswered',
+];
 
 export interface ChatFacts {
   chatId: number;
@@ -25,7 +37,14 @@ export function chatStarted(generation: PayloadGeneration, chat: ChatFacts): obj
 }
 
 export function chatEnded(generation: PayloadGeneration, chat: ChatFacts, endedBy: 'operator' | 'visitor'): object {
-  return generation === '2017' ? { id: chat.chatId, endedBy } : { id: chat.chatId };
+  if (generation === '2017') return { id: chat.chatId, endedBy };
+  return generation === '2022' ? { id: chat.chatId } : { id: chat.chatId, conversationId: chat.conversationId, vuid: chat.visitorId };
+}
+
+/** A consent as the tag's `get` answers it: booleans or null since 2023, strings before. */
+export function consentAnswer(generation: PayloadGeneration, value: boolean | null): unknown {
+  if (generation === 'current') return value;
+  return value === null ? 'unknown' : String(value);
 }
 
 export function operatorMessage(generation: PayloadGeneration, chat: ChatFacts, msg: string, now = new Date()): object {

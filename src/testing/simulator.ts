@@ -1,6 +1,6 @@
 import type { CallbackName } from '../events.js';
 import type { IAdvizeWebSdk } from '../sdk.js';
-import { chatEnded, chatStarted, flag, operatorMessage, visitorMessage, type ChatFacts, type PayloadGeneration } from './payloads.js';
+import { chatEnded, chatStarted, DOCUMENTED_TODAY, flag, GENERATIONS, operatorMessage, visitorMessage, type ChatFacts, type PayloadGeneration } from './payloads.js';
 import { SCENARIOS, type ScenarioName, type Step } from './scenarios.js';
 import { createWebSdk, type WebSdkRecord } from './web-sdk.js';
 
@@ -9,7 +9,10 @@ export interface SimulatorOptions {
   window?: Window;
   /** `late`: look `window.iAdvizeCallbacks` up at every event; `boot`: capture it when the tag loads. Default `late`. */
   lookup?: 'late' | 'boot';
-  /** Argument shapes: `2017` (seed documentation) or `2022` (later docs). Default `2022`. */
+  /**
+   * Which tag to be: `current` (what iAdvize documents today; the default), `2022` or `2017` (the
+   * seed documentation, with every callback it lists). See `PayloadGeneration`.
+   */
   payloads?: PayloadGeneration;
   /** Scales the scenarios' delays: 1 is realistic timing, 0 as fast as possible. Default 1. */
   speed?: number;
@@ -22,6 +25,8 @@ export interface SimulatorRecord extends WebSdkRecord {
   vaSCI: Array<string | undefined>;
   /** What the site's callbacks threw at the tag. */
   errors: unknown[];
+  /** Callbacks a scenario asked for that this tag generation does not fire (iAdvize no longer documents them). */
+  skipped: string[];
   /** `window.iAdvizeInterface.config` when the tag loaded (the modern snippet's `{ sid, lang }`). */
   config?: unknown;
 }
@@ -60,12 +65,13 @@ type Host = { iAdvizeCallbacks?: Callbacks; iAdvize?: Record<string, unknown>; i
 export function createTagSimulator(options: SimulatorOptions = {}): TagSimulator {
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
   if (!win) throw new TypeError('iadvize-bridge createTagSimulator(): pass a `window` outside the browser');
-  const { lookup = 'late', payloads = '2022', speed = 1 } = options;
+  const { lookup = 'late', payloads = 'current', speed = 1 } = options;
   if (lookup !== 'late' && lookup !== 'boot') throw new TypeError("createTagSimulator(): `lookup` is 'late' or 'boot'");
-  if (payloads !== '2017' && payloads !== '2022') throw new TypeError("createTagSimulator(): `payloads` is '2017' or '2022'");
+  if (GENERATIONS.indexOf(payloads) < 0) throw new TypeError(`createTagSimulator(): \`payloads\` is one of ${GENERATIONS.join(', ')}`);
   const host = win as unknown as Host;
-  const seen: SimulatorRecord = { callbacks: [], vaSCI: [], errors: [], navigations: [], transactions: [], sets: [] };
-  const sdk: IAdvizeWebSdk = createWebSdk(seen);
+  const seen: SimulatorRecord = { callbacks: [], vaSCI: [], errors: [], skipped: [], navigations: [], transactions: [], sets: [] };
+  const sdk: IAdvizeWebSdk = createWebSdk(seen, payloads);
+  let playing = false;
   let captured: Callbacks | undefined;
   let loaded = false;
   let chats = 0;
@@ -73,6 +79,11 @@ export function createTagSimulator(options: SimulatorOptions = {}): TagSimulator
 
   function fire(name: CallbackName, ...args: unknown[]): unknown {
     if (!loaded) throw new Error(`iAdvize simulator: load() the tag before firing ${name}`);
+    // Played as a current tag, a scenario leaves out what current tags no longer fire.
+    if (playing && payloads === 'current' && DOCUMENTED_TODAY.indexOf(name) < 0) {
+      seen.skipped.push(name);
+      return undefined;
+    }
     const callbacks = lookup === 'late' ? host.iAdvizeCallbacks : captured;
     seen.callbacks.push({ name, args });
     const fn = callbacks?.[name];
@@ -133,7 +144,12 @@ export function createTagSimulator(options: SimulatorOptions = {}): TagSimulator
       const scale = runOptions.speed ?? speed;
       for (const [delayMs, action] of steps) {
         await new Promise((resolve) => setTimeout(resolve, delayMs * scale));
-        action(simulator);
+        playing = true;
+        try {
+          action(simulator);
+        } finally {
+          playing = false;
+        }
       }
     },
   };
