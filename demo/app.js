@@ -112,9 +112,15 @@
     button.addEventListener('click', function () {
       if (!tag()) return;
       button.disabled = true;
+      var skippedBefore = tag().seen.skipped.length;
       tag().run(name).then(function () {
         button.disabled = false;
         button.setAttribute('data-done', 'true');
+        // A current tag no longer fires some callbacks the scenario plays (?payloads=2017 plays them all).
+        var skipped = tag().seen.skipped.slice(skippedBefore);
+        $('skipped').textContent = skipped.length
+          ? name + ': a current iAdvize tag does not fire ' + skipped.filter(function (n, i) { return skipped.indexOf(n) === i; }).join(', ') + ' (try ?payloads=2017).'
+          : '';
       });
     });
     $('scenarios').appendChild(button);

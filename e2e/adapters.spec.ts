@@ -37,10 +37,10 @@ async function pageWithVendorNetwork(): Promise<{ page: Page; outgoing: Request[
 async function runChat(page: Page): Promise<void> {
   await page.evaluate(() => {
     const tag = (window as any).iAdvizeSimulator;
-    tag.fire('onChatStarted', { id: 'chat-id-secret', startedBy: 'proactif', vuid: 'visitor-secret' });
+    tag.fire('onChatStarted', { id: 8000042, startedBy: 'proactif', conversationId: '5f0c8a52-2a4e-4c1b-9d3e-0000000000aa', vuid: 'visitor-secret' });
     tag.fire('onMessageSent', { time: '10:00', msg: 'my email is jane@example.com' });
     tag.fire('onOfferReceived', { name: 'Free shipping', url: 'https://shop.example/cart?token=SECRET' });
-    tag.fire('onChatEnded', { id: 'chat-id-secret', endedBy: 'visitor' });
+    tag.fire('onChatEnded', { id: 8000042, conversationId: '5f0c8a52-2a4e-4c1b-9d3e-0000000000aa', vuid: 'visitor-secret', endedBy: 'visitor' });
   });
 }
 
@@ -63,7 +63,7 @@ function decode(request: Request): string {
 const sentText = (outgoing: Request[]) => outgoing.map(decode).join('\n');
 
 function expectPrivacy(text: string): void {
-  for (const secret of ['jane@example.com', 'SECRET', 'visitor-secret', 'chat-id-secret']) expect(text).not.toContain(secret);
+  for (const secret of ['jane@example.com', 'SECRET', 'visitor-secret', '8000042', '5f0c8a52']) expect(text).not.toContain(secret);
 }
 
 describe('adapters against real vendor SDKs in Chromium', () => {
@@ -85,7 +85,7 @@ describe('adapters against real vendor SDKs in Chromium', () => {
     const layer = await page.evaluate(() => (window as any).dataLayer.map((entry: ArrayLike<unknown>) => Array.from(entry)));
     expect(layer.slice(2)).toEqual([
       ['event', 'chat_started', { started_by: 'proactive', chat_channel: 'chat' }],
-      ['event', 'chat_offer_received', { offer_name: 'Free shipping' }],
+      ['event', 'chat_offer_received', { offer_name: 'Free shipping', offer_url: 'https://shop.example/cart' }],
       ['event', 'chat_ended', { chat_duration_sec: 0, ended_by: 'visitor' }],
     ]);
     expect(problems).toEqual([]);
@@ -105,7 +105,7 @@ describe('adapters against real vendor SDKs in Chromium', () => {
       { iadvize: null },
       { event: 'chat_started', iadvize: { started_by: 'proactive', chat_channel: 'chat' } },
       { iadvize: null },
-      { event: 'chat_offer_received', iadvize: { offer_name: 'Free shipping' } },
+      { event: 'chat_offer_received', iadvize: { offer_name: 'Free shipping', offer_url: 'https://shop.example/cart' } },
       { iadvize: null },
       { event: 'chat_ended', iadvize: { chat_duration_sec: 0, ended_by: 'visitor' } },
     ]);
@@ -241,7 +241,7 @@ describe('adapters against real vendor SDKs in Chromium', () => {
     const seen = await page.evaluate(() => (window as any).seen);
     expect(seen).toEqual([
       { event: 'chat_started', eventInfo: { started_by: 'proactive', chat_channel: 'chat' } },
-      { event: 'chat_offer_received', eventInfo: { offer_name: 'Free shipping' } },
+      { event: 'chat_offer_received', eventInfo: { offer_name: 'Free shipping', offer_url: 'https://shop.example/cart' } },
     ]);
     expect(problems).toEqual([]);
     await page.close();
@@ -255,9 +255,9 @@ describe('adapters against real vendor SDKs in Chromium', () => {
     );
     const gtagEvents = layer.filter((entry: unknown) => Array.isArray(entry) && entry[0] === 'event');
     const gtmEvents = layer.filter((entry: any) => !Array.isArray(entry) && typeof entry.event === 'string');
-    expect(gtagEvents[0]).toEqual(['event', 'chat_started', { started_by: 'proactive', chat_channel: 'chat', chat_id: 'chat-id-secret' }]);
+    expect(gtagEvents[0]).toEqual(['event', 'chat_started', { started_by: 'proactive', chat_channel: 'chat', chat_id: '8000042', conversation_id: '5f0c8a52-2a4e-4c1b-9d3e-0000000000aa' }]);
     expect(gtmEvents.map((entry: any) => entry.event)).toEqual(['chat_started', 'chat_offer_received', 'chat_ended']);
-    expect(gtmEvents[2].iadvize).toMatchObject({ chat_id: 'chat-id-secret', ended_by: 'visitor' });
+    expect(gtmEvents[2].iadvize).toMatchObject({ chat_id: '8000042', conversation_id: '5f0c8a52-2a4e-4c1b-9d3e-0000000000aa', ended_by: 'visitor' });
     // The typo is reported; the rest still works.
     expect(problems).toEqual([expect.stringContaining('unknown adapter "typo"')]);
     await page.close();

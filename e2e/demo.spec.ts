@@ -25,7 +25,9 @@ describe('the demo shop', () => {
     await page.click('#compose button');
     await page.click('[data-action=buy]');
 
-    expect(Number(await page.textContent('#event-count'))).toBeGreaterThan(35);
+    // A current tag fires only the ten documented callbacks; the page says what the scenarios left out.
+    expect(Number(await page.textContent('#event-count'))).toBeGreaterThanOrEqual(15);
+    expect(await page.textContent('#skipped')).toContain('onOfferReceived');
     const sent = await page.locator('#sent li').allTextContents();
     expect(sent.some((line) => line.startsWith('ga4 chat_started'))).toBe(true);
     expect(sent.some((line) => line.startsWith('gtm chat_ended'))).toBe(true);
@@ -48,7 +50,7 @@ describe('the demo shop', () => {
     await page.click('text=Shoes');
     await page.click('text=Cart');
     await page.click('[data-action=chat]');
-    await page.waitForFunction(() => document.querySelectorAll('#sent li').length >= 8, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('#sent')?.textContent?.includes('chat_survey_answered'), undefined, { timeout: 20_000 });
     expect(await page.evaluate(() => (window as any).iAdvizeSimulator.seen.navigations)).toEqual(['/demo/spa/shoes', '/demo/spa/cart']);
     expect(await page.locator('#sent li code').allTextContents()).toContain('chat_started');
     expect(problems, problems.join('\n')).toEqual([]);

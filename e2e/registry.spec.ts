@@ -92,7 +92,7 @@ describe('the script-tag build in Chromium', () => {
   it('works under a strict Content-Security-Policy, with no violation', async () => {
     const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/csp.html`);
     await page.evaluate(() => (window as any).iAdvizeSimulator.run('proactive-chat', { speed: 0 }));
-    expect((await recordedTypes(page)).length).toBeGreaterThan(20);
+    expect((await recordedTypes(page)).length).toBeGreaterThanOrEqual(10);
     expect(await page.evaluate(() => (window as any).dataLayer.filter((e: any) => e.event === 'chat_started'))).toHaveLength(1);
     expect(await page.evaluate(() => (window as any).cspViolations)).toEqual([]);
     expect(problems).toEqual([]);
