@@ -8,7 +8,7 @@ const root = new URL('..', import.meta.url).pathname;
 const ADAPTERS = ['universalAnalytics', 'gaLegacy', 'matomo', 'segment', 'adobeDataLayer', 'mixpanel', 'amplitude', 'posthog', 'plausible', 'custom'];
 
 // Each limit is the measured size plus a little; raise one only in a commit that says why.
-const BUDGET = { iife: 8400, install: 5400, installGa4Gtm: 7750, perAdapter: 350 };
+const BUDGET = { iife: 10000, install: 6450, installGa4Gtm: 9300, perAdapter: 350 };
 
 const sizes = (bytes) => ({
   min: bytes.length,
