@@ -98,7 +98,7 @@ function warnAboutSetup(tagAlreadyLoaded: boolean, followsReassignment: boolean)
  * A second call on the same window returns the same bridge.
  * @example
  * const bridge = install({ onError: (error) => report(error) })
- * bridge.on('chat:started', (e) => console.log('chat', e.chatId, 'by', e.startedBy))
+ * bridge.on('chat:started', (e) => console.log('chat', e.chatId, e.conversationId))
  */
 export function install(options: InstallOptions = {}): Bridge {
   checkOptions(options);

@@ -9,7 +9,7 @@ export interface Ga4Options extends AdapterOptions {
 /**
  * Google Analytics 4 through the site's own `gtag` (never defined here: without it, events wait).
  * @example
- * install({ adapters: [ga4()] }) // gtag('event', 'chat_started', { started_by: 'visitor', chat_channel: 'chat' })
+ * install({ adapters: [ga4()] }) // gtag('event', 'chat_started', { chat_channel: 'chat' }); 2017-era tags add started_by
  */
 export function ga4(options: Ga4Options = {}): AnalyticsAdapter {
   return createAdapter(

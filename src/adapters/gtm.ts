@@ -10,7 +10,7 @@ export interface GtmOptions extends AdapterOptions {
  * Google Tag Manager: `dataLayer.push({ event, iadvize: params })`. The `iadvize` key is reset
  * first, because GTM merges pushes and a parameter of the previous event would otherwise linger.
  * @example
- * install({ adapters: [gtm()] }) // trigger on the custom event "chat_started", read {{iadvize.started_by}}
+ * install({ adapters: [gtm()] }) // trigger on the custom event "chat_ended", read {{iadvize.chat_duration_sec}}
  */
 export function gtm(options: GtmOptions = {}): AnalyticsAdapter {
   const { dataLayerName = 'dataLayer' } = options;
