@@ -16,17 +16,21 @@ export default [
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'shared-[name].js' },
     plugins: [typescriptFor(true)],
   },
-  {
-    input: 'src/iife.ts',
+  // Script-tag builds: the default one (core, data attributes, ga4, gtm) and the full one.
+  ...[
+    ['src/iife.ts', 'dist/iadvize-bridge.iife.min.js'],
+    ['src/iife-full.ts', 'dist/iadvize-bridge.full.iife.min.js'],
+  ].map(([input, file]) => ({
+    input,
     output: {
-      file: 'dist/iadvize-bridge.iife.min.js',
+      file,
       format: 'iife',
       name: 'IAdvizeBridge',
       sourcemap: true,
       plugins: [terser({ compress: { passes: 2 }, format: { comments: false } })],
     },
     plugins: [typescriptFor(false)],
-  },
+  })),
   {
     input: 'src/testing/iife.ts',
     output: { file: 'dist/iadvize-simulator.iife.js', format: 'iife', name: 'IAdvizeSimulator', sourcemap: true, plugins: [terser()] },

@@ -20,7 +20,10 @@
     return li;
   }
 
-  // Inspector: events and state.
+  // Inspector: events, and the state of the core and of the virtual-agent plugin.
+  function showState() {
+    $('state').textContent = JSON.stringify(Object.assign({}, bridge.state, { virtualAgent: bridge.virtualAgent.state }), null, 2);
+  }
   var eventCount = 0;
   bridge.on(
     '*',
@@ -31,11 +34,11 @@
       delete payload.at;
       item($('events'), event.type, JSON.stringify(payload));
       $('event-count').textContent = String(++eventCount);
-      $('state').textContent = JSON.stringify(bridge.state, null, 2);
+      showState();
     },
     { replay: true },
   );
-  $('state').textContent = JSON.stringify(bridge.state, null, 2);
+  showState();
 
   // Inspector: what reached the dataLayer (gtag commands from ga4(), pushes from gtm()).
   var sentCount = 0;

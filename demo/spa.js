@@ -1,5 +1,5 @@
 // An SPA: imports the ESM build, installs with navigation following and an adapter, then loads the tag.
-import { custom, install } from '../dist/iadvize-bridge.js';
+import { custom, install, webSdk } from '../dist/iadvize-bridge.js';
 
 const $ = (id) => document.getElementById(id);
 const line = (list, label, detail) => {
@@ -11,8 +11,7 @@ const line = (list, label, detail) => {
 };
 
 const bridge = install({
-  followNavigation: true,
-  adapters: [custom((_event, { name, params }) => line($('sent'), name, JSON.stringify(params)))],
+  plugins: [webSdk({ followNavigation: true }), custom((_event, { name, params }) => line($('sent'), name, JSON.stringify(params)))],
 });
 bridge.on('*', (event) => {
   line($('events'), event.type, '');

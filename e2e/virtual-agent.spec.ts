@@ -11,7 +11,7 @@ describe('virtual-agent hand-off in Chromium', () => {
     const seen = await page.evaluate(() => (window as any).iAdvizeSimulator.seen.vaSCI);
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatch(/^demo-bot:[a-z0-9]+$/);
-    expect(await page.evaluate(() => (window as any).IAdvizeBridge.bridge.state.virtualAgent)).toEqual({ vaConversationId: seen[0], applied: true });
+    expect(await page.evaluate(() => (window as any).IAdvizeBridge.bridge.virtualAgent.state)).toEqual({ vaConversationId: seen[0], applied: true });
     await page.waitForSelector('#bot[data-transcript="5"]');
     const lines = await page.locator('#bot li').allTextContents();
     expect(lines).toContain('[visitor] Hello, do you ship to Spain?');

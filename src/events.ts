@@ -1,126 +1,25 @@
+import { CORE_EVENT_TYPES, type CoreEvents, type EventOf } from './core/events.js';
+import type { VirtualAgentEvents } from './plugins/virtual-agent/virtual-agent.js';
+import type { WebSdkEvents } from './plugins/web-sdk/web-sdk.js';
+
+export { CALLBACKS, type CallbackName, type ChatParty, type CoreEvents, type NoPayload } from './core/events.js';
+
 /**
- * The one event map of the library: every event type and its payload.
- * The registry, the normaliser, the emitter, the state and the adapters all derive from it.
+ * Every event the library ships: the core's (one per callback) and its plugins' (`consent:changed`
+ * from `webSdk()`, `va:handoff` from `virtualAgent()`). The adapters' mapping has a row for each.
  */
-
-/** An event with nothing but `type`, `at` and `raw`. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type NoPayload = {};
-
-/** Who started or ended a chat, in English whatever the tag sends (`'proactif'` becomes `'proactive'`). */
-export type ChatParty = 'operator' | 'visitor';
-
-export interface EventMap {
-  'chat:displayed': NoPayload;
-  'chat:hidden': NoPayload;
-  'chat:button-displayed': NoPayload;
-  'chat:availability': { offline: boolean; busy: boolean };
-  'chat:started': {
-    /** The chat's legacy integer id, as a string. */
-    chatId: string;
-    /** The conversation's UUID (iAdvize's GraphQL id), sent by tags since 2019. */
-    conversationId?: string;
-    /** The visitor's unique id (`vuid`), sent by tags since 2019. */
-    visitorId?: string;
-    /** Sent by 2017-era tags only: current tags do not say who started a chat. */
-    startedBy?: ChatParty | 'proactive';
-    /**
-     * True when the tag announces again a chat already going on in this tab (after a page change,
-     * or twice on one page): the same chat, so adapters do not count it again.
-     */
-    resumed: boolean;
-  };
-  'chat:ended': {
-    chatId: string;
-    conversationId?: string;
-    visitorId?: string;
-    /** Deprecated by iAdvize (only an operator ends a chat); older tags send it. */
-    endedBy?: ChatParty;
-    /** Measured by the bridge from the chat's start, in this tab even across page changes. */
-    durationMs?: number;
-  };
-  'invitation:displayed': { invitationId: string };
-  'call:button-displayed': NoPayload;
-  'call:availability': { offline: boolean };
-  'call:started': NoPayload;
-  'call:ended': { durationMs?: number };
-  'video:button-displayed': NoPayload;
-  'rule:started': { ruleId: string; label: string };
-  'message:received': {
-    text: string;
-    time?: string;
-    date?: string;
-    operatorId?: string;
-    operatorExternalId?: string;
-  };
-  'message:sent': { text: string; time?: string };
-  'alert:received': { text: string; time?: string };
-  'operator:typing-started': NoPayload;
-  'operator:typing-stopped': NoPayload;
-  'visitor:typing-started': NoPayload;
-  'visitor:typing-stopped': NoPayload;
-  'offer:received': { name: string; url: string };
-  'link:received': { name: string; url: string; pushed: boolean };
-  'visitor:transferred': { operatorId: string; historyId: string };
-  'cobrowsing:requested': NoPayload;
-  'cobrowsing:accepted': NoPayload;
-  'cobrowsing:refused': NoPayload;
-  'cobrowsing:stopped': NoPayload;
-  'satisfaction:displayed': NoPayload;
-  'satisfaction:answered': NoPayload;
-  /** From the Web SDK: the visitor's cookie or GDPR consent as the tag knows it (`null`: unknown). */
-  'consent:changed': { kind: 'cookies' | 'gdpr'; value: boolean | null };
-  /** A virtual agent handed its conversation to iAdvize (`bridge.virtualAgent.handoff`). */
-  'va:handoff': { vaConversationId: string };
-}
+export interface EventMap extends CoreEvents, WebSdkEvents, VirtualAgentEvents {}
 
 export type EventType = keyof EventMap;
 
 /**
- * A normalised event: `type`, `at` (ms since epoch), `raw` (the callback's argument as the
- * tag passed it) and the payload of its type. `BridgeEvent` alone is the union of all events.
+ * A normalised event: `type`, `at` (ms since epoch), `raw` (the callback's argument as the tag
+ * passed it) and the payload of its type. `BridgeEvent` alone is the union of all events.
  */
-export type BridgeEvent<K extends EventType = EventType> = K extends EventType
-  ? { readonly type: K; readonly at: number; readonly raw: unknown } & Readonly<EventMap[K]>
-  : never;
+export type BridgeEvent<K extends EventType = EventType> = EventOf<EventMap, K>;
 
-/** `window.iAdvizeCallbacks` function name -> event type, in the order of iAdvize's documentation. */
-export const CALLBACKS = {
-  onChatDisplayed: 'chat:displayed',
-  onChatHidden: 'chat:hidden',
-  onChatButtonDisplayed: 'chat:button-displayed',
-  onStatusChanged: 'chat:availability',
-  onChatStarted: 'chat:started',
-  onChatEnded: 'chat:ended',
-  onInvitationDisplayed: 'invitation:displayed',
-  onCallButtonDisplayed: 'call:button-displayed',
-  onCallStatusChanged: 'call:availability',
-  onCallStarted: 'call:started',
-  onCallEnded: 'call:ended',
-  onVideoButtonDisplayed: 'video:button-displayed',
-  onRuleStarted: 'rule:started',
-  onMessageReceived: 'message:received',
-  onMessageSent: 'message:sent',
-  onAlertReceived: 'alert:received',
-  onOperatorWriting: 'operator:typing-started',
-  onOperatorStopWriting: 'operator:typing-stopped',
-  onVisitorWriting: 'visitor:typing-started',
-  onVisitorStopWriting: 'visitor:typing-stopped',
-  onOfferReceived: 'offer:received',
-  onLinkReceived: 'link:received',
-  onVisitorTransferred: 'visitor:transferred',
-  onCobrowsingRequested: 'cobrowsing:requested',
-  onCobrowsingAccepted: 'cobrowsing:accepted',
-  onCobrowsingRefused: 'cobrowsing:refused',
-  onCobrowsingStopped: 'cobrowsing:stopped',
-  onSatisfactionDisplayed: 'satisfaction:displayed',
-  onSatisfactionAnswered: 'satisfaction:answered',
-} as const satisfies Record<string, EventType>;
-
-export type CallbackName = keyof typeof CALLBACKS;
-
-/** The events that do not come from a callback. */
+/** The events that do not come from a callback: the plugins'. */
 export const OTHER_EVENTS = ['consent:changed', 'va:handoff'] as const satisfies readonly EventType[];
 
-/** Every event type: the callback table's, then the others (the type tests check that this is all of them). */
-export const EVENT_TYPES: readonly EventType[] = /* @__PURE__ */ [...Object.values(CALLBACKS), ...OTHER_EVENTS];
+/** Every event type: the callback table's, then the plugins' (the type tests check that this is all of them). */
+export const EVENT_TYPES: readonly EventType[] = /* @__PURE__ */ [...CORE_EVENT_TYPES, ...OTHER_EVENTS];

@@ -1,6 +1,6 @@
 import { Window as HappyWindow } from 'happy-dom';
-import { install, type BridgeEvent, type InstallOptions } from '../src/index.js';
-import { loadFakeTag } from './fake-tag.js';
+import { CALLBACKS, install, type AnyPlugin, type BridgeEvent, type CallbackName, type InstallOptions } from '../src/index.js';
+import { createTagSimulator, type PayloadGeneration, type TagSimulator } from '../src/testing/index.js';
 
 /** Enough of a window for the registry, and cheap enough to make thousands of. */
 export const bareWindow = () => ({ location: { search: '' } }) as unknown as Window;
@@ -9,12 +9,27 @@ export function newWindow(url = 'https://shop.example/product'): Window {
   return new HappyWindow({ url }) as unknown as Window;
 }
 
-/** A fresh page with the bridge installed, then a fake tag loaded after it, and every event recorded. */
-export function page(options: Omit<InstallOptions, 'window'> & { lookup?: 'late' | 'boot'; win?: Window } = {}) {
+export const CALLBACK_NAMES = Object.keys(CALLBACKS) as CallbackName[];
+
+/**
+ * The tag on `win`: the shipped simulator, loaded now. `late` looks `window.iAdvizeCallbacks` up at
+ * every event, `boot` captures the object when it loads. What a callback throws at it lands in
+ * `tag.seen.errors`, which tests expect empty: nothing may be thrown into the tag.
+ */
+export function loadTag(win: Window, lookup: 'late' | 'boot' = 'late', payloads?: PayloadGeneration): TagSimulator {
+  const tag = createTagSimulator({ window: win, lookup, payloads, speed: 0 });
+  tag.load();
+  return tag;
+}
+
+/** A fresh page with the bridge installed, then the tag loaded after it, and every event recorded. */
+export function page<const P extends readonly AnyPlugin[] = []>(
+  options: Omit<InstallOptions<P>, 'window'> & { lookup?: 'late' | 'boot'; win?: Window } = {},
+) {
   const { lookup = 'boot', win = newWindow(), ...rest } = options;
-  const bridge = install({ ...rest, window: win });
-  const tag = loadFakeTag(win, lookup);
+  const bridge = install<P>({ ...rest, window: win } as InstallOptions<P>);
+  const tag = loadTag(win, lookup);
   const events: BridgeEvent[] = [];
-  bridge.on('*', (event) => events.push(event));
+  bridge.on('*', (event) => events.push(event as BridgeEvent));
   return { win, bridge, tag, events };
 }

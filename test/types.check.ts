@@ -1,5 +1,7 @@
 // Checked by `npm run typecheck` (tsc), never run: the types are part of the API.
-import { CALLBACKS, OTHER_EVENTS, install, type BridgeEvent, type EventMap, type EventType } from '../src/index.js';
+import {
+  CALLBACKS, OTHER_EVENTS, ga4, install, virtualAgent, webSdk, type BridgeEvent, type EventMap, type EventType, type Plugin,
+} from '../src/index.js';
 
 declare const bridge: ReturnType<typeof install>;
 
@@ -43,15 +45,49 @@ void [everyEventIsListed, everyCallbackHasAnEvent];
 const one: BridgeEvent<'offer:received'> = { type: 'offer:received', at: 0, raw: null, name: 'n', url: 'u' };
 void one;
 
-// The Web SDK is typed from one property map.
-async function sdkTypes() {
-  const version: 'LIGHT' | 'FULL' = await bridge.sdk.get('tag:version');
-  const consent: boolean | null = await bridge.sdk.get('visitor:GDPRConsent');
+// A plugin's API and events exist, typed, only when it is installed.
+// @ts-expect-error: no webSdk() plugin, no bridge.sdk
+void bridge.sdk;
+// @ts-expect-error: no virtualAgent() plugin, no bridge.virtualAgent
+void bridge.virtualAgent;
+// @ts-expect-error: consent:changed belongs to webSdk()
+bridge.on('consent:changed', () => {});
+
+const withPlugins = install({ plugins: [webSdk({ followNavigation: true }), virtualAgent(), ga4()] });
+async function pluginTypes() {
+  const version: 'LIGHT' | 'FULL' = await withPlugins.sdk.get('tag:version');
+  const consent: boolean | null = await withPlugins.sdk.get('visitor:GDPRConsent');
   // @ts-expect-error: unknown property
-  await bridge.sdk.get('visitor:email');
+  await withPlugins.sdk.get('visitor:email');
   // @ts-expect-error: amount is a number
-  bridge.sdk.recordTransaction({ id: 'x', amount: '10' });
-  bridge.on('consent:changed', (e) => void (e.kind satisfies 'cookies' | 'gdpr'));
-  void [version, consent];
+  withPlugins.sdk.recordTransaction({ id: 'x', amount: '10' });
+  withPlugins.on('consent:changed', (e) => void (e.kind satisfies 'cookies' | 'gdpr'));
+  withPlugins.on('va:handoff', (e) => void (e.vaConversationId satisfies string));
+  withPlugins.virtualAgent.handoff('bot-1');
+  const applied: boolean = withPlugins.virtualAgent.state.applied;
+  // @ts-expect-error: activate takes a provider function
+  await withPlugins.sdk.activate({ type: 'ANONYMOUS' });
+  void [version, consent, applied];
 }
-void sdkTypes;
+void pluginTypes;
+
+// use() adds a plugin later, and types what it adds.
+const later = bridge.use(webSdk());
+later.sdk.navigate('/cart');
+later.on('consent:changed', (e) => void (e.value satisfies boolean | null));
+
+// A plugin of your own: typed API and events.
+const counter: Plugin<{ counter: { count(): number } }, { 'counter:tick': { count: number } }> = {
+  name: 'counter',
+  emits: ['counter:tick'],
+  setup(context) {
+    let count = 0;
+    context.on('chat:started', () => context.emit('counter:tick', { count: ++count }));
+    // @ts-expect-error: a payload of the wrong shape
+    context.emit('counter:tick', { count: 'one' });
+    return { counter: { count: () => count } };
+  },
+};
+const counted = install({ plugins: [counter] });
+counted.on('counter:tick', (e) => void (e.count satisfies number));
+void counted.counter.count();

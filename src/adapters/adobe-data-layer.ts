@@ -1,5 +1,5 @@
-import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
-import { commandQueue } from './globals.js';
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './create-adapter.js';
+import { commandQueue } from './tools.js';
 
 /** Adobe Client Data Layer: `adobeDataLayer.push({ event, eventInfo: params })`. */
 export function adobeDataLayer(options: AdapterOptions = {}): AnalyticsAdapter {

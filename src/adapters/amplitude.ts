@@ -1,5 +1,5 @@
-import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
-import { trackingVendor, type Track } from './globals.js';
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './create-adapter.js';
+import { trackingVendor, type Track } from './tools.js';
 import { titleCase } from './mapping.js';
 
 export interface AmplitudeOptions extends AdapterOptions {

@@ -1,5 +1,6 @@
+import { fail } from '../core/errors.js';
 import type { BridgeEvent } from '../events.js';
-import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './create-adapter.js';
 import type { Params } from './mapping.js';
 
 /** What `custom` passes along with the event: the default name and the privacy-safe parameters. */
@@ -12,9 +13,9 @@ export interface Mapped {
  * Any other tool: `fn(event, { name, params })` for each forwarded event, with the same
  * selection, privacy, consent and isolation as the built-in adapters.
  * @example
- * install({ adapters: [custom((event, { name, params }) => myTool.log(name, params))] })
+ * install({ plugins: [custom((event, { name, params }) => myTool.log(name, params))] })
  */
 export function custom(fn: (event: BridgeEvent, mapped: Mapped) => void, options: AdapterOptions = {}): AnalyticsAdapter {
-  if (typeof fn !== 'function') throw new TypeError('iadvize-bridge custom(): pass the function that sends each event');
+  if (typeof fn !== 'function') fail('custom()', 'pass the function that sends each event');
   return createAdapter({ name: 'custom', find: () => fn, deliver: (send, name, params, event) => send(event, { name, params }) }, options);
 }

@@ -1,5 +1,5 @@
-import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
-import { categoryActionVendor } from './globals.js';
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './create-adapter.js';
+import { categoryActionVendor } from './tools.js';
 
 /** Classic Google Analytics (`ga.js`): `_gaq.push(['_trackEvent', 'iAdvize', action, label, value])`, as in iAdvize's own example. */
 export function gaLegacy(options: AdapterOptions = {}): AnalyticsAdapter {

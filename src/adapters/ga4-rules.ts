@@ -64,3 +64,15 @@ export function ga4Params(params: Params): { params: Params; rejected: string[] 
   }
   return { params: kept, rejected };
 }
+
+/** The rules an adapter enforces for its tool's names and parameters (GA4's for `ga4` and `gtm`). */
+export interface NamingRules {
+  /** The tool, as errors name it. */
+  tool: string;
+  /** Why `name` cannot be an event name, or undefined when it can. */
+  eventNameProblem(name: unknown): string | undefined;
+  /** The parameters the tool keeps, and the names left out. */
+  params(params: Params): { params: Params; rejected: string[] };
+}
+
+export const GA4_RULES: NamingRules = { tool: 'GA4', eventNameProblem, params: ga4Params };

@@ -1,5 +1,7 @@
-import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
-import { commandQueue } from './globals.js';
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './create-adapter.js';
+import { fail } from '../core/errors.js';
+import { GA4_RULES } from './ga4-rules.js';
+import { commandQueue } from './tools.js';
 
 export interface GtmOptions extends AdapterOptions {
   /** The data layer's name, when the container was installed with another one. Default `dataLayer`. */
@@ -10,15 +12,15 @@ export interface GtmOptions extends AdapterOptions {
  * Google Tag Manager: `dataLayer.push({ event, iadvize: params })`. The `iadvize` key is reset
  * first, because GTM merges pushes and a parameter of the previous event would otherwise linger.
  * @example
- * install({ adapters: [gtm()] }) // trigger on the custom event "chat_ended", read {{iadvize.chat_duration_sec}}
+ * install({ plugins: [gtm()] }) // trigger on the custom event "chat_ended", read {{iadvize.chat_duration_sec}}
  */
 export function gtm(options: GtmOptions = {}): AnalyticsAdapter {
   const { dataLayerName = 'dataLayer' } = options;
-  if (typeof dataLayerName !== 'string' || !dataLayerName) throw new TypeError('iadvize-bridge gtm(): `dataLayerName` must be a non-empty string');
+  if (typeof dataLayerName !== 'string' || !dataLayerName) fail('gtm()', '`dataLayerName` must be a non-empty string');
   return createAdapter(
     {
       name: 'gtm',
-      ga4: true,
+      rules: GA4_RULES,
       find: (win) => commandQueue(win, dataLayerName),
       deliver: (dataLayer, name, params) => {
         dataLayer.push({ iadvize: null });

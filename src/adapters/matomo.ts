@@ -1,5 +1,5 @@
-import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
-import { categoryActionVendor } from './globals.js';
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './create-adapter.js';
+import { categoryActionVendor } from './tools.js';
 
 /** Matomo and Piwik PRO: `_paq.push(['trackEvent', 'iAdvize', action, name, value])`. */
 export function matomo(options: AdapterOptions = {}): AnalyticsAdapter {

@@ -1,5 +1,5 @@
-import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
-import { globals } from './globals.js';
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './create-adapter.js';
+import { globalsOf } from '../core/window.js';
 import { titleCase } from './mapping.js';
 
 type PlausibleCall = (name: string, options: { props: Record<string, unknown> }) => unknown;
@@ -17,7 +17,7 @@ export function plausible(options: PlausibleOptions = {}): AnalyticsAdapter {
       name: 'plausible',
       eventName: titleCase,
       find: (win) => {
-        const track = client ? (name: string, props: { props: Record<string, unknown> }) => client.trackEvent(name, props) : globals(win).plausible;
+        const track = client ? (name: string, props: { props: Record<string, unknown> }) => client.trackEvent(name, props) : globalsOf(win).plausible;
         return typeof track === 'function' ? track : undefined;
       },
       deliver: (track, name, props) => track(name, { props }),

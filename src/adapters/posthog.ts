@@ -1,5 +1,5 @@
-import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
-import { trackingVendor, type Track } from './globals.js';
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './create-adapter.js';
+import { trackingVendor, type Track } from './tools.js';
 
 export interface PosthogOptions extends AdapterOptions {
   /** The `posthog-js` instance; default: the page's `window.posthog`. */

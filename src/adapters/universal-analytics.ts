@@ -1,5 +1,6 @@
-import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './adapter.js';
-import { globals, labelAndValue } from './globals.js';
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './create-adapter.js';
+import { globalsOf } from '../core/window.js';
+import { labelAndValue } from './tools.js';
 import { titleCase } from './mapping.js';
 
 /**
@@ -12,7 +13,10 @@ export function universalAnalytics(options: AdapterOptions = {}): AnalyticsAdapt
       name: 'universalAnalytics',
       eventName: titleCase,
       debugWarning: 'Google stopped processing Universal Analytics data in 2023-2024: use ga4() instead',
-      find: (win) => (typeof globals(win).ga === 'function' ? globals(win).ga : undefined),
+      find: (win) => {
+        const { ga } = globalsOf(win);
+        return typeof ga === 'function' ? ga : undefined;
+      },
       deliver: (ga, action, params) => {
         const { label, value } = labelAndValue(params);
         ga('send', 'event', 'iAdvize', action, label, value);

@@ -1,8 +1,7 @@
-import type { CallbackName } from '../events.js';
-import type { IAdvizeWebSdk } from '../sdk.js';
+import type { CallbackName } from '../core/events.js';
 import { chatEnded, chatStarted, DOCUMENTED_TODAY, flag, GENERATIONS, operatorMessage, visitorMessage, type ChatFacts, type PayloadGeneration } from './payloads.js';
 import { SCENARIOS, type ScenarioName, type Step } from './scenarios.js';
-import { createWebSdk, type WebSdkRecord } from './web-sdk.js';
+import { createWebSdk, type SimulatedWebSdk, type WebSdkRecord } from './web-sdk.js';
 
 export interface SimulatorOptions {
   /** The page to simulate the tag on; the global window by default. */
@@ -41,6 +40,8 @@ export interface TagSimulator {
   load(): void;
   /** Calls one callback the way the tag does (`this` is the callbacks object); returns what it returned. */
   fire(name: CallbackName, ...args: unknown[]): unknown;
+  /** The tag's Web SDK object, as functions pushed to `window.iAdvizeInterface` receive it. */
+  readonly sdk: SimulatedWebSdk;
   setAvailability(availability: { chat?: { offline: boolean; busy: boolean }; call?: { offline: boolean } }): void;
   startChat(startedBy?: ChatFacts['startedBy']): void;
   operatorSays(text: string): void;
@@ -69,8 +70,8 @@ export function createTagSimulator(options: SimulatorOptions = {}): TagSimulator
   if (lookup !== 'late' && lookup !== 'boot') throw new TypeError("createTagSimulator(): `lookup` is 'late' or 'boot'");
   if (GENERATIONS.indexOf(payloads) < 0) throw new TypeError(`createTagSimulator(): \`payloads\` is one of ${GENERATIONS.join(', ')}`);
   const host = win as unknown as Host;
-  const seen: SimulatorRecord = { callbacks: [], vaSCI: [], errors: [], skipped: [], navigations: [], transactions: [], sets: [] };
-  const sdk: IAdvizeWebSdk = createWebSdk(seen, payloads);
+  const seen: SimulatorRecord = { callbacks: [], vaSCI: [], errors: [], skipped: [], sdkCalls: [], navigations: [], transactions: [], sets: [], activations: [], logouts: 0 };
+  const sdk = createWebSdk(seen, payloads);
   let playing = false;
   let captured: Callbacks | undefined;
   let loaded = false;
@@ -117,6 +118,7 @@ export function createTagSimulator(options: SimulatorOptions = {}): TagSimulator
       host.iAdvizeInterface = queue;
     },
     fire,
+    sdk,
     setAvailability({ chat: chatAvailability, call }) {
       if (chatAvailability) fire('onStatusChanged', { offline: flag(chatAvailability.offline), busy: flag(chatAvailability.busy) });
       if (call) fire('onCallStatusChanged', { offline: flag(call.offline) });

@@ -1,0 +1,161 @@
+import { fail } from '../core/errors.js';
+import { log } from '../core/guard.js';
+import type { Adapter, PluginContext } from '../core/plugin.js';
+import { EVENT_TYPES, type BridgeEvent, type EventType } from '../events.js';
+import { createDeliveryQueue, type AdapterStats } from './delivery-queue.js';
+import type { NamingRules } from './ga4-rules.js';
+import { DEFAULT_EVENTS, defaultParams, MAPPING, shouldForward, type Params } from './mapping.js';
+
+/** Options every analytics adapter takes. */
+export interface AdapterOptions {
+  /** The adapter's name on the bridge, which keeps one per name. Default: the tool's (`'ga4'`, `'custom'`, ...). */
+  id?: string;
+  /** The event types to forward; replaces the default set (see `DEFAULT_EVENTS`). */
+  events?: readonly EventType[];
+  /** Other event names: a map checked when the adapter is created, or a function of the event and the default name. */
+  name?: Partial<Record<EventType, string>> | ((event: BridgeEvent, defaultName: string) => string);
+  /** Parameters to add to (or override) the default ones. What it returns is sent as is: the site's own choice. */
+  params?: (event: BridgeEvent) => Params;
+  /** Also send chat and conversation ids (never visitor or operator ids, texts or query strings). */
+  includeIds?: boolean;
+  /** While it returns false, events are dropped (not queued) and counted. */
+  consent?: () => boolean;
+}
+
+export interface AnalyticsAdapter extends Adapter {
+  readonly stats: Readonly<AdapterStats>;
+}
+
+/** How one vendor's tool is found on the page and called. */
+export interface Vendor<Tool> {
+  name: string;
+  /** The tool's own name for an event, from the GA4-style name. Default: unchanged. */
+  eventName?: (name: string) => string;
+  /** The naming and parameter rules the tool imposes (`GA4_RULES` for GA4 and GTM). */
+  rules?: NamingRules;
+  /** Said in debug mode when the adapter is added (e.g. the tool is discontinued). */
+  debugWarning?: string;
+  /** The tool, if the page has it now. */
+  find: (win: Window) => Tool | undefined;
+  deliver: (tool: Tool, name: string, params: Params, event: BridgeEvent) => void;
+}
+
+const ANY_NAME: Pick<NamingRules, 'eventNameProblem'> = {
+  eventNameProblem: (name) => (typeof name === 'string' && name ? undefined : 'names must be non-empty strings'),
+};
+
+function checkOptions(scope: string, rules: Pick<NamingRules, 'eventNameProblem'>, options: AdapterOptions): void {
+  if (options === null || typeof options !== 'object') fail(scope, 'options must be an object');
+  const { id, events, name, params, consent } = options;
+  if (id !== undefined && (typeof id !== 'string' || !id)) fail(scope, '`id` must be a non-empty string');
+  if (events !== undefined) {
+    if (!Array.isArray(events)) fail(scope, '`events` must be an array of event types');
+    const unknown = events.filter((type) => EVENT_TYPES.indexOf(type) < 0);
+    if (unknown.length) fail(scope, `unknown event types in \`events\`: ${unknown.join(', ')}`);
+  }
+  if (typeof name === 'object' && name !== null) {
+    for (const [type, custom] of Object.entries(name)) {
+      if (EVENT_TYPES.indexOf(type as EventType) < 0) fail(scope, `unknown event type "${type}" in \`name\``);
+      const problem = rules.eventNameProblem(custom);
+      if (problem) fail(scope, problem);
+    }
+  } else if (name !== undefined && typeof name !== 'function') fail(scope, '`name` must be a map of event types to names, or a function');
+  if (params !== undefined && typeof params !== 'function') fail(scope, '`params` must be a function');
+  if (consent !== undefined && typeof consent !== 'function') fail(scope, '`consent` must be a function');
+}
+
+/**
+ * The shared half of every analytics adapter, a plugin: event selection, mapping and privacy, the
+ * tool's naming rules, consent, and a bounded queue for a tool that is not there yet. A vendor only
+ * says how to find and call its tool.
+ */
+export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOptions = {}): AnalyticsAdapter {
+  const scope = `${vendor.name}()`;
+  const rules = vendor.rules ?? ANY_NAME;
+  checkOptions(scope, rules, options);
+  const { name: rename, params: extra, consent, includeIds = false } = options;
+  const forwarded = new Set<string>(options.events ?? DEFAULT_EVENTS);
+  const stats: AdapterStats = { sent: 0, pending: 0, droppedNoConsent: 0, droppedQueueFull: 0, droppedExpired: 0, droppedInvalid: 0, failed: 0 };
+  // The tool's name of each event type, when it does not depend on the event: worked out once.
+  const names = new Map<string, string>();
+  let context: PluginContext | undefined;
+  let findFailing = false;
+
+  const report = (error: unknown, type: string): void => (context ? context.report(error, type) : log('error', vendor.name, error));
+
+  function nameOf(event: BridgeEvent): string {
+    let name = names.get(event.type);
+    if (name !== undefined) return name;
+    const standard = (vendor.eventName ?? String)(MAPPING[event.type].name);
+    const custom = typeof rename === 'function' ? rename(event, standard) : rename?.[event.type];
+    const problem = custom === undefined ? undefined : rules.eventNameProblem(custom);
+    if (problem) fail(scope, problem);
+    name = custom ?? standard;
+    if (typeof rename !== 'function') names.set(event.type, name);
+    return name;
+  }
+
+  function paramsOf(event: BridgeEvent): Params {
+    const params = defaultParams(event, includeIds);
+    if (extra) Object.assign(params, extra(event));
+    if (!vendor.rules) return params;
+    const checked = vendor.rules.params(params);
+    if (checked.rejected.length) report(new TypeError(`iadvize-bridge ${scope}: ${vendor.rules.tool} would drop the parameters ${checked.rejected.join(', ')}`), event.type);
+    return checked.params;
+  }
+
+  /** The tool, or undefined while it is missing, half-loaded, or its getters throw (said once per failing spell). */
+  function find(type: string): Tool | undefined {
+    try {
+      const tool = vendor.find(context?.window ?? (globalThis as unknown as Window));
+      findFailing = false;
+      return tool;
+    } catch (error) {
+      if (!findFailing) report(error, type);
+      findFailing = true;
+      return undefined;
+    }
+  }
+
+  const queue = createDeliveryQueue<Tool>(find, (tool, name, params, event) => {
+    try {
+      vendor.deliver(tool, name, params, event);
+      stats.sent++;
+    } catch (error) {
+      stats.failed++;
+      report(error, event.type);
+    }
+  }, stats);
+
+  return {
+    name: options.id ?? vendor.name,
+    stats,
+    setup(given) {
+      context = given;
+      if (given.debug && vendor.debugWarning) log('warn', `${vendor.name}: ${vendor.debugWarning}`);
+    },
+    teardown: queue.clear,
+    send(event) {
+      if (!forwarded.has(event.type) || !shouldForward(event)) return;
+      try {
+        if (consent && consent() !== true) {
+          stats.droppedNoConsent++;
+          return;
+        }
+      } catch (error) {
+        stats.droppedNoConsent++;
+        return report(error, event.type);
+      }
+      let name: string;
+      let params: Params;
+      try {
+        name = nameOf(event);
+        params = paramsOf(event);
+      } catch (error) {
+        stats.droppedInvalid++;
+        return report(error, event.type);
+      }
+      queue.send(name, params, event);
+    },
+  };
+}

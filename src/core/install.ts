@@ -1,0 +1,191 @@
+import { createChatStore } from './chat-session.js';
+import { createEmitter } from './emitter.js';
+import { fail } from './errors.js';
+import { CALLBACKS, CORE_EVENT_TYPES, type CallbackName, type CoreEvents } from './events.js';
+import { createGuard, log, type ErrorHandler } from './guard.js';
+import { readerFor } from './normalise.js';
+import type { Adapter, AnyPlugin, ApisOf, ApiOf, EventsOf, EventsOfAll, Listener, OnOptions, Unsubscribe } from './plugin.js';
+import { createPlugins } from './plugins.js';
+import { createRegistry } from './registry.js';
+import { createState, type BridgeState } from './state.js';
+import { globalsOf } from './window.js';
+
+export interface InstallOptions<P extends readonly AnyPlugin[] = readonly AnyPlugin[]> {
+  /** The window to install on; the global one by default. */
+  window?: Window;
+  /** Features around the core: `webSdk()`, `virtualAgent()`, analytics adapters, your own. */
+  plugins?: P;
+  /** Analytics adapters: plugins too, the same as listing them in `plugins`. */
+  adapters?: readonly Adapter[];
+  /** Logs every raw callback and its normalised event. Also on with `?iadvize_debug=1` in the page URL. */
+  debug?: boolean;
+  /** Receives what a listener, a plugin or the site's own callback threw. Default: `console.error`, once per function and message. */
+  onError?: ErrorHandler;
+  /**
+   * Keeps the chat record of `bridge.state` in the tab's `sessionStorage`, so a chat that goes on
+   * after a page change is still known (ids, start, counts; never a message text). Default true.
+   */
+  persist?: boolean;
+}
+
+/** The bridge with the core's events and those of the plugins in `E`. */
+export interface Bridge<E extends object = CoreEvents> {
+  /**
+   * Calls `listener` for every event of `type` (`'*'`: every event) and returns its unsubscribe.
+   * @example
+   * const stop = bridge.on('chat:started', (e) => console.log(e.chatId), { replay: true })
+   */
+  on<K extends (keyof E & string) | '*'>(type: K, listener: Listener<E, K>, options?: OnOptions): Unsubscribe;
+  /** Like `on`, for the next event of `type` only. */
+  once<K extends (keyof E & string) | '*'>(type: K, listener: Listener<E, K>, options?: OnOptions): Unsubscribe;
+  /** Removes a listener added with `on`. */
+  off<K extends (keyof E & string) | '*'>(type: K, listener: Listener<E, K>): void;
+  /** What the tag has told so far: a frozen snapshot, replaced on every change. */
+  readonly state: BridgeState;
+  /**
+   * Adds a plugin (one per name: a later one of the same name replaces the earlier). Returns the
+   * bridge, typed with what the plugin adds.
+   * @example
+   * const withSdk = bridge.use(webSdk()); withSdk.sdk.navigate('/cart')
+   */
+  use<P extends AnyPlugin>(plugin: P): Bridge<E & EventsOf<P>> & ApiOf<P>;
+  /** Stops listening and forwarding and tears the plugins down; the site's own callbacks keep being called. */
+  destroy(): void;
+}
+
+/** What `install()` returns: the bridge with the events and API of its plugins. */
+export type InstalledBridge<P extends readonly AnyPlugin[]> = Bridge<CoreEvents & EventsOfAll<P>> & ApisOf<P>;
+
+interface Installed {
+  bridge: Bridge<object>;
+  /** A later install() on the same window adds its plugins and debug setting to the first one. */
+  extend(options: InstallOptions): void;
+}
+
+// Shared through the window so the IIFE build and an ESM import on one page make one bridge.
+const INSTALLED = Symbol.for('iadvize-bridge');
+const OPTIONS = ['window', 'plugins', 'adapters', 'debug', 'onError', 'persist'];
+
+function checkOptions(options: InstallOptions): void {
+  if (options === null || typeof options !== 'object') fail('install()', 'takes an options object');
+  for (const key of Object.keys(options)) {
+    if (OPTIONS.indexOf(key) < 0) fail('install()', `unknown option \`${key}\` (known: ${OPTIONS.join(', ')}; followNavigation is webSdk({ followNavigation }))`);
+  }
+  const { plugins, adapters, onError, debug, persist } = options;
+  for (const [name, list] of [['plugins', plugins], ['adapters', adapters]] as const) {
+    if (list !== undefined && !Array.isArray(list)) fail('install()', `\`${name}\` must be an array`);
+    for (const plugin of list ?? []) {
+      if (!plugin || typeof plugin.name !== 'string' || !plugin.name) fail('install()', `each of \`${name}\` needs a non-empty string \`name\``);
+    }
+  }
+  for (const adapter of adapters ?? []) if (typeof adapter.send !== 'function') fail('install()', 'each adapter needs a `send(event)` function');
+  if (onError !== undefined && typeof onError !== 'function') fail('install()', '`onError` must be a function');
+  if (debug !== undefined && typeof debug !== 'boolean') fail('install()', '`debug` must be true or false');
+  if (persist !== undefined && typeof persist !== 'boolean') fail('install()', '`persist` must be true or false');
+}
+
+function debugFromUrl(win: Window): boolean {
+  try {
+    return /[?&]iadvize_debug=(1|true)(&|$)/.test(win.location.search);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Installs the bridge on the page: `window.iAdvizeCallbacks` becomes a registry that keeps the
+ * site's callbacks and turns every callback into a typed event. Call it before the iAdvize tag.
+ * A second call on the same window returns the same bridge, with the plugins it was given added.
+ * @example
+ * const bridge = install({ plugins: [ga4()], onError: (error) => report(error) })
+ * bridge.on('chat:started', (e) => console.log('chat', e.chatId, e.conversationId))
+ */
+export function install<const P extends readonly AnyPlugin[] = []>(options: InstallOptions<P> = {}): InstalledBridge<P> {
+  checkOptions(options);
+  const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
+  if (!win || typeof win !== 'object') fail('install()', 'needs a browser window (pass `window` outside the browser)');
+  const slot = win as unknown as Record<symbol, Installed | undefined>;
+  const existing = slot[INSTALLED];
+  if (existing) existing.extend(options);
+  else Object.defineProperty(win, INSTALLED, { value: createBridge(win, options), configurable: true });
+  return slot[INSTALLED]!.bridge as InstalledBridge<P>;
+}
+
+/** Wires the registry, normaliser, state, emitter and plugins of one window. */
+function createBridge(win: Window, options: InstallOptions): Installed {
+  const slot = win as unknown as Record<symbol, Installed | undefined>;
+  let debug = options.debug === true || debugFromUrl(win);
+  let destroyed = false;
+  const { guard, report } = createGuard(options.onError);
+  const state = createState(createChatStore(win, options.persist !== false));
+  const emitter = createEmitter(guard);
+  const plugins = createPlugins({ win, guard, report, emitter, state, debug: () => debug, destroyed: () => destroyed });
+
+  /** What a tag callback becomes, fixed once per callback: read, measured, logged, heard, forwarded. */
+  function route(name: CallbackName): (raw: unknown) => void {
+    const type = CALLBACKS[name];
+    const read = readerFor(type);
+    const apply = state.handlerFor(type);
+    const eventSlot = emitter.slotOf(type)!;
+    return (raw) => {
+      if (destroyed) return;
+      const event: Record<string, unknown> = { type, at: Date.now(), raw };
+      if (read) read(event, raw);
+      if (apply) apply(event);
+      if (debug) log('info', name, raw, '->', event);
+      plugins.deliver(event as { type: string }, eventSlot);
+    };
+  }
+
+  const extend = (more: InstallOptions): void => {
+    checkOptions(more);
+    if (more.debug) debug = true;
+    for (const plugin of [...(more.plugins ?? []), ...(more.adapters ?? [])]) plugins.use(plugin, bridge);
+  };
+
+  const tag = globalsOf(win).iAdvize;
+  // Some sites declare `var iAdvize = 'https://'` for old tags: only an object is a loaded tag.
+  if (debug && tag !== null && typeof tag === 'object') {
+    log('warn', 'installed after the iAdvize tag: events reach the bridge only if the tag looks callbacks up late');
+  }
+  const registry = createRegistry(win, route, guard);
+  if (debug && !registry.followsReassignment) log('warn', 'iAdvizeCallbacks was declared with var: a later reassignment of it cannot be followed');
+
+  const on = (type: string, listener: (event: never) => void, onOptions?: OnOptions): Unsubscribe =>
+    emitter.on(type, listener as never, onOptions, CORE_EVENT_TYPES.indexOf(type as keyof CoreEvents) >= 0 || type === '*' || plugins.emits(type));
+
+  const bridge = {
+    on,
+    once(type: string, listener: (event: never) => void, onOptions?: OnOptions): Unsubscribe {
+      let done = false;
+      let stop: Unsubscribe | undefined;
+      stop = on(type, (event) => {
+        if (done) return;
+        done = true;
+        // With replay this runs inside on(), before `stop` is known: it is called just after.
+        stop?.();
+        listener(event);
+      }, onOptions);
+      if (done) stop();
+      return stop;
+    },
+    off: (type: string, listener: (event: never) => void) => emitter.off(type, listener as never),
+    get state() {
+      return state.current;
+    },
+    use(plugin: AnyPlugin) {
+      extend({ plugins: [plugin] });
+      return bridge;
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      registry.destroy();
+      plugins.teardownAll(bridge);
+      emitter.clear();
+      if (slot[INSTALLED]?.bridge === bridge) delete slot[INSTALLED];
+    },
+  } as unknown as Bridge<object>;
+  extend(options);
+  return { bridge, extend };
+}

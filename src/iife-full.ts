@@ -1,0 +1,24 @@
+import { adobeDataLayer } from './adapters/adobe-data-layer.js';
+import { amplitude } from './adapters/amplitude.js';
+import { gaLegacy } from './adapters/ga-legacy.js';
+import { ga4 } from './adapters/ga4.js';
+import { gtm } from './adapters/gtm.js';
+import { matomo } from './adapters/matomo.js';
+import { mixpanel } from './adapters/mixpanel.js';
+import { plausible } from './adapters/plausible.js';
+import { posthog } from './adapters/posthog.js';
+import { segment } from './adapters/segment.js';
+import { universalAnalytics } from './adapters/universal-analytics.js';
+import { virtualAgent } from './plugins/virtual-agent/virtual-agent.js';
+import { webSdk } from './plugins/web-sdk/web-sdk.js';
+import { startFromScriptTag } from './script-tag.js';
+
+/**
+ * The full script-tag build: every adapter for `data-analytics`, and the Web SDK (`bridge.sdk`)
+ * and virtual-agent (`bridge.virtualAgent`) plugins installed.
+ */
+const ADAPTERS = { ga4, gtm, universalAnalytics, gaLegacy, matomo, segment, adobeDataLayer, mixpanel, amplitude, posthog, plausible };
+export const { bridge, install } = startFromScriptTag(ADAPTERS, [webSdk(), virtualAgent()]);
+export { adobeDataLayer, amplitude, gaLegacy, ga4, gtm, matomo, mixpanel, plausible, posthog, segment, universalAnalytics, virtualAgent, webSdk };
+export { custom } from './adapters/custom.js';
+export { CALLBACKS, EVENT_TYPES } from './events.js';

@@ -1,0 +1,206 @@
+import { fail } from '../../core/errors.js';
+import type { Plugin } from '../../core/plugin.js';
+import { flag } from '../../shared/coerce.js';
+import { createTagQueue } from '../tag-queue.js';
+import { watchUrl } from './navigation.js';
+
+/** What `bridge.sdk.get` can read, and the type of each value (consents: `null` while unknown). */
+export interface SdkProperties {
+  'tag:version': 'LIGHT' | 'FULL';
+  'visitor:cookiesConsent': boolean | null;
+  'visitor:GDPRConsent': boolean | null;
+}
+export type SdkProperty = keyof SdkProperties;
+
+/** How the visitor is identified when iAdvize's authenticated mode is on. */
+export type AuthenticationOption = { type: 'ANONYMOUS' } | { type: 'SECURED_AUTHENTICATION'; token: string };
+/** What the tag answers `activate`: whether the identity was accepted, and why not. */
+export interface Activation {
+  authentication: { option: AuthenticationOption; status: 'authentication-success' | 'authentication-failure'; reason?: string };
+}
+/** Gives the tag an identity; the tag may call it again at any time (a token expired). */
+export type AuthenticationProvider = () => Promise<{ authenticationOption: AuthenticationOption }> | { authenticationOption: AuthenticationOption };
+
+/** The part of the tag's Web SDK object that the bridge uses. */
+export interface IAdvizeWebSdk {
+  get(property: string): unknown;
+  set(property: string, value: unknown): void;
+  on(event: string, callback: (value: unknown) => void): void;
+  off(event: string, callback: (value: unknown) => void): void;
+  navigate(screen?: string): void;
+  recordTransaction(transaction: { id: string; amount: number }): void;
+  activate(provider: AuthenticationProvider): unknown;
+  logout(): unknown;
+  help(): unknown;
+}
+
+export interface Sdk {
+  /** Restarts targeting on a new screen, as an SPA route change should. Default: the current path and query. */
+  navigate(screen?: string): void;
+  /** Records a conversion for attribution. `id` non-empty, `amount` a finite number >= 0. */
+  recordTransaction(transaction: { id: string; amount: number }): void;
+  /** Passes the consent tool's decision to the tag. */
+  setConsent(consent: { cookies?: boolean; gdpr?: boolean }): void;
+  /** Reads a property once the tag is loaded; rejects after `timeoutMs` (default 10 s) if it never answers. */
+  get<P extends SdkProperty>(property: P, options?: { timeoutMs?: number }): Promise<SdkProperties[P]>;
+  /**
+   * Authenticated mode: gives the tag the visitor's identity (a token from your server, or anonymous).
+   * Resolves with the tag's answer once it has loaded and tried.
+   * @example
+   * bridge.sdk.activate(async () => ({ authenticationOption: { type: 'SECURED_AUTHENTICATION', token: await myServer.iadvizeToken() } }))
+   */
+  activate(provider: AuthenticationProvider): Promise<Activation | undefined>;
+  /** Authenticated mode: removes the visitor's identity, which stops the tag. */
+  logout(): Promise<void>;
+  /** Lists, on the console, the methods, properties and events the loaded tag knows. */
+  help(): void;
+  /** Calls `navigate` on every SPA route change; returns the stop function. */
+  followNavigation(): () => void;
+}
+
+export interface WebSdkEvents {
+  /** The visitor's cookie or GDPR consent as the tag knows it (`null`: unknown). */
+  'consent:changed': { kind: 'cookies' | 'gdpr'; value: boolean | null };
+}
+
+export interface WebSdkOptions {
+  /** Calls `sdk.navigate` on every SPA route change (`history.pushState`, `replaceState`, back/forward). */
+  followNavigation?: boolean;
+}
+
+const CONSENT_PROPERTIES = { cookies: 'visitor:cookiesConsent', gdpr: 'visitor:GDPRConsent' } as const;
+const PROPERTIES: readonly SdkProperty[] = ['tag:version', 'visitor:cookiesConsent', 'visitor:GDPRConsent'];
+const SCOPE = 'webSdk';
+
+// Tags before 2023 answer consents as strings ("true", "unknown"); later ones as booleans or null.
+const consentValue = (value: unknown): boolean | null => flag(value) ?? null;
+
+/**
+ * The tag's Web SDK as `bridge.sdk`, typed, through the `window.iAdvizeInterface` queue: every call
+ * works before the tag loads (the tag runs queued functions once it is ready) and after. The tag's
+ * consent events join the event stream as `consent:changed`.
+ * @example
+ * const bridge = install({ plugins: [webSdk({ followNavigation: true })] })
+ * bridge.sdk.recordTransaction({ id: order.id, amount: order.total })
+ */
+export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdkEvents> {
+  if (options === null || typeof options !== 'object') fail(SCOPE, 'options must be an object');
+  if (options.followNavigation !== undefined && typeof options.followNavigation !== 'boolean') fail(SCOPE, '`followNavigation` must be true or false');
+  let release: (() => void) | undefined;
+
+  return {
+    name: SCOPE,
+    emits: ['consent:changed'],
+    setup(context) {
+      const win = context.window;
+      const queue = createTagQueue(win, context.guard);
+      // Calls waiting for the tag's answer: released (rejected) when the plugin goes.
+      const waiting = new Set<() => void>();
+
+      /** Runs `fn` on the loaded tag and settles with what it returns (a promise is followed). */
+      function ask<T>(method: string, fn: (tag: IAdvizeWebSdk) => T | Promise<T>, timeoutMs?: number): Promise<T> {
+        return new Promise<T>((resolve, reject) => {
+          const settle = (): void => {
+            clearTimeout(timer);
+            waiting.delete(abandon);
+          };
+          const abandon = (why = `the bridge was destroyed before the tag answered ${method}`): void => {
+            settle();
+            reject(new Error(`iadvize-bridge sdk: ${why}`));
+          };
+          const timer = timeoutMs === undefined ? undefined : setTimeout(() => abandon(`the iAdvize tag did not answer ${method} within ${timeoutMs} ms`), timeoutMs);
+          waiting.add(abandon);
+          queue.run(method, (tag) => {
+            settle();
+            try {
+              Promise.resolve(fn(tag)).then(resolve, reject);
+            } catch (error) {
+              reject(error);
+            }
+          });
+        });
+      }
+
+      // Both spellings exist in the wild; a change is emitted once whichever (or both) the tag fires.
+      const known: Partial<Record<'cookies' | 'gdpr', boolean | null>> = {};
+      const listeners: Array<[string, (value: unknown) => void]> = [];
+      for (const kind of ['cookies', 'gdpr'] as const) {
+        const onChange = (raw: unknown): void => {
+          const value = consentValue(raw);
+          if (known[kind] === value) return;
+          known[kind] = value;
+          context.emit('consent:changed', { kind, value }, raw);
+        };
+        for (const suffix of ['Change', 'Changed']) listeners.push([CONSENT_PROPERTIES[kind] + suffix, onChange]);
+      }
+      const subscribe = queue.run('on', (tag) => listeners.forEach(([event, listener]) => tag.on(event, listener)));
+
+      let stopFollowing: (() => void) | undefined;
+      const sdk: Sdk = {
+        navigate(screen) {
+          if (screen !== undefined && typeof screen !== 'string') fail('sdk', 'navigate(screen) takes a string');
+          const target = screen ?? win.location.pathname + win.location.search;
+          queue.run('navigate', (tag) => tag.navigate(target));
+        },
+        recordTransaction(transaction) {
+          const { id, amount } = (transaction ?? {}) as { id?: unknown; amount?: unknown };
+          if (typeof id !== 'string' || !id.trim()) fail('sdk', 'recordTransaction needs a non-empty string `id`');
+          if (typeof amount !== 'number' || !isFinite(amount) || amount < 0) fail('sdk', 'recordTransaction needs a finite `amount` >= 0');
+          queue.run('recordTransaction', (tag) => tag.recordTransaction({ id, amount }));
+        },
+        setConsent(consent) {
+          const entries = Object.entries(consent ?? {}) as Array<[string, unknown]>;
+          if (!entries.length) fail('sdk', 'setConsent needs `cookies` and/or `gdpr`');
+          for (const [kind, value] of entries) {
+            if (!(kind in CONSENT_PROPERTIES)) fail('sdk', `setConsent: unknown consent "${kind}" (use cookies or gdpr)`);
+            if (typeof value !== 'boolean') fail('sdk', `setConsent: \`${kind}\` must be true or false`);
+          }
+          queue.run('set', (tag) => {
+            for (const [kind, value] of entries) tag.set(CONSENT_PROPERTIES[kind as keyof typeof CONSENT_PROPERTIES], value);
+          });
+        },
+        get(property, { timeoutMs = 10_000 } = {}) {
+          if (PROPERTIES.indexOf(property) < 0) fail('sdk', `get: unknown property "${String(property)}" (known: ${PROPERTIES.join(', ')})`);
+          return ask(`get('${property}')`, (tag) => {
+            const value = tag.get(property);
+            return (property === 'tag:version' ? value : consentValue(value)) as SdkProperties[typeof property];
+          }, timeoutMs);
+        },
+        activate(provider) {
+          if (typeof provider !== 'function') fail('sdk', 'activate(provider) takes a function that returns { authenticationOption }');
+          // The tag waits for an identity before it starts: no time limit, released only with the plugin.
+          return ask('activate', (tag) => tag.activate(provider) as Activation | undefined);
+        },
+        logout: () => ask('logout', (tag) => void tag.logout()),
+        help() {
+          queue.run('help', (tag) => tag.help());
+        },
+        followNavigation() {
+          stopFollowing ??= watchUrl(win, (url) => sdk.navigate(url));
+          return () => {
+            stopFollowing?.();
+            stopFollowing = undefined;
+          };
+        },
+      };
+      if (options.followNavigation) sdk.followNavigation();
+
+      release = () => {
+        stopFollowing?.();
+        waiting.forEach((abandon) => abandon());
+        const subscribed = queue.ran(subscribe);
+        queue.release();
+        // The tag already holds our consent listeners: it must let go of them.
+        if (subscribed) {
+          const host = win as unknown as { iAdvizeInterface?: { push(fn: (tag: IAdvizeWebSdk) => void): unknown } };
+          context.guard(() => host.iAdvizeInterface?.push((tag) => context.guard(() => listeners.forEach(([event, listener]) => tag.off(event, listener)), 'off')), 'off');
+        }
+      };
+      return { sdk };
+    },
+    teardown() {
+      release?.();
+      release = undefined;
+    },
+  };
+}

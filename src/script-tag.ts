@@ -1,0 +1,50 @@
+import { install as installOnWindow, type InstallOptions } from './core/install.js';
+import type { Adapter, AnyPlugin } from './core/plugin.js';
+import type { AdapterOptions } from './adapters/create-adapter.js';
+import { log } from './core/guard.js';
+
+/**
+ * Installs the bridge from the script tag that is running, configured by its attributes, with
+ * `plugins`; `install(options)` then returns the same bridge with what the options add.
+ */
+export function startFromScriptTag(factories: Record<string, (options: AdapterOptions) => Adapter>, plugins: readonly AnyPlugin[]) {
+  const script = typeof document === 'undefined' ? null : document.currentScript;
+  const attribute = (name: string): string | null => (script ? script.getAttribute(name) : null);
+  const { debug, adapters } = optionsFromScript(attribute, factories);
+  const bridge = installOnWindow({ debug, plugins: [...plugins, ...adapters] });
+  /** Returns the bridge this script installed, adding the given plugins and options to it. */
+  const install = (options?: InstallOptions) => installOnWindow(options);
+  return { bridge, install };
+}
+
+type Factory = (options: AdapterOptions) => Adapter;
+
+/**
+ * The bridge's options from its own script tag: `data-debug`, `data-analytics="ga4 gtm"` and
+ * `data-include-ids`. A mistake in an attribute must not stop the chat integration: it is said on
+ * the console and the rest installs (only the table's own names count, so `constructor` or
+ * `__proto__` are unknown names like any other typo).
+ */
+export function optionsFromScript(attribute: (name: string) => string | null, factories: Record<string, Factory>): { debug: boolean; adapters: Adapter[] } {
+  const includeIds = switchAttribute(attribute, 'data-include-ids');
+  const names = (attribute('data-analytics') ?? '').split(/[\s,]+/).filter(Boolean);
+  const adapters: Adapter[] = [];
+  for (const name of names.filter((name, index) => names.indexOf(name) === index)) {
+    if (Object.prototype.hasOwnProperty.call(factories, name)) adapters.push(factories[name]!({ includeIds }));
+    else log('error', `data-analytics: unknown adapter "${name}" (known: ${Object.keys(factories).join(' ')})`);
+  }
+  return { debug: switchAttribute(attribute, 'data-debug'), adapters };
+}
+
+const ON = ['', 'true', '1', 'yes'];
+const OFF = ['false', '0', 'no'];
+
+/** An on/off attribute: present and empty, true/1/yes turn it on; false/0/no, or absent, leave it off. */
+function switchAttribute(attribute: (name: string) => string | null, name: string): boolean {
+  const value = attribute(name);
+  if (value === null) return false;
+  const word = value.trim().toLowerCase();
+  if (ON.indexOf(word) >= 0) return true;
+  if (OFF.indexOf(word) < 0) log('error', `${name}="${value}" is not one of true, false, 1, 0, yes, no: left off`);
+  return false;
+}
