@@ -69,7 +69,8 @@ export type AnyPlugin = Plugin<any, any>;
 // A plugin typed only as `AnyPlugin` (a list built at run time) adds nothing the types can know.
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type Known<T, Otherwise> = IsAny<T> extends true ? Otherwise : T;
-type ApiIn<P> = P extends Plugin<infer Api, infer _Events> ? (object extends Api ? unknown : Api) : unknown;
+// A setup that only throws (returns `never`) or returns nothing adds no API.
+type ApiIn<P> = P extends Plugin<infer Api, infer _Events> ? ([Api] extends [never] ? unknown : object extends Api ? unknown : Api) : unknown;
 type EventsIn<P> = P extends Plugin<infer _Api, infer Events> ? Events : object;
 /** The API a plugin adds to the bridge. */
 export type ApiOf<P> = Known<ApiIn<P>, unknown>;
