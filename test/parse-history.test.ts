@@ -29,6 +29,17 @@ describe('parseHistory: REST API v2', () => {
     ]);
   });
 
+  it('refuses a formatted-text history (asked without formatHistory=0) instead of guessing its shape', () => {
+    const formatted = { id: 1, history: '16/02/2016 11:24:23 Visitor: Hello\n16/02/2016 11:24:43 Operator: Hi' };
+    expect(() => parseHistory(formatted)).toThrow(/formatted text.*formatHistory=0/);
+    expect(() => parseHistory({ id: 1, history: '[2,"2016-02-16 11:24:23","cut' })).toThrow(/formatted text/);
+  });
+
+  it('an empty history is an empty transcript', () => {
+    expect(parseHistory({ id: 1, history: '' })).toEqual({ chatId: '1', entries: [] });
+    expect(parseHistory({ id: 1, history: [] })).toEqual({ chatId: '1', entries: [] });
+  });
+
   it('skips what it cannot read: the undocumented type 4, unknown types, missing text', () => {
     const history = [[4, '2016-02-16 11:24:21', '?'], [9, 'x', 'y'], [1], 'junk', null, [2, 'not a date', 'Kept']];
     expect(parseHistory({ id: 1, history }).entries).toEqual([{ from: 'visitor', text: 'Kept' }]);
