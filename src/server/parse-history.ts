@@ -29,13 +29,17 @@ const V1_FROM: Record<string, TranscriptEntry['from']> = {
 export type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 
+// Made once: building an Intl formatter costs far more than using one.
+let parisClock: Intl.DateTimeFormat | undefined;
+
 /** Paris wall-clock time -> epoch ms (iAdvize dates carry no zone; the platform runs on Paris time). */
 export function parisTime(year: number, month: number, day: number, hour: number, minute: number, second = 0): number | undefined {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   if (!isFinite(asUtc)) return undefined;
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  parisClock ??= new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Europe/Paris', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(asUtc);
+  });
+  const parts = parisClock.formatToParts(asUtc);
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   const parisAsUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - (parisAsUtc - asUtc);
@@ -91,13 +95,12 @@ function historyList(history: unknown): unknown[] {
   if (typeof history !== 'string') return isObject(history) ? Object.values(history) : [];
   const trimmed = history.trim();
   if (!trimmed) return [];
-  for (const candidate of [trimmed, `[${trimmed}]`]) {
-    try {
-      const parsed: unknown = JSON.parse(candidate);
-      if (Array.isArray(parsed)) return parsed.length && !Array.isArray(parsed[0]) && typeof parsed[0] === 'number' ? [parsed] : parsed;
-    } catch {
-      // try the next reading
-    }
+  try {
+    // `[[...],[...]]` is the whole list; `[...],[...]` (the documented form) or one `[...]` need the brackets.
+    const parsed: unknown = JSON.parse(/^\[\s*\[/.test(trimmed) ? trimmed : `[${trimmed}]`);
+    if (Array.isArray(parsed)) return parsed;
+  } catch {
+    // not JSON: formatted text
   }
   throw new TypeError('iadvize-bridge parseHistory: the history is formatted text, not records (ask iAdvize with formatHistory=0)');
 }
