@@ -9,16 +9,16 @@ export type { HistoryHandlerOptions };
 
 type Query = { chatId: string; visitorId?: string } | { error: string; message: string };
 
-function readQuery(url: string): Query {
+function readQuery(url: string, requireVisitorId: boolean): Query {
   const params = new URL(url).searchParams;
   const [chatId, ...moreChatIds] = params.getAll('chatId');
   if (chatId === undefined || moreChatIds.length || !CHAT_ID.test(chatId)) {
     return { error: 'invalid_chat_id', message: 'chatId must be given once, as the 1 to 20 digits of an iAdvize chat id' };
   }
   const [visitorId, ...moreVisitorIds] = params.getAll('visitorId');
-  if (visitorId === undefined) return { chatId };
-  if (moreVisitorIds.length || !VISITOR_ID.test(visitorId)) {
-    return { error: 'invalid_visitor_id', message: 'visitorId must be given at most once, as 1 to 128 characters of A-Z a-z 0-9 . _ -' };
+  if (visitorId === undefined && !requireVisitorId) return { chatId };
+  if (visitorId === undefined || moreVisitorIds.length || !VISITOR_ID.test(visitorId)) {
+    return { error: 'invalid_visitor_id', message: `visitorId must be given ${requireVisitorId ? 'once' : 'at most once'}, as 1 to 128 characters of A-Z a-z 0-9 . _ -` };
   }
   return { chatId, visitorId };
 }
@@ -81,7 +81,7 @@ export function createHistoryHandler(options: HistoryHandlerOptions): (request: 
       return jsonResponse(204, null, { ...cors.headers, 'access-control-allow-methods': 'GET, OPTIONS', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' });
     }
     if (request.method !== 'GET') return error(405, 'method_not_allowed', 'Only GET is allowed', { allow: 'GET, OPTIONS' });
-    const query = readQuery(request.url);
+    const query = readQuery(request.url, settings.requireVisitorId);
     if ('error' in query) return error(400, query.error, query.message);
 
     const verdict = await authorization(settings, request, query.chatId, log);

@@ -7,6 +7,12 @@ export interface HistoryHandlerOptions {
    * authentication, and chat ids are short, guessable numbers. `false` answers 403.
    */
   authorize: (request: Request, chatId: string) => boolean | Promise<boolean>;
+  /**
+   * Refuse requests without `visitorId` (400). Turn it on when every caller sends it (`fetchHistory`
+   * does once it saw the chat start): then reading a chat also takes its visitor's id, which only that
+   * visitor's browser knows. Default `false`: `visitorId` is checked when it is sent.
+   */
+  requireVisitorId?: boolean;
   /** `v2`: REST API (`/api/2/conversation.json-unicode/:id?formatHistory=0`, key in `X-API-Key`); `v1`: API 1.7 (`getHistoryByID`). Default `v2`. */
   api?: 'v2' | 'v1';
   /** The iAdvize platform: `sd` (sd.iadvize.com, the standard platform, formerly www) or `ha` (ha.iadvize.com). Default `sd`. */
@@ -76,9 +82,11 @@ export function historySettings(options: HistoryHandlerOptions): HistorySettings
   positive(options.maxEntries, 'maxEntries', true);
   positive(options.maxTextLength, 'maxTextLength', true);
   if (options.log !== undefined && typeof options.log !== 'function') fail('`log` must be a function');
+  if (options.requireVisitorId !== undefined && typeof options.requireVisitorId !== 'boolean') fail('`requireVisitorId` must be a boolean');
   return {
     apiKey,
     authorize,
+    requireVisitorId: options.requireVisitorId ?? false,
     api,
     platform,
     allowedOrigins,

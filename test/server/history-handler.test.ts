@@ -114,6 +114,14 @@ describe('createHistoryHandler: visitorId, the visitor the browser saw at chat s
     expect((await call(`${await proxy()}?chatId=53&visitorId=${vuid}`)).status).toBe(404);
   });
 
+  it('requireVisitorId: a request without it is a 400, before authorize or iAdvize', async () => {
+    let asked = 0;
+    const url = await proxy({ requireVisitorId: true, authorize: () => (asked++, true) });
+    const { status, body } = await call(`${url}?chatId=55`);
+    expect([status, body.error, asked]).toEqual([400, 'invalid_visitor_id', 0]);
+    expect((await call(`${url}?chatId=55&visitorId=${vuid}`)).status).toBe(200);
+  });
+
   it.each(['', 'a'.repeat(129), 'a b', '<script>', 'é', `${vuid}&visitorId=${vuid}`])('refuses %j with 400', async (visitorId) => {
     const { status, body } = await call(`${await proxy()}?chatId=55&visitorId=${encodeURIComponent(visitorId).replace('%26visitorId%3D', '&visitorId=')}`);
     expect([status, body.error]).toEqual([400, 'invalid_visitor_id']);

@@ -19,6 +19,7 @@ describe('createHistoryHandler options', () => {
     [{ maxEntries: 0 }, /maxEntries/],
     [{ maxTextLength: '2000' }, /maxTextLength/],
     [{ log: 'console' }, /log/],
+    [{ requireVisitorId: 'yes' }, /requireVisitorId/],
     [{ baseUrl: 'http://example.com' }, /baseUrl/],
   ])('bad options %j are a clear TypeError', (bad, message) => {
     expect(() => createHistoryHandler({ ...valid, ...(bad as object) })).toThrow(TypeError);
