@@ -40,6 +40,12 @@ describe('parseHistory: REST API v2', () => {
     expect(parseHistory({ id: 1, history: [] })).toEqual({ chatId: '1', entries: [] });
   });
 
+  it('survives hostile nesting: 100,000 levels deep where a type code or a sender should be', () => {
+    const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect(parseHistory({ id: 1, history: [[deep, 'x', 'y'], [2, 'x', 'kept']] }).entries).toEqual([{ from: 'visitor', text: 'kept' }]);
+    expect(parseHistory({ id: 1, history: [{ from: deep, msg: 'x' }, { from: 'visitor', msg: 'kept' }] }).entries).toEqual([{ from: 'visitor', text: 'kept' }]);
+  });
+
   it('skips what it cannot read: the undocumented type 4, unknown types, missing text', () => {
     const history = [[4, '2016-02-16 11:24:21', '?'], [9, 'x', 'y'], [1], 'junk', null, [2, 'not a date', 'Kept']];
     expect(parseHistory({ id: 1, history }).entries).toEqual([{ from: 'visitor', text: 'Kept' }]);

@@ -48,7 +48,8 @@ export function parisTime(year: number, month: number, day: number, hour: number
 function v2Entry(item: unknown): TranscriptEntry | undefined {
   if (!Array.isArray(item)) return undefined;
   const [type, date, message, epochMs] = item as unknown[];
-  const from = V2_TYPES[Number(type)];
+  // Only numbers and strings are converted: turning a nested array into a number recurses through all of it.
+  const from = typeof type === 'number' || typeof type === 'string' ? V2_TYPES[Number(type)] : undefined;
   const entryText = text(message);
   if (!from || entryText === undefined) return undefined;
   let at = typeof epochMs === 'number' && isFinite(epochMs) ? epochMs : undefined;
@@ -68,7 +69,7 @@ function v1Entries(history: unknown[], start: string | undefined): TranscriptEnt
   const entries: TranscriptEntry[] = [];
   for (const item of history) {
     if (!isObject(item)) continue;
-    const from = V1_FROM[String(item.from ?? '').toLowerCase()];
+    const from = typeof item.from === 'string' ? V1_FROM[item.from.toLowerCase()] : undefined;
     const entryText = text(item.msg) ?? text(item.msq) ?? text(item.message);
     if (!from || entryText === undefined) continue;
     const time = typeof item.time === 'string' ? /^(\d{1,2}):(\d{2})/.exec(item.time) : null;
