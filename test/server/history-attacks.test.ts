@@ -79,6 +79,11 @@ describe('bounded work against a hostile iAdvize', () => {
     expect(text.length).toBeLessThan(1.1 * MB);
   }, 30_000);
 
+  it('the cap counts bytes after decompression: a 50 KB gzip of 50 MB is a 502 upstream_too_large', async () => {
+    const { status, body } = await call(`${await proxy()}?chatId=62`);
+    expect([status, body.error]).toEqual([502, 'upstream_too_large']);
+  });
+
   it('a declared Content-Length over the cap is refused before reading', async () => {
     const { status, body } = await call(`${await proxy()}?chatId=60`);
     expect([status, body.error]).toEqual([502, 'upstream_too_large']);

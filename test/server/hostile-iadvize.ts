@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { V1_SEED_RECORD, V2_SEED_CONVERSATION, V2_SEED_HISTORY } from '../fixtures/histories.js';
 
 export const API_KEY = 'sk-secret-7f3a9c';
@@ -65,6 +66,10 @@ function stream(res: ServerResponse, chatId: string, server: LocalServer, chunks
   pump();
 }
 
+/** 50 MB of valid JSON (leading spaces) that travels as about 50 KB of gzip. */
+let bomb: Buffer | undefined;
+const gzipBomb = () => (bomb ??= gzipSync(Buffer.concat([Buffer.alloc(50 * MB, ' '), Buffer.from('{"meta":{"status":"success"},"data":{"id":62,"history":[]}}')])));
+
 /** A body that starts well and never ends: a byte every 10 ms. */
 function trickle(res: ServerResponse): void {
   res.writeHead(200, { 'content-type': 'application/json' }).write('{"meta":{"status":"success"},"data":{"id":51,"history":"');
@@ -96,6 +101,7 @@ function scenario(chatId: string, res: ServerResponse, server: LocalServer, else
     case '55': return record({ id: 55, visitor_uid: 'c8db748bfb239a3ad005f99014bdc0824f8c088890cc8', history: V2_SEED_HISTORY });
     case '57': return record({ id: 57, history: Array.from({ length: 1500 }, (_, i) => [2, '2016-02-16 11:24:23', `${i} ${'é'.repeat(i % 100 === 99 ? 5000 : 100)}`]) });
     case '58': return record({ id: 58, history: '16/02/2016 11:24:23 - Visitor: Hello\n16/02/2016 11:24:43 - Operator: Hello, how can I help you?' });
+    case '62': return void res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipBomb());
     case '60': return void res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(10 * MB) }).write('{');
     default: return send(200, { meta: { status: 'fail', message: 'Conversation not found' } });
   }
