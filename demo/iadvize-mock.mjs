@@ -1,6 +1,9 @@
-// A stand-in for iAdvize's REST API v2 (GET /api/2/conversation/:id), so the demo's history proxy
-// works without an account. It checks the key like the real API and answers with the documented envelope.
+// A stand-in for iAdvize's REST API v2 (GET /api/2/conversation.json-unicode/:id?formatHistory=0), so the
+// demo's history proxy works without an account. It checks the key like the real API and answers with the
+// documented envelope; the visitor is the tag simulator's.
 export const DEMO_API_KEY = 'demo-key-not-secret';
+// The vuid the tag simulator gives its visitor (src/testing/simulator.ts).
+const SIMULATED_VISITOR = 'vuid-simulated-visitor';
 
 const HISTORY = [
   [5, '2016-02-16 11:24:21', 'http://127.0.0.1/demo/'],
@@ -12,10 +15,11 @@ const HISTORY = [
 
 /** Handles `/mock-iadvize/...` requests; returns false for any other path. */
 export function handleMockIadvize(request, response, url) {
-  const match = /^\/mock-iadvize\/api\/2\/conversation\/(\d+)$/.exec(url.pathname);
+  const match = /^\/mock-iadvize\/api\/2\/conversation\.json-unicode\/(\d+)$/.exec(url.pathname);
   if (!match) return false;
   const send = (status, body) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   if (request.headers['x-api-key'] !== DEMO_API_KEY) send(403, { meta: { status: 'error', message: 'Invalid API key' } });
-  else send(200, { meta: { status: 'success' }, data: { id: Number(match[1]), channel: 'chat', history: HISTORY } });
+  else if (url.searchParams.get('formatHistory') !== '0') send(400, { meta: { status: 'error', message: 'This mock only answers formatHistory=0' } });
+  else send(200, { meta: { status: 'success' }, data: { id: Number(match[1]), channel: 'chat', visitor_uid: SIMULATED_VISITOR, history: JSON.stringify(HISTORY).slice(1, -1) } });
   return true;
 }

@@ -42,6 +42,16 @@ function resolveFile(urlPath, mounts) {
 }
 
 /**
+ * Who may read a transcript. A real site checks its own session here (a session cookie or a token)
+ * and that the chat belongs to that visitor. The demo has no accounts: it lets in its own pages
+ * (browsers say `Sec-Fetch-Site: same-origin`) and scripts on this machine, never another site.
+ */
+function demoVisitor(request) {
+  const site = request.headers.get('sec-fetch-site');
+  return site === null || site === 'same-origin';
+}
+
+/**
  * Starts the server; `port: 0` picks a free one. `mounts` maps URL prefixes (`vendor/x/`) to folders.
  * Resolves with its URL and a close function.
  */
@@ -54,11 +64,12 @@ export function startServer({ port = 0, headers = () => ({}), mounts = {} } = {}
       // The site's own proxy: the API key stays on this server. With IADVIZE_API_KEY set it calls the
       // real iAdvize API; otherwise the local mock above.
       historyProxy ??= toNodeListener(
-        createHistoryHandler(
-          process.env.IADVIZE_API_KEY
-            ? { apiKey: process.env.IADVIZE_API_KEY, platform: process.env.IADVIZE_PLATFORM === 'ha' ? 'ha' : 'sd', allowedOrigins: [] }
-            : { apiKey: DEMO_API_KEY, allowedOrigins: [], baseUrl: `http://127.0.0.1:${server.address().port}/mock-iadvize` },
-        ),
+        createHistoryHandler({
+          ...(process.env.IADVIZE_API_KEY
+            ? { apiKey: process.env.IADVIZE_API_KEY, platform: process.env.IADVIZE_PLATFORM === 'ha' ? 'ha' : 'sd' }
+            : { apiKey: DEMO_API_KEY, baseUrl: `http://127.0.0.1:${server.address().port}/mock-iadvize` }),
+          authorize: demoVisitor,
+        }),
       );
       historyProxy(request, response);
       return;

@@ -3,8 +3,8 @@ import type { Transcript, TranscriptEntry } from '../shared/transcript.js';
 
 /**
  * Reads a conversation history from either iAdvize API into a `Transcript`:
- * - REST API v2 (`/api/2/conversation/:id`): `history` is an array (or a JSON string) of
- *   `[type, "YYYY-MM-DD HH:MM:SS" (Paris time), text, epochMs?]`;
+ * - REST API v2 (`/api/2/conversation.json-unicode/:id?formatHistory=0`): `history` is a string of
+ *   JSON records (or an array of them) `[type, "YYYY-MM-DD HH:MM:SS" (Paris time), text, epochMs?]`;
  * - API v1.7 (`getHistoryByID`): `history` is a list of `{ from, time, msg }` and the record has
  *   `datetime: "DD.MM.YYYY HH:MM"` (Paris time).
  * Real data is messy (the documentation's own sample spells `msg` as `msq`), so whatever cannot be
@@ -26,16 +26,20 @@ const V1_FROM: Record<string, TranscriptEntry['from']> = {
   alert: 'system',
 };
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+// Made once: building an Intl formatter costs far more than using one.
+let parisClock: Intl.DateTimeFormat | undefined;
 
 /** Paris wall-clock time -> epoch ms (iAdvize dates carry no zone; the platform runs on Paris time). */
 export function parisTime(year: number, month: number, day: number, hour: number, minute: number, second = 0): number | undefined {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   if (!isFinite(asUtc)) return undefined;
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  parisClock ??= new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Europe/Paris', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  }).formatToParts(asUtc);
+  });
+  const parts = parisClock.formatToParts(asUtc);
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   const parisAsUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - (parisAsUtc - asUtc);
@@ -44,7 +48,8 @@ export function parisTime(year: number, month: number, day: number, hour: number
 function v2Entry(item: unknown): TranscriptEntry | undefined {
   if (!Array.isArray(item)) return undefined;
   const [type, date, message, epochMs] = item as unknown[];
-  const from = V2_TYPES[Number(type)];
+  // Only numbers and strings are converted: turning a nested array into a number recurses through all of it.
+  const from = typeof type === 'number' || typeof type === 'string' ? V2_TYPES[Number(type)] : undefined;
   const entryText = text(message);
   if (!from || entryText === undefined) return undefined;
   let at = typeof epochMs === 'number' && isFinite(epochMs) ? epochMs : undefined;
@@ -64,7 +69,7 @@ function v1Entries(history: unknown[], start: string | undefined): TranscriptEnt
   const entries: TranscriptEntry[] = [];
   for (const item of history) {
     if (!isObject(item)) continue;
-    const from = V1_FROM[String(item.from ?? '').toLowerCase()];
+    const from = typeof item.from === 'string' ? V1_FROM[item.from.toLowerCase()] : undefined;
     const entryText = text(item.msg) ?? text(item.msq) ?? text(item.message);
     if (!from || entryText === undefined) continue;
     const time = typeof item.time === 'string' ? /^(\d{1,2}):(\d{2})/.exec(item.time) : null;
@@ -81,38 +86,59 @@ function v1Entries(history: unknown[], start: string | undefined): TranscriptEnt
   return entries;
 }
 
-/** `history` as an array: v2 sometimes sends it as a JSON string, with or without the outer brackets. */
+/**
+ * `history` as a list. v2 sends it as a string of JSON records, with or without the outer brackets;
+ * without `formatHistory=0` it may be text formatted for people, whose shape iAdvize does not document:
+ * that is refused rather than guessed at.
+ */
 function historyList(history: unknown): unknown[] {
   if (Array.isArray(history)) return history;
   if (typeof history !== 'string') return isObject(history) ? Object.values(history) : [];
   const trimmed = history.trim();
-  for (const candidate of [trimmed, `[${trimmed}]`]) {
-    try {
-      const parsed: unknown = JSON.parse(candidate);
-      if (Array.isArray(parsed)) return parsed.length && !Array.isArray(parsed[0]) && typeof parsed[0] === 'number' ? [parsed] : parsed;
-    } catch {
-      // try the next reading
-    }
+  if (!trimmed) return [];
+  try {
+    // `[[...],[...]]` is the whole list; `[...],[...]` (the documented form) or one `[...]` need the brackets.
+    const parsed: unknown = JSON.parse(/^\[\s*\[/.test(trimmed) ? trimmed : `[${trimmed}]`);
+    if (Array.isArray(parsed)) return parsed;
+  } catch {
+    // not JSON: formatted text
   }
-  return [];
+  throw new TypeError('iadvize-bridge parseHistory: the history is formatted text, not records (ask iAdvize with formatHistory=0)');
 }
 
 /**
- * The transcript in an API answer: the `{ meta, data }` envelope or a bare record, a record or a list
- * of records (the first one whose id matches `chatId`, else the first). Throws a `TypeError` only when
- * no record with a history can be found at all.
+ * The conversation record in an API answer: the `{ meta, data }` envelope or a bare record, a record
+ * or a list of records (the first one whose id is `chatId`, else the first). Undefined when none has a history.
  */
-export function parseHistory(raw: unknown, chatId?: string): Transcript {
-  let body: unknown = raw;
-  if (typeof body === 'string') body = JSON.parse(body);
-  if (isObject(body) && 'data' in body) body = body.data;
+export function conversationRecord(raw: unknown, chatId?: string): Json | undefined {
+  const body = isObject(raw) && 'data' in raw ? raw.data : raw;
   const records = (Array.isArray(body) ? body : [body]).filter(isObject);
-  const record = records.find((candidate) => chatId !== undefined && text(candidate.id) === chatId) ?? records[0];
-  if (!record || !('history' in record)) throw new TypeError('iadvize-bridge parseHistory: no conversation history in this answer');
+  const record = records.find((candidate) => chatId !== undefined && sameChatId(text(candidate.id), chatId)) ?? records[0];
+  return record && 'history' in record ? record : undefined;
+}
+
+/** Chat ids compare as numbers written in digits: `"0666"` is chat 666. */
+export function sameChatId(a: string | undefined, b: string): boolean {
+  const digits = (id: string) => id.replace(/^0+(?=\d)/, '');
+  return a !== undefined && digits(a) === digits(b);
+}
+
+/** The entries of a conversation record, whichever API it came from. Throws a `TypeError` on formatted text. */
+export function recordEntries(record: Json): TranscriptEntry[] {
   const list = historyList(record.history);
-  const id = text(record.id) ?? chatId ?? '';
-  const entries = list.some(Array.isArray)
+  return list.some(Array.isArray)
     ? list.map(v2Entry).filter((entry): entry is TranscriptEntry => entry !== undefined)
     : v1Entries(list, text(record.datetime));
-  return { chatId: id, entries };
+}
+
+/**
+ * The transcript in an API answer (see `conversationRecord`). Throws a `TypeError` when no record with
+ * a history can be found, or when the history is formatted text instead of records.
+ * @example
+ * const transcript = parseHistory(await response.json(), '666')
+ */
+export function parseHistory(raw: unknown, chatId?: string): Transcript {
+  const record = conversationRecord(typeof raw === 'string' ? JSON.parse(raw) : raw, chatId);
+  if (!record) throw new TypeError('iadvize-bridge parseHistory: no conversation history in this answer');
+  return { chatId: text(record.id) ?? chatId ?? '', entries: recordEntries(record) };
 }

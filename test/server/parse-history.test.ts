@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { parseHistory, parisTime } from '../src/server/index.js';
-import { V1_SEED_RECORD, V2_SEED_CONVERSATION, V2_SEED_HISTORY } from './fixtures/histories.js';
+import { parseHistory, parisTime } from '../../src/server/index.js';
+import { V1_SEED_RECORD, V2_SEED_CONVERSATION, V2_SEED_HISTORY } from '../fixtures/histories.js';
 
 describe('parseHistory: REST API v2', () => {
   it("reads the documentation's sample, every type code", () => {
@@ -27,6 +27,23 @@ describe('parseHistory: REST API v2', () => {
     expect(parseHistory({ data: { id: 1, history: '[2,"2016-02-16 11:24:23","Only one"]' } }).entries).toEqual([
       { from: 'visitor', text: 'Only one', at: Date.UTC(2016, 1, 16, 10, 24, 23) },
     ]);
+  });
+
+  it('refuses a formatted-text history (asked without formatHistory=0) instead of guessing its shape', () => {
+    const formatted = { id: 1, history: '16/02/2016 11:24:23 Visitor: Hello\n16/02/2016 11:24:43 Operator: Hi' };
+    expect(() => parseHistory(formatted)).toThrow(/formatted text.*formatHistory=0/);
+    expect(() => parseHistory({ id: 1, history: '[2,"2016-02-16 11:24:23","cut' })).toThrow(/formatted text/);
+  });
+
+  it('an empty history is an empty transcript', () => {
+    expect(parseHistory({ id: 1, history: '' })).toEqual({ chatId: '1', entries: [] });
+    expect(parseHistory({ id: 1, history: [] })).toEqual({ chatId: '1', entries: [] });
+  });
+
+  it('survives hostile nesting: 100,000 levels deep where a type code or a sender should be', () => {
+    const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect(parseHistory({ id: 1, history: [[deep, 'x', 'y'], [2, 'x', 'kept']] }).entries).toEqual([{ from: 'visitor', text: 'kept' }]);
+    expect(parseHistory({ id: 1, history: [{ from: deep, msg: 'x' }, { from: 'visitor', msg: 'kept' }] }).entries).toEqual([{ from: 'visitor', text: 'kept' }]);
   });
 
   it('skips what it cannot read: the undocumented type 4, unknown types, missing text', () => {
