@@ -1,5 +1,5 @@
 import { fail } from '../../core/errors.js';
-import { CHAT_ID, type Transcript } from '../../shared/transcript.js';
+import { CHAT_ID, VISITOR_ID, type Transcript } from '../../shared/transcript.js';
 
 /** Why `fetchHistory` failed: the network, an HTTP status from the endpoint, or an answer that is not a transcript. */
 export interface HistoryError extends Error {
@@ -31,10 +31,12 @@ export function isHistoryError(error: unknown): error is HistoryError {
 
 /** The transcript of `chatId` from the site's own history endpoint (never iAdvize directly: the API key stays on the server). */
 export async function fetchHistory(win: Window, chatId: string, options: FetchHistoryOptions, knownVisitorId?: string): Promise<Transcript> {
-  const { endpoint, signal, visitorId = knownVisitorId } = options ?? ({} as FetchHistoryOptions);
+  const { endpoint, signal, visitorId: given } = options ?? ({} as FetchHistoryOptions);
   if (typeof chatId !== 'string' || !CHAT_ID.test(chatId)) fail('fetchHistory()', 'chatId must be the digits of an iAdvize chat id');
   if (typeof endpoint !== 'string' || !endpoint) fail('fetchHistory()', 'pass the `endpoint` of your history proxy');
-  if (visitorId !== undefined && typeof visitorId !== 'string') fail('fetchHistory()', '`visitorId` must be a string');
+  if (given !== undefined && (typeof given !== 'string' || !VISITOR_ID.test(given))) fail('fetchHistory()', '`visitorId` must be 1 to 128 characters of A-Z a-z 0-9 . _ -');
+  // A visitor id the tag gave that the proxy would refuse is left out rather than failing the call.
+  const visitorId = given ?? (knownVisitorId !== undefined && VISITOR_ID.test(knownVisitorId) ? knownVisitorId : undefined);
   const url = new URL(endpoint, win.location.href);
   url.searchParams.set('chatId', chatId);
   if (visitorId) url.searchParams.set('visitorId', visitorId);
