@@ -12,8 +12,9 @@ const typescriptFor = (declarations) =>
 
 export default [
   {
-    input: { 'iadvize-bridge': 'src/index.ts', server: 'src/server/index.ts', testing: 'src/testing/index.ts' },
-    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'shared-[name].js' },
+    input: ['src/index.ts', 'src/server/index.ts', 'src/testing/index.ts'],
+    // One file per source module: bundlers tree-shake them, and the size budgets can name each one.
+    output: { dir: 'dist', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     plugins: [typescriptFor(true)],
   },
   // Script-tag builds: the default one (core, data attributes, ga4, gtm) and the full one.

@@ -3,7 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHistoryHandler, toNodeListener } from '../dist/server.js';
+import { createHistoryHandler, toNodeListener } from '../dist/server/index.js';
 import { DEMO_API_KEY, handleMockIadvize } from './iadvize-mock.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

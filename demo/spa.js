@@ -1,5 +1,5 @@
 // An SPA: imports the ESM build, installs with navigation following and an adapter, then loads the tag.
-import { custom, install, webSdk } from '../dist/iadvize-bridge.js';
+import { custom, install, webSdk } from '../dist/index.js';
 
 const $ = (id) => document.getElementById(id);
 const line = (list, label, detail) => {

@@ -99,9 +99,9 @@ export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOption
     const params = defaultParams(event, includeIds);
     if (extra) Object.assign(params, extra(event));
     if (!vendor.rules) return params;
-    const checked = vendor.rules.params(params);
-    if (checked.rejected.length) report(new TypeError(`iadvize-bridge ${scope}: ${vendor.rules.tool} would drop the parameters ${checked.rejected.join(', ')}`), event.type);
-    return checked.params;
+    const rejected = vendor.rules.params(params);
+    if (rejected) report(new TypeError(`iadvize-bridge ${scope}: ${vendor.rules.tool} would drop the parameters ${rejected.join(', ')}`), event.type);
+    return params;
   }
 
   /** The tool, or undefined while it is missing, half-loaded, or its getters throw (said once per failing spell). */

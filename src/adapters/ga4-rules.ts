@@ -46,23 +46,23 @@ function isParamName(name: string): boolean {
 }
 
 /**
- * The parameters GA4 keeps: valid names only, at most 25, text values cut to 100 characters.
- * `rejected` lists the names left out, so the caller can report them.
+ * Leaves in `params` what GA4 keeps: valid names only, at most 25, text values cut to 100 characters.
+ * Returns the names left out, so the caller can report them (undefined when none were).
  */
-export function ga4Params(params: Params): { params: Params; rejected: string[] } {
-  const kept: Params = {};
-  const rejected: string[] = [];
+export function ga4Params(params: Params): string[] | undefined {
+  let rejected: string[] | undefined;
   let count = 0;
   for (const name in params) {
     if (!isParamName(name) || count >= GA4_LIMITS.params) {
-      rejected.push(name);
+      (rejected ??= []).push(name);
+      delete params[name];
       continue;
     }
     count++;
     const value = params[name]!;
-    kept[name] = typeof value === 'string' && value.length > GA4_LIMITS.valueLength ? value.slice(0, GA4_LIMITS.valueLength) : value;
+    if (typeof value === 'string' && value.length > GA4_LIMITS.valueLength) params[name] = value.slice(0, GA4_LIMITS.valueLength);
   }
-  return { params: kept, rejected };
+  return rejected;
 }
 
 /** The rules an adapter enforces for its tool's names and parameters (GA4's for `ga4` and `gtm`). */
@@ -71,8 +71,8 @@ export interface NamingRules {
   tool: string;
   /** Why `name` cannot be an event name, or undefined when it can. */
   eventNameProblem(name: unknown): string | undefined;
-  /** The parameters the tool keeps, and the names left out. */
-  params(params: Params): { params: Params; rejected: string[] };
+  /** Leaves in `params` what the tool keeps; returns the names left out, if any. */
+  params(params: Params): string[] | undefined;
 }
 
 export const GA4_RULES: NamingRules = { tool: 'GA4', eventNameProblem, params: ga4Params };

@@ -108,13 +108,16 @@ export function titleCase(name: string): string {
   return name.replace(/(^|_)([a-z])/g, (_match, space: string, letter: string) => (space ? ' ' : '') + letter.toUpperCase());
 }
 
+function copyDefined(from: RawParams, to: Params): void {
+  for (const key in from) if (from[key] !== undefined) to[key] = from[key]!;
+}
+
 /** The default parameters of an event, with the ids when the site opted in; unread fields are left out. */
 export function defaultParams(event: BridgeEvent, includeIds: boolean): Params {
   const mapping = MAPPING[event.type] as Mapping<EventType>;
   const params: Params = {};
-  for (const part of [mapping.params?.(event), includeIds ? mapping.ids?.(event) : undefined]) {
-    for (const key in part) if (part[key] !== undefined) params[key] = part[key]!;
-  }
+  if (mapping.params) copyDefined(mapping.params(event), params);
+  if (includeIds && mapping.ids) copyDefined(mapping.ids(event), params);
   return params;
 }
 

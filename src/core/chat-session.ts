@@ -24,28 +24,39 @@ export const STORED_CHAT_TTL_MS = 2 * 60 * 60 * 1000;
 
 const MEMORY_ONLY: ChatStore = { read: () => undefined, write: () => {} };
 
-const isText = (value: unknown) => value === undefined || (typeof value === 'string' && value.length <= 200);
-const isTime = (value: unknown, now: number) => value === undefined || (typeof value === 'number' && value > 0 && value <= now);
-const isCount = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1e6;
+type Check = (value: unknown, now: number) => boolean;
+const optional = (check: Check): Check => (value, now) => value === undefined || check(value, now);
+const isText = optional((value) => typeof value === 'string' && value.length <= 200);
+const isTime = optional((value, now) => typeof value === 'number' && value > 0 && value <= now);
+const isCount: Check = (value) => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1e6;
+
+/** Every field of the stored chat record and what it must be: anything else is not this version's record. */
+const FIELDS: Record<keyof ChatState, Check> = {
+  active: (value) => typeof value === 'boolean',
+  chatId: isText,
+  conversationId: isText,
+  visitorId: isText,
+  startedBy: optional((value) => value === 'operator' || value === 'visitor' || value === 'proactive'),
+  startedAt: isTime,
+  messagesSent: isCount,
+  messagesReceived: isCount,
+  firstResponseMs: optional((value) => typeof value === 'number' && value >= 0 && isFinite(value)),
+};
 
 /** The record, if storage holds one this version wrote, recently, with every field of the right type. */
 function validate(raw: unknown, now: number): StoredChat | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const { v, savedAt, chat, firstVisitorMessageAt } = raw as Record<string, unknown>;
   if (v !== 1 || typeof savedAt !== 'number' || !(now - savedAt < STORED_CHAT_TTL_MS) || !chat || typeof chat !== 'object') return undefined;
-  const c = chat as Record<string, unknown>;
-  const valid =
-    typeof c.active === 'boolean' &&
-    isText(c.chatId) && isText(c.conversationId) && isText(c.visitorId) &&
-    (c.startedBy === undefined || c.startedBy === 'operator' || c.startedBy === 'visitor' || c.startedBy === 'proactive') &&
-    isTime(c.startedAt, now) && isCount(c.messagesSent) && isCount(c.messagesReceived) &&
-    (c.firstResponseMs === undefined || (typeof c.firstResponseMs === 'number' && c.firstResponseMs >= 0 && isFinite(c.firstResponseMs))) &&
-    isTime(firstVisitorMessageAt, now);
-  if (!valid) return undefined;
-  const { active, chatId, conversationId, visitorId, startedBy, startedAt, messagesSent, messagesReceived, firstResponseMs } = c as unknown as ChatState;
+  if (!isTime(firstVisitorMessageAt, now)) return undefined;
   // Only the known fields are taken: anything else someone wrote there stays there.
-  const record: ChatState = { active, chatId, conversationId, visitorId, startedBy, startedAt, messagesSent, messagesReceived, firstResponseMs };
-  return { chat: record, firstVisitorMessageAt: firstVisitorMessageAt as number | undefined };
+  const record: Record<string, unknown> = {};
+  for (const key of Object.keys(FIELDS) as Array<keyof ChatState>) {
+    const value = (chat as Record<string, unknown>)[key];
+    if (!FIELDS[key](value, now)) return undefined;
+    if (value !== undefined) record[key] = value;
+  }
+  return { chat: record as unknown as ChatState, firstVisitorMessageAt: firstVisitorMessageAt as number | undefined };
 }
 
 /**

@@ -64,24 +64,33 @@ interface Installed {
 
 // Shared through the window so the IIFE build and an ESM import on one page make one bridge.
 const INSTALLED = Symbol.for('iadvize-bridge');
-const OPTIONS = ['window', 'plugins', 'adapters', 'debug', 'onError', 'persist'];
+/** Each option and what it must be; the type tests keep this table and `InstallOptions` together. */
+const OPTIONS: Record<keyof InstallOptions, 'object' | 'array' | 'boolean' | 'function'> = {
+  window: 'object',
+  plugins: 'array',
+  adapters: 'array',
+  debug: 'boolean',
+  onError: 'function',
+  persist: 'boolean',
+};
+const MUST_BE = { object: 'an object', array: 'an array', boolean: 'true or false', function: 'a function' };
 
 function checkOptions(options: InstallOptions): void {
   if (options === null || typeof options !== 'object') fail('install()', 'takes an options object');
-  for (const key of Object.keys(options)) {
-    if (OPTIONS.indexOf(key) < 0) fail('install()', `unknown option \`${key}\` (known: ${OPTIONS.join(', ')}; followNavigation is webSdk({ followNavigation }))`);
+  for (const key of Object.keys(options) as Array<keyof InstallOptions>) {
+    const kind = OPTIONS[key];
+    if (!Object.prototype.hasOwnProperty.call(OPTIONS, key)) {
+      fail('install()', `unknown option \`${key}\` (known: ${Object.keys(OPTIONS).join(', ')}; followNavigation is webSdk({ followNavigation }))`);
+    }
+    const value: unknown = options[key];
+    if (value !== undefined && (kind === 'array' ? !Array.isArray(value) : typeof value !== kind)) fail('install()', `\`${key}\` must be ${MUST_BE[kind]}`);
   }
-  const { plugins, adapters, onError, debug, persist } = options;
-  for (const [name, list] of [['plugins', plugins], ['adapters', adapters]] as const) {
-    if (list !== undefined && !Array.isArray(list)) fail('install()', `\`${name}\` must be an array`);
-    for (const plugin of list ?? []) {
-      if (!plugin || typeof plugin.name !== 'string' || !plugin.name) fail('install()', `each of \`${name}\` needs a non-empty string \`name\``);
+  for (const key of ['plugins', 'adapters'] as const) {
+    for (const plugin of options[key] ?? []) {
+      if (!plugin || typeof plugin.name !== 'string' || !plugin.name) fail('install()', `each of \`${key}\` needs a non-empty string \`name\``);
+      if (key === 'adapters' && typeof plugin.send !== 'function') fail('install()', 'each adapter needs a `send(event)` function');
     }
   }
-  for (const adapter of adapters ?? []) if (typeof adapter.send !== 'function') fail('install()', 'each adapter needs a `send(event)` function');
-  if (onError !== undefined && typeof onError !== 'function') fail('install()', '`onError` must be a function');
-  if (debug !== undefined && typeof debug !== 'boolean') fail('install()', '`debug` must be true or false');
-  if (persist !== undefined && typeof persist !== 'boolean') fail('install()', '`persist` must be true or false');
 }
 
 function debugFromUrl(win: Window): boolean {

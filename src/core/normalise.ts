@@ -43,12 +43,12 @@ const CONVERT: Record<string, (value: unknown) => unknown> = {
   endedBy: oneOf(['operator', 'visitor']),
 };
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /** Reads an own property only: never the prototype chain, never a throwing getter. */
 function field(raw: unknown, key: string): unknown {
   try {
-    return raw !== null && typeof raw === 'object' && Object.prototype.hasOwnProperty.call(raw, key)
-      ? (raw as Record<string, unknown>)[key]
-      : undefined;
+    return raw !== null && typeof raw === 'object' && hasOwn.call(raw, key) ? (raw as Record<string, unknown>)[key] : undefined;
   } catch {
     return undefined;
   }
@@ -64,13 +64,16 @@ export type Reader = (event: Record<string, unknown>, raw: unknown) => void;
 export function readerFor(type: string): Reader | undefined {
   const sources = (SOURCES as Record<string, Record<string, string>>)[type];
   if (!sources) return undefined;
-  const fields = Object.keys(sources).map((name) => [name, sources[name]!.split('.'), CONVERT[name] ?? text] as const);
+  // One small reader per field, fixed here: the event path walks no table.
+  const fields = Object.keys(sources).map((name): Reader => {
+    const [key, nested] = sources[name]!.split('.') as [string, string?];
+    const convert = CONVERT[name] ?? text;
+    return (event, raw) => {
+      const value = convert(nested === undefined ? field(raw, key) : field(field(raw, key), nested));
+      if (value !== undefined) event[name] = value;
+    };
+  });
   return (event, raw) => {
-    for (const [name, path, convert] of fields) {
-      let value = raw;
-      for (const key of path) value = field(value, key);
-      const read = convert(value);
-      if (read !== undefined) event[name] = read;
-    }
+    for (let i = 0; i < fields.length; i++) fields[i]!(event, raw);
   };
 }

@@ -38,7 +38,7 @@ const KEY = 'iAdvizeCallbacks';
  */
 export function createRegistry(
   win: Window,
-  /** What each callback becomes in the bridge, fixed at install. */
+  /** What each callback becomes in the bridge, fixed the first time it is called. */
   routeFor: (name: CallbackName) => (raw: unknown) => void,
   guard: Guard,
 ): Registry {
@@ -51,26 +51,27 @@ export function createRegistry(
   const emptyLinks: Partial<Record<CallbackName, SiteCallback>> = {};
   const linkOf = new WeakMap<SiteEntry, SiteCallback>();
   /** Callbacks being dispatched now: a link called during its own dispatch is a site chain calling back. */
-  const running = new Set<CallbackName>();
+  const running = {} as Record<CallbackName, boolean>;
 
   const routes = {} as Record<CallbackName, (raw: unknown) => void>;
-  /** Runs the site function with the tag's arguments and `this` as the site defined it; its result goes back to the tag. */
-  const runEntry = (name: CallbackName, entry: SiteEntry | undefined, args: IArguments): unknown =>
-    entry && guard(applySite, entry, args, 'callback', name);
 
   function makeLink(name: CallbackName, entry: SiteEntry | undefined): SiteCallback {
-    const route = routes[name];
+    // `arguments`, not a rest parameter: the tag's arguments reach the site function as they came,
+    // and are only gathered when there is a site function to give them to.
     const link = function (): unknown {
-      // `arguments`, not a rest parameter: the tag's arguments reach the site function as they came, with no copy.
-      if (!active || running.has(name)) return runEntry(name, entry, arguments);
-      running.add(name);
+      if (!active || running[name]) return entry && guard(applySite, entry, arguments, 'callback', name);
+      const current = site[name];
       let result: unknown;
-      try {
-        result = runEntry(name, site[name], arguments);
-      } finally {
-        running.delete(name);
+      if (current) {
+        running[name] = true;
+        try {
+          result = guard(applySite, current, arguments, 'callback', name);
+        } finally {
+          running[name] = false;
+        }
       }
-      route(arguments[0]);
+      // Built on the callback's first call: most pages only ever see a few of the thirty.
+      (routes[name] ??= routeFor(name))(arguments[0]);
       return result;
     };
     links.set(link, entry);
@@ -95,7 +96,6 @@ export function createRegistry(
   }
 
   for (const name of NAMES) {
-    routes[name] = routeFor(name);
     Object.defineProperty(callbacks, name, {
       enumerable: true,
       configurable: true,

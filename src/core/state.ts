@@ -89,8 +89,13 @@ export function createState(store: ChatStore) {
       } else {
         // A start without the end of the previous chat (a missed onChatEnded) still begins a new record.
         if (current.active) chatClosed = true;
-        const { chatId, conversationId, visitorId, startedBy, at } = event;
-        Object.assign(chat(), { active: true, chatId, conversationId, visitorId, startedBy, startedAt: at });
+        const record = chat();
+        record.active = true;
+        record.chatId = event.chatId;
+        record.conversationId = event.conversationId;
+        record.visitorId = event.visitorId;
+        record.startedBy = event.startedBy;
+        record.startedAt = event.at;
       }
       saveChat();
     },
