@@ -1,24 +1,22 @@
 // Server benchmark, run on demand: `npm run bench:server` (after `npm run build`). The history proxy
-// (dist/server.js behind toNodeListener) runs in a child process of its own, so its RSS is its own;
+// (dist/server/index.js behind toNodeListener) runs in a child process of its own, so its RSS is its own;
 // a local stand-in of iAdvize and the load generator (autocannon) run here, on 127.0.0.1.
-// Writes its own section of bench/results.md, between the markers below, and leaves the rest alone.
+// Writes its own section of bench/results.md and leaves the rest alone.
 import autocannon from 'autocannon';
 import { fork } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { DEMO_API_KEY as API_KEY, handleMockIadvize } from '../demo/iadvize-mock.mjs';
+import { median, writeSection } from './results.mjs';
 
 const MB = 1024 * 1024;
 const CONNECTIONS = 100;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = 2;
-const START = '<!-- bench:server:start -->';
-const END = '<!-- bench:server:end -->';
 
 /** The child: the proxy as a site runs it; samples its own RSS every 5 ms and answers the parent's questions. */
 async function runProxy(iadvizeUrl, maxUpstreamBytes) {
-  const { createHistoryHandler, toNodeListener } = await import('../dist/server.js');
+  const { createHistoryHandler, toNodeListener } = await import('../dist/server/index.js');
   const handler = createHistoryHandler({ apiKey: API_KEY, authorize: () => true, baseUrl: iadvizeUrl, timeoutMs: 60_000, maxUpstreamBytes, log: () => undefined });
   const server = createServer(toNodeListener(handler)).listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
   let peak = 0;
@@ -71,7 +69,6 @@ function standIn(written) {
 
 const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
 const load = (url, headers = {}) => autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function loadRun(iadvizeUrl) {
   const proxy = await startProxy(iadvizeUrl);
@@ -141,7 +138,6 @@ function report(load, huge) {
   const direct = loadRow('stand-in of iAdvize, called directly', load.runs.direct);
   const proxy = loadRow('through the history proxy (toNodeListener + createHistoryHandler)', load.runs.proxy);
   const lines = [
-    START,
     '## History proxy (server entry)',
     '',
     `Date: ${new Date().toISOString()}, Node ${process.version}. Command: \`npm run bench:server\`. Each proxy runs in a process of its own;`,
@@ -166,22 +162,9 @@ function report(load, huge) {
     '',
     'The default cap (2 MB) is the goal: growth under 50 MB. The 64 MB row lifts the cap to show what it prevents.',
     'Bytes written include what sat in socket buffers when the proxy hung up.',
-    END,
   ];
-  console.log(lines.slice(1, -1).join('\n'));
-  writeSection(lines.join('\n'));
-}
-
-/** Replaces this benchmark's section of bench/results.md (or appends it), leaving the rest as it is. */
-function writeSection(section) {
-  const file = new URL('./results.md', import.meta.url);
-  const current = readFileSync(file, 'utf8');
-  const at = current.indexOf(START);
-  const end = current.indexOf(END);
-  const found = at !== -1 && end > at;
-  const before = found ? current.slice(0, at) : `${current.trimEnd()}\n\n`;
-  const after = found ? current.slice(end + END.length) : '\n';
-  writeFileSync(file, `${before}${section}${after}`);
+  console.log(lines.join('\n'));
+  writeSection('server', lines.join('\n'));
 }
 
 if (process.argv[2] === 'proxy') await runProxy(process.argv[3], Number(process.argv[4]));
