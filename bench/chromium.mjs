@@ -2,7 +2,7 @@
 // hand-written integration that gives the same guarantees and with a bare one-line callback; the
 // script tag's install time and first event; the heap the bridge keeps after install.
 // Writes its own section of bench/results.md.
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { startServer } from '../demo/server.mjs';
 import { median, writeSection } from './results.mjs';
@@ -13,18 +13,14 @@ const LOADS = 15;
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
 // Cacheable like a CDN would serve it, so later loads show a returning visitor (V8's code cache).
-const server = await startServer({ port: 0, headers: () => ({ 'cache-control': 'public, max-age=3600' }) });
+const server = await startServer({
+  port: 0,
+  headers: () => ({ 'cache-control': 'public, max-age=3600' }),
+  mounts: { 'bench/': fileURLToPath(new URL('.', import.meta.url)) },
+});
 
-async function newPage() {
-  const page = await browser.newPage();
-  await page.route(`${server.url}/bench/**`, (route) => {
-    const name = new URL(route.request().url()).pathname.split('/').pop();
-    if (name === 'page.html') return route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><body></body>' });
-    if (name === 'one-line.js') return route.fulfill({ contentType: 'text/javascript', body: 'window.oneLine = true;' });
-    return route.fulfill({ contentType: 'text/javascript', body: readFileSync(new URL(name, import.meta.url)) });
-  });
-  return page;
-}
+// The bench pages are served as files, not by page.route: Playwright's routing turns the HTTP cache off.
+const newPage = () => browser.newPage();
 
 async function eventPath() {
   const page = await newPage();
@@ -42,7 +38,7 @@ async function scriptTag() {
   const samples = { installed: [], listener: [], ga4: [] };
   let cold;
   for (let i = 0; i <= LOADS; i++) {
-    await page.goto(`${server.url}/e2e/fixtures/timing.html`);
+    await page.goto(`${server.url}/bench/timing.html`);
     const t = await page.evaluate(() => window.timing);
     if (i === 0) cold = t.installed - t.start;
     else {

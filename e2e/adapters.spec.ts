@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Page, Request } from 'playwright';
 import { describe, expect, it, vi } from 'vitest';
-import { open, useBrowser } from './browser.js';
+import { useBrowser } from './browser.js';
+import { openPage } from './page.js';
 
 // Each adapter against the vendor's real browser SDK from npm; the SDK's own network request is
 // intercepted and its payload read back. gtag.js and gtm.js are not on npm: GA4 and GTM are
@@ -20,7 +21,7 @@ const ctx = useBrowser({ mounts });
 
 /** Opens the blank page; every request that leaves 127.0.0.1 is recorded and answered here. */
 async function pageWithVendorNetwork(): Promise<{ page: Page; outgoing: Request[]; problems: string[] }> {
-  const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/blank.html`);
+  const { page, problems } = await openPage(ctx.browser, ctx.server, { bridge: { build: 'full' } });
   const outgoing: Request[] = [];
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, async (route) => {
     outgoing.push(route.request());
@@ -248,7 +249,7 @@ describe('adapters against real vendor SDKs in Chromium', () => {
   });
 
   it('data-analytics="ga4 gtm" and data-include-ids configure the script tag without JavaScript', async () => {
-    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/analytics-attribute.html`);
+    const { page, problems } = await openPage(ctx.browser, ctx.server, { before: ['gtag-stub'], bridge: { attributes: 'data-analytics="ga4 gtm typo" data-include-ids' } });
     await runChat(page);
     const layer = await page.evaluate(() =>
       (window as any).dataLayer.map((entry: any) => (Object.prototype.toString.call(entry) === '[object Arguments]' ? Array.from(entry) : entry)),

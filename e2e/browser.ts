@@ -22,16 +22,21 @@ export function serve(options: { headers?: (url: URL) => Record<string, string>;
   return startServer({ port: 0, ...options });
 }
 
-/** Opens a page that records console errors and uncaught exceptions, which every test expects to be empty. */
-export async function open(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
+/**
+ * Opens a page that records console errors and uncaught exceptions (`problems`, which every test
+ * expects to be empty) and every console line (`logs`, as `type: text`).
+ */
+export async function open(browser: Browser, url: string): Promise<{ page: Page; problems: string[]; logs: string[] }> {
   const page = await browser.newPage();
   const problems: string[] = [];
+  const logs: string[] = [];
   page.on('console', (message: ConsoleMessage) => {
+    logs.push(`${message.type()}: ${message.text()}`);
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(String(error)));
   await page.goto(url);
-  return { page, problems };
+  return { page, problems, logs };
 }
 
 /**

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { open, useBrowser } from './browser.js';
+import { pageHtml } from './page.js';
 
 /** The script-tag build and the simulator on a page of the shop; `attributes` go on the bridge's script tag. */
-const shopPage = (attributes = 'data-analytics="ga4 gtm"') => `<!doctype html><html><head><meta charset="utf-8"><title>shop</title>
-<script src="/e2e/fixtures/gtag-stub.js"></script>
-<script src="/dist/iadvize-bridge.iife.min.js" ${attributes}></script>
-<script src="/e2e/fixtures/record.js"></script>
-<script src="/dist/iadvize-simulator.iife.js"></script>
-</head><body><a href="cart.html">cart</a></body></html>`;
+const shopPage = (attributes = 'data-analytics="ga4 gtm"') =>
+  pageHtml({ before: ['gtag-stub'], bridge: { attributes }, after: ['record'], body: '<a href="cart.html">cart</a>' });
 
 const ctx = useBrowser();
 const START = { id: 4242, conversationId: '5f0c8a52-2a4e-4c1b-9d3e-0000000000aa', vuid: 'vuid-1' };

@@ -1,13 +1,11 @@
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
-import { open, useBrowser } from './browser.js';
+import { useBrowser } from './browser.js';
+import { openPage, type PageParts } from './page.js';
 
-const ctx = useBrowser({
-  headers: (url): Record<string, string> =>
-    url.pathname === '/e2e/fixtures/csp.html'
-      ? { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'" }
-      : {},
-});
+const ctx = useBrowser();
+const at = (parts: PageParts, options?: Parameters<typeof openPage>[3]) => openPage(ctx.browser, ctx.server, parts, options);
+const simulator = (lookup: string) => ({ attributes: `data-lookup="${lookup}"` });
 
 // Every documented callback, with the argument the documentation gives it (none, null or an object).
 const EVERY_CALLBACK: Array<[string, ...unknown[]]> = [
@@ -29,7 +27,7 @@ const recordedTypes = (page: Page): Promise<string[]> => page.evaluate(() => (wi
 
 describe('the script-tag build in Chromium', () => {
   it.each(['late', 'boot'])('every callback becomes its event and reaches GA4 and GTM (%s lookup)', async (lookup) => {
-    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/every-callback.html?lookup=${lookup}`);
+    const { page, problems } = await at({ before: ['gtag-stub'], bridge: { build: 'full' }, after: ['every-event-adapters', 'record'], tag: simulator(lookup) });
     await fire(page, EVERY_CALLBACK);
     const types = await recordedTypes(page);
     expect(types).toHaveLength(EVERY_CALLBACK.length);
@@ -48,7 +46,7 @@ describe('the script-tag build in Chromium', () => {
   });
 
   it.each(['late', 'boot'])('keeps a var-declared site callback, and a script included twice emits each event once (%s lookup)', async (lookup) => {
-    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/site-var.html?lookup=${lookup}`);
+    const { page, problems } = await at({ before: ['site-var'], bridge: { twice: true }, after: ['record'], tag: simulator(lookup) });
     await fire(page, [['onChatStarted', { id: 5 }]]);
     expect(await page.evaluate(() => (window as any).siteCalls)).toEqual(['onChatStarted:5']);
     expect(await recordedTypes(page)).toEqual(['chat:started']);
@@ -57,7 +55,7 @@ describe('the script-tag build in Chromium', () => {
   });
 
   it.each(['late', 'boot'])('site code that reassigns iAdvizeCallbacks after install stays connected (%s lookup)', async (lookup) => {
-    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/reassign.html?lookup=${lookup}`);
+    const { page, problems } = await at({ after: ['record'], tag: simulator(lookup), last: ['reassign'] });
     await fire(page, [['onChatStarted', { id: 7 }], ['onChatEnded', { id: 7 }]]);
     expect(await page.evaluate(() => (window as any).siteCalls)).toEqual(['started 7', 'ended 7']);
     expect(await recordedTypes(page)).toEqual(['chat:started', 'chat:ended']);
@@ -66,18 +64,15 @@ describe('the script-tag build in Chromium', () => {
   });
 
   it('installed after the tag loaded: works with a late-lookup tag, and says so in debug mode', async () => {
-    const page = await ctx.browser.newPage();
-    const warnings: string[] = [];
-    page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
-    await page.goto(`${ctx.server.url}/e2e/fixtures/late-install.html`);
+    const { page, logs } = await at({ tagFirst: true, tag: simulator('late'), bridge: { attributes: 'data-debug' }, after: ['record'] });
     await fire(page, [['onChatStarted', { id: 1 }]]);
     expect(await recordedTypes(page)).toEqual(['chat:started']);
-    expect(warnings.some((w) => w.includes('installed after the iAdvize tag'))).toBe(true);
+    expect(logs.some((line) => line.startsWith('warning: ') && line.includes('installed after the iAdvize tag'))).toBe(true);
     await page.close();
   });
 
   it('the tag blocked (404): nothing breaks, and what was queued reaches the tag once it loads', async () => {
-    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/blocked-tag.html`);
+    const { page, problems } = await at({ bridge: { build: 'full' }, after: ['record', 'early-sdk-calls'], tag: { src: '/blocked/iadvize.js' } });
     expect(problems.filter((p) => !p.includes('404'))).toEqual([]);
     expect(await page.evaluate(() => (window as any).IAdvizeBridge.bridge.state.chat.active)).toBe(false);
     await page.addScriptTag({ url: '/dist/iadvize-simulator.iife.js' });
@@ -90,7 +85,8 @@ describe('the script-tag build in Chromium', () => {
   });
 
   it('works under a strict Content-Security-Policy, with no violation', async () => {
-    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/csp.html`);
+    const csp = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'";
+    const { page, problems } = await at({ bridge: { attributes: 'data-analytics="gtm"' }, after: ['record', 'csp-violations'] }, { headers: { 'content-security-policy': csp } });
     await page.evaluate(() => (window as any).iAdvizeSimulator.run('proactive-chat', { speed: 0 }));
     expect((await recordedTypes(page)).length).toBeGreaterThanOrEqual(10);
     expect(await page.evaluate(() => (window as any).dataLayer.filter((e: any) => e.event === 'chat_started'))).toHaveLength(1);
@@ -100,16 +96,13 @@ describe('the script-tag build in Chromium', () => {
   });
 
   it.each([
-    ['no debug', '/e2e/fixtures/plain.html', false],
-    ['data-debug on the script tag', '/e2e/fixtures/debug.html', true],
-    ['?iadvize_debug=1 in the page URL', '/e2e/fixtures/plain.html?iadvize_debug=1', true],
-  ])('%s: logs the raw callback and its event or stays quiet', async (_name, path, logged) => {
-    const page = await ctx.browser.newPage();
-    const logs: string[] = [];
-    page.on('console', (message) => logs.push(message.text()));
-    await page.goto(ctx.server.url + path);
+    ['no debug', {}, '/e2e/page.html', false],
+    ['data-debug on the script tag', { attributes: 'data-debug' }, '/e2e/page.html', true],
+    ['?iadvize_debug=1 in the page URL', {}, '/e2e/page.html?iadvize_debug=1', true],
+  ])('%s: logs the raw callback and its event or stays quiet', async (_name, bridge, path, logged) => {
+    const { page, logs } = await at({ bridge, after: ['record'] }, { path });
     await fire(page, [['onStatusChanged', { offline: 0, busy: 1 }]]);
-    expect(logs.some((line) => line.startsWith('[iadvize-bridge] onStatusChanged'))).toBe(logged);
+    expect(logs.some((line) => line.startsWith('info: [iadvize-bridge] onStatusChanged'))).toBe(logged);
     await page.close();
   });
 });

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { open, useBrowser } from './browser.js';
+import { useBrowser } from './browser.js';
+import { openPage } from './page.js';
 
 const ctx = useBrowser();
 
 describe('Web SDK in Chromium', () => {
   it('an SPA with client-side routing makes one navigate per route change; early calls reach the tag once', async () => {
-    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/e2e/fixtures/spa-router.html`);
+    const links = ['/e2e/products', '/e2e/products?page=2', '/e2e/cart'].map((href, i) => `<a href="${href}" data-route>${['Products', 'Page 2', 'Cart'][i]}</a>`);
+    const { page, problems } = await openPage(ctx.browser, ctx.server, {
+      bridge: { build: 'full' },
+      after: ['spa-router'],
+      tag: false,
+      body: `<nav>${links.join(' ')}</nav><main id="view">home</main>`,
+    });
     // Before the tag loads: the consent tool decides, and a purchase completes.
     await page.evaluate(() => {
       const { bridge } = (window as any).IAdvizeBridge;
@@ -30,10 +37,10 @@ describe('Web SDK in Chromium', () => {
     ]);
     expect(seen.transactions).toEqual([{ id: 'order-77', amount: 120.5 }]);
     expect(seen.navigations).toEqual([
-      '/e2e/fixtures/products',
-      '/e2e/fixtures/products?page=2',
-      '/e2e/fixtures/cart',
-      '/e2e/fixtures/products?page=2',
+      '/e2e/products',
+      '/e2e/products?page=2',
+      '/e2e/cart',
+      '/e2e/products?page=2',
     ]);
     expect(await page.evaluate(() => (window as any).IAdvizeBridge.bridge.sdk.get('visitor:cookiesConsent'))).toBe(true);
     // The tag runs the queued set() after the bridge subscribed, so both changes reach the stream.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { open, useBrowser } from './browser.js';
+import { pageHtml } from './page.js';
 
 /**
  * Real-world site code (iAdvize's documented snippets, in e2e/fixtures/site-code/) placed before the
@@ -30,15 +31,14 @@ const PROGRAMS: Array<[string, Program]> = [
 ];
 
 function html(program: Program, lookup: string, withBridge: boolean): string {
-  const scripts = (place: Place) => program.filter(([, p]) => p === place).map(([snippet]) => `<script src="/e2e/fixtures/site-code/${snippet}.js"></script>`).join('\n');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>site code</title>
-<script src="/e2e/fixtures/gtag-stub.js"></script>
-${scripts('before-bridge')}
-${withBridge ? '<script src="/dist/iadvize-bridge.iife.min.js" data-analytics="ga4 gtm"></script><script src="/e2e/fixtures/record.js"></script>' : ''}
-${scripts('after-bridge')}
-<script src="/dist/iadvize-simulator.iife.js" data-lookup="${lookup}"></script>
-${scripts('after-tag')}
-</head><body></body></html>`;
+  const at = (place: Place) => program.filter(([, p]) => p === place).map(([snippet]) => `site-code/${snippet}`);
+  return pageHtml({
+    before: ['gtag-stub', ...at('before-bridge')],
+    bridge: withBridge && { attributes: 'data-analytics="ga4 gtm"' },
+    after: [...(withBridge ? ['record'] : []), ...at('after-bridge')],
+    tag: { attributes: `data-lookup="${lookup}"` },
+    last: at('after-tag'),
+  });
 }
 
 interface Outcome {
