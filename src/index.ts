@@ -8,6 +8,8 @@ export type { BridgeState, ChatState } from './core/state.js';
 
 export { webSdk } from './plugins/web-sdk/web-sdk.js';
 export type { Activation, AuthenticationOption, AuthenticationProvider, IAdvizeWebSdk, Sdk, SdkProperties, SdkProperty, WebSdkEvents, WebSdkOptions } from './plugins/web-sdk/web-sdk.js';
+export { iadvizeTag, DEFAULT_TAG_SRC } from './plugins/iadvize-tag/iadvize-tag.js';
+export type { IAdvizeTagEvents, IAdvizeTagOptions, TagLoader, TagStatus } from './plugins/iadvize-tag/iadvize-tag.js';
 export { virtualAgent } from './plugins/virtual-agent/virtual-agent.js';
 export type { VirtualAgent, VirtualAgentEvents, VirtualAgentState } from './plugins/virtual-agent/virtual-agent.js';
 export { isHistoryError } from './plugins/virtual-agent/fetch-history.js';

@@ -1,17 +1,19 @@
-import { install as installOnWindow, type InstallOptions } from './core/install.js';
-import type { Adapter, AnyPlugin } from './core/plugin.js';
 import type { AdapterOptions } from './adapters/create-adapter.js';
 import { log } from './core/guard.js';
+import { install as installOnWindow, type InstallOptions } from './core/install.js';
+import type { Adapter, AnyPlugin } from './core/plugin.js';
+import { iadvizeTag } from './plugins/iadvize-tag/iadvize-tag.js';
 
 /**
  * Installs the bridge from the script tag that is running, configured by its attributes, with
- * `plugins`; `install(options)` then returns the same bridge with what the options add.
+ * `plugins`; `install(options)` then returns the same bridge with what the options add. With
+ * `data-sid`, it loads the iAdvize tag too, after itself: one script tag does the whole integration.
  */
 export function startFromScriptTag(factories: Record<string, (options: AdapterOptions) => Adapter>, plugins: readonly AnyPlugin[]) {
   const script = typeof document === 'undefined' ? null : document.currentScript;
   const attribute = (name: string): string | null => (script ? script.getAttribute(name) : null);
   const { debug, adapters } = optionsFromScript(attribute, factories);
-  const bridge = installOnWindow({ debug, plugins: [...plugins, ...adapters] });
+  const bridge = installOnWindow({ debug, plugins: [...plugins, ...adapters, ...tagFromScript(attribute)] });
   /** Returns the bridge this script installed, adding the given plugins and options to it. */
   const install = (options?: InstallOptions) => installOnWindow(options);
   return { bridge, install };
@@ -47,4 +49,21 @@ function switchAttribute(attribute: (name: string) => string | null, name: strin
   if (ON.indexOf(word) >= 0) return true;
   if (OFF.indexOf(word) < 0) log('error', `${name}="${value}" is not one of true, false, 1, 0, yes, no: left off`);
   return false;
+}
+
+/**
+ * The tag loader from `data-sid`, `data-lang` and `data-tag-src`; with `data-consent`, the tag waits
+ * until the site's consent tool calls `IAdvizeBridge.bridge.tag.load()`. A bad value is said, and the
+ * bridge installs without the loader.
+ */
+export function tagFromScript(attribute: (name: string) => string | null): AnyPlugin[] {
+  const sid = attribute('data-sid');
+  if (sid === null) return [];
+  const consent = attribute('data-consent') === null ? undefined : new Promise<boolean>(() => {});
+  try {
+    return [iadvizeTag({ sid, lang: attribute('data-lang') ?? undefined, src: attribute('data-tag-src') ?? undefined, consent })];
+  } catch (error) {
+    log('error', 'the iAdvize tag was not loaded:', error);
+    return [];
+  }
 }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './browser.js';
+import { openPage } from './page.js';
+
+const ctx = useBrowser();
+/** The one script tag a site writes: the bridge, its analytics, and the iAdvize tag (here the simulator, served at the tag's place). */
+const ONE_TAG = 'data-sid="1234" data-lang="fr" data-analytics="ga4" data-tag-src="/dist/iadvize-simulator.iife.js"';
+
+const tagScripts = (page: import('playwright').Page) =>
+  page.evaluate(() => [...document.querySelectorAll('script')].filter((s) => s.src.includes('iadvize-simulator') || s.src.includes('/blocked/')).length);
+
+describe('one script tag does the whole integration', () => {
+  it('loads the tag once, after the registry, with the config; events reach GA4', async () => {
+    const { page, problems } = await openPage(ctx.browser, ctx.server, { before: ['gtag-stub'], bridge: { attributes: ONE_TAG }, tag: false });
+    await page.waitForFunction(() => (window as any).iAdvizeSimulator?.loaded);
+    const seen = await page.evaluate(() => {
+      const w = window as any;
+      w.iAdvizeSimulator.startChat();
+      return { config: w.iAdvizeSimulator.seen.config, status: w.IAdvizeBridge.bridge.tag.status, registry: typeof w.iAdvizeCallbacks.onChatStarted };
+    });
+    expect(seen).toEqual({ config: { sid: 1234, lang: 'fr' }, status: 'loaded', registry: 'function' });
+    const gtagEvents = await page.evaluate(() =>
+      (window as any).dataLayer.filter((e: any) => Object.prototype.toString.call(e) === '[object Arguments]' && e[0] === 'event').map((e: any) => e[1]),
+    );
+    expect(gtagEvents).toEqual(['chat_started']);
+    expect(await tagScripts(page)).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the script included twice loads the tag once', async () => {
+    const { page, problems } = await openPage(ctx.browser, ctx.server, { before: ['gtag-stub'], bridge: { attributes: ONE_TAG, twice: true }, tag: false });
+    await page.waitForFunction(() => (window as any).iAdvizeSimulator?.loaded);
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    expect(await tagScripts(page)).toBe(1);
+    await page.evaluate(() => (window as any).iAdvizeSimulator.startChat());
+    const sent = await page.evaluate(() => (window as any).dataLayer.filter((e: any) => Object.prototype.toString.call(e) === '[object Arguments]' && e[0] === 'event').length);
+    expect(sent).toBe(1);
+    expect(problems.filter((line) => !line.includes('replaces an earlier one'))).toEqual([]);
+    await page.close();
+  });
+
+  it('a blocked tag (404) is reported: tag:failed, the status, a console line', async () => {
+    const attributes = 'data-sid="1234" data-tag-src="/blocked/iadvize.js"';
+    const { page, problems, logs } = await openPage(ctx.browser, ctx.server, { bridge: { attributes }, after: ['record'], tag: false });
+    await page.waitForFunction(() => (window as any).IAdvizeBridge.bridge.tag.status === 'failed');
+    expect(await page.evaluate(() => (window as any).recorded.map((r: any) => r.type))).toEqual(['tag:failed']);
+    expect(logs.some((line) => line.startsWith('warning: [iadvize-bridge] the iAdvize tag could not load from') && line.includes('/blocked/iadvize.js'))).toBe(true);
+    expect(problems.filter((line) => !line.includes('404'))).toEqual([]);
+    await page.close();
+  });
+
+  it('data-consent holds the tag until the consent tool says yes', async () => {
+    const { page, problems } = await openPage(ctx.browser, ctx.server, { before: ['gtag-stub'], bridge: { attributes: `${ONE_TAG} data-consent` }, tag: false });
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    expect(await tagScripts(page)).toBe(0);
+    expect(await page.evaluate(() => (window as any).IAdvizeBridge.bridge.tag.status)).toBe('waiting-for-consent');
+    await page.evaluate(() => (window as any).IAdvizeBridge.bridge.tag.load());
+    await page.waitForFunction(() => (window as any).iAdvizeSimulator?.loaded);
+    expect(await tagScripts(page)).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,149 @@
+import { fail } from '../../core/errors.js';
+import { log } from '../../core/guard.js';
+import type { Plugin } from '../../core/plugin.js';
+import { globalsOf, type IAdvizeWindow } from '../../core/window.js';
+
+/** Where loading the iAdvize tag stands on this page. */
+export type TagStatus = 'idle' | 'waiting-for-consent' | 'loading' | 'loaded' | 'failed';
+
+export interface IAdvizeTagOptions {
+  /** The iAdvize site id (digits). */
+  sid: string | number;
+  /** The language of the chat, e.g. `'fr'` or `'en'`. */
+  lang?: string;
+  /** The tag's address. Default `https://halc.iadvize.com/iadvize.js`; `https:` or the page's own origin. */
+  src?: string;
+  /** The nonce a strict Content-Security-Policy gives scripts. The script tag build takes its own by default. */
+  nonce?: string;
+  /**
+   * Loads the tag only once this says yes, so a consent tool can gate the whole chat: a function
+   * answering a boolean (or a promise of one), or a promise. Until it does, `tag.load()` loads anyway.
+   */
+  consent?: (() => boolean | Promise<boolean>) | Promise<boolean>;
+}
+
+export interface TagLoader {
+  /** Where loading the tag stands; also announced by the `tag:*` events. */
+  readonly status: TagStatus;
+  /** Loads the tag now, consent or not (the site's own decision); once per page. */
+  load(): void;
+}
+
+export interface IAdvizeTagEvents {
+  'tag:loading': { src: string };
+  'tag:loaded': { src: string };
+  /** The script could not load: blocked (an ad blocker, a Content-Security-Policy) or not found. */
+  'tag:failed': { src: string };
+}
+
+export const DEFAULT_TAG_SRC = 'https://halc.iadvize.com/iadvize.js';
+const SCOPE = 'iadvizeTag()';
+
+/** The page's one loading of the tag, shared by every bridge and script include on the page. */
+interface PageTag {
+  status: TagStatus;
+  src?: string;
+  listeners: Set<(status: TagStatus) => void>;
+}
+const PAGE_TAG = Symbol.for('iadvize-bridge.tag');
+
+function checkOptions(options: IAdvizeTagOptions): void {
+  if (options === null || typeof options !== 'object') fail(SCOPE, 'takes an options object with your iAdvize `sid`');
+  const { sid, lang, src, nonce, consent } = options;
+  if (!/^\d{1,12}$/.test(String(sid ?? ''))) fail(SCOPE, '`sid` must be your iAdvize site id: digits');
+  if (lang !== undefined && (typeof lang !== 'string' || !/^[a-z]{2}(-[A-Za-z]{2})?$/.test(lang))) fail(SCOPE, "`lang` must be a language code such as 'fr' or 'en'");
+  if (src !== undefined && (typeof src !== 'string' || !src)) fail(SCOPE, '`src` must be the URL of the tag');
+  if (nonce !== undefined && typeof nonce !== 'string') fail(SCOPE, '`nonce` must be a string');
+  if (consent !== undefined && typeof consent !== 'function' && typeof (consent as Promise<boolean>)?.then !== 'function') {
+    fail(SCOPE, '`consent` must be a function or a promise');
+  }
+}
+
+/** `src` resolved against the page, if it is `https:` or the page's own origin: the tag runs with the page's rights. */
+function tagUrl(win: Window, src: string): string | undefined {
+  try {
+    const url = new URL(src, win.location.href);
+    return url.protocol === 'https:' || url.origin === win.location.origin ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads the iAdvize tag itself, after the bridge's registry exists, so the order is always right:
+ * `window.iAdvizeInterface.config = { sid, lang }` (a config the site set is kept), then the tag's
+ * script, async, with the page's nonce. Once per page, whatever the number of installs or includes;
+ * a tag the page already has is never loaded again. `consent` can hold it back.
+ * @example
+ * install({ plugins: [iadvizeTag({ sid: 1234, lang: 'fr', consent: () => cmp.hasConsent('iadvize') }), ga4()] })
+ */
+export function iadvizeTag(options: IAdvizeTagOptions): Plugin<{ tag: TagLoader }, IAdvizeTagEvents> {
+  checkOptions(options);
+  let stop: (() => void) | undefined;
+  return {
+    name: 'iadvizeTag',
+    emits: ['tag:loading', 'tag:loaded', 'tag:failed'],
+    setup(context) {
+      const win = context.window;
+      const host = globalsOf(win) as IAdvizeWindow & { [PAGE_TAG]?: PageTag };
+      const page = (host[PAGE_TAG] ??= { status: 'idle', listeners: new Set() });
+      const src = tagUrl(win, options.src ?? DEFAULT_TAG_SRC);
+      if (!src) fail(SCOPE, `\`src\` must be an https: URL or on this page's origin (${String(options.src)})`);
+
+      const announce = (status: TagStatus): void => {
+        if (status === 'loading' || status === 'loaded' || status === 'failed') context.emit(`tag:${status}`, { src: page.src ?? src }, page.src ?? src);
+        if (status === 'failed') log(context.debug ? 'error' : 'warn', `the iAdvize tag could not load from ${page.src}: blocked or not found`);
+        else if (context.debug) log('info', `iAdvize tag ${status}`);
+      };
+      page.listeners.add(announce);
+      stop = () => page.listeners.delete(announce);
+      const setStatus = (status: TagStatus): void => {
+        page.status = status;
+        page.listeners.forEach((listener) => context.guard(() => listener(status), 'tag status'));
+      };
+
+      function load(): void {
+        if (page.status === 'loading' || page.status === 'loaded') return;
+        const tag = host.iAdvize;
+        // A tag the page already loaded (its own snippet, a GTM tag) is the tag: never a second one.
+        if (tag !== null && typeof tag === 'object') return setStatus('loaded');
+        const queue = (host.iAdvizeInterface ??= []) as { config?: unknown };
+        queue.config ??= options.lang === undefined ? { sid: Number(options.sid) } : { sid: Number(options.sid), lang: options.lang };
+        const document = win.document;
+        const script = document.createElement('script');
+        script.async = true;
+        script.src = page.src = src!;
+        const nonce = options.nonce ?? (document.currentScript as HTMLScriptElement | null)?.nonce;
+        if (nonce) script.nonce = nonce;
+        script.onload = () => setStatus('loaded');
+        script.onerror = () => setStatus('failed');
+        setStatus('loading');
+        (document.head ?? document.documentElement).appendChild(script);
+      }
+
+      const { consent } = options;
+      if (page.status === 'idle' && consent === undefined) load();
+      else if (page.status === 'idle') {
+        page.status = 'waiting-for-consent';
+        const answer = new Promise<boolean>((resolve) => resolve(typeof consent === 'function' ? consent() : consent!));
+        answer.then(
+          (yes) => yes === true && page.status === 'waiting-for-consent' && load(),
+          (error) => context.report(error, 'consent'),
+        );
+      }
+      return {
+        tag: {
+          get status() {
+            return page.status;
+          },
+          load: () => context.guard(load, 'load'),
+        },
+      };
+    },
+    teardown() {
+      // The tag stays: a script that ran cannot be unloaded. Only this plugin stops listening.
+      stop?.();
+      stop = undefined;
+    },
+  };
+}
