@@ -125,7 +125,7 @@ function createBridge(win: Window, options: InstallOptions): Installed {
   const slot = win as unknown as Record<symbol, Installed | undefined>;
   let debug = options.debug === true || debugFromUrl(win);
   let destroyed = false;
-  const { guard, report } = createGuard(options.onError);
+  const { guard, report, setHandler } = createGuard(options.onError);
   const state = createState(createChatStore(win, options.persist !== false));
   const emitter = createEmitter(guard);
   const plugins = createPlugins({ win, guard, report, emitter, state, debug: () => debug, destroyed: () => destroyed });
@@ -146,9 +146,13 @@ function createBridge(win: Window, options: InstallOptions): Installed {
     };
   }
 
+  /** A later install() on the window: its options apply to this bridge, the latest winning, as its plugins do. */
   const extend = (more: InstallOptions): void => {
     checkOptions(more);
     if (more.debug) debug = true;
+    if (more !== options && more.onError) setHandler(more.onError);
+    // persist: false from the app after a script tag installed: the stored record goes, and nothing more is written.
+    if (more !== options && more.persist !== undefined) state.useStore(createChatStore(win, more.persist));
     for (const plugin of [...(more.plugins ?? []), ...(more.adapters ?? [])]) plugins.use(plugin, bridge);
   };
 
@@ -158,7 +162,7 @@ function createBridge(win: Window, options: InstallOptions): Installed {
     log('warn', 'installed after the iAdvize tag: events reach the bridge only if the tag looks callbacks up late');
   }
   const registry = createRegistry(win, route, guard);
-  if (debug && !registry.followsReassignment) log('warn', 'iAdvizeCallbacks was declared with var: a later reassignment of it cannot be followed');
+  if (debug && !registry.followsReassignment) log('warn', 'window.iAdvizeCallbacks cannot be redefined (declared with var, or locked): a later reassignment of it cannot be followed');
 
   const on = (type: string, listener: (event: never) => void, onOptions?: OnOptions): Unsubscribe =>
     emitter.on(type, listener as never, onOptions, CORE_EVENT_TYPES.indexOf(type as keyof CoreEvents) >= 0 || type === '*' || plugins.emits(type));
