@@ -12,8 +12,8 @@ import { iadvizeTag } from './plugins/iadvize-tag/iadvize-tag.js';
 export function startFromScriptTag(factories: Record<string, (options: AdapterOptions) => Adapter>, plugins: readonly AnyPlugin[]) {
   const script = typeof document === 'undefined' ? null : document.currentScript;
   const attribute = (name: string): string | null => (script ? script.getAttribute(name) : null);
-  const { debug, adapters } = optionsFromScript(attribute, factories);
-  const bridge = installOnWindow({ debug, plugins: [...plugins, ...adapters, ...tagFromScript(attribute)] });
+  const { debug, persist, adapters } = optionsFromScript(attribute, factories);
+  const bridge = installOnWindow({ debug, persist, plugins: [...plugins, ...adapters, ...tagFromScript(attribute)] });
   /** Returns the bridge this script installed, adding the given plugins and options to it. */
   const install = (options?: InstallOptions) => installOnWindow(options);
   return { bridge, install };
@@ -22,12 +22,15 @@ export function startFromScriptTag(factories: Record<string, (options: AdapterOp
 type Factory = (options: AdapterOptions) => Adapter;
 
 /**
- * The bridge's options from its own script tag: `data-debug`, `data-analytics="ga4 gtm"` and
- * `data-include-ids`. A mistake in an attribute must not stop the chat integration: it is said on
+ * The bridge's options from its own script tag: `data-debug`, `data-analytics="ga4 gtm"`,
+ * `data-include-ids` and `data-persist`. A mistake in an attribute must not stop the chat integration: it is said on
  * the console and the rest installs (only the table's own names count, so `constructor` or
  * `__proto__` are unknown names like any other typo).
  */
-export function optionsFromScript(attribute: (name: string) => string | null, factories: Record<string, Factory>): { debug: boolean; adapters: Adapter[] } {
+export function optionsFromScript(
+  attribute: (name: string) => string | null,
+  factories: Record<string, Factory>,
+): { debug: boolean; persist: boolean; adapters: Adapter[] } {
   const includeIds = switchAttribute(attribute, 'data-include-ids');
   const names = (attribute('data-analytics') ?? '').split(/[\s,]+/).filter(Boolean);
   const adapters: Adapter[] = [];
@@ -35,7 +38,9 @@ export function optionsFromScript(attribute: (name: string) => string | null, fa
     if (Object.prototype.hasOwnProperty.call(factories, name)) adapters.push(factories[name]!({ includeIds }));
     else log('error', `data-analytics: unknown adapter "${name}" (known: ${Object.keys(factories).join(' ')})`);
   }
-  return { debug: switchAttribute(attribute, 'data-debug'), adapters };
+  // Kept in the tab's sessionStorage unless data-persist="false" (or 0, no) says otherwise.
+  const persist = attribute('data-persist') === null || switchAttribute(attribute, 'data-persist');
+  return { debug: switchAttribute(attribute, 'data-debug'), persist, adapters };
 }
 
 const ON = ['', 'true', '1', 'yes'];

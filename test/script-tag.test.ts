@@ -46,3 +46,12 @@ describe('script-tag attributes', () => {
     expect(error).toHaveBeenCalledWith(expect.stringContaining('data-include-ids="sometimes"'));
   });
 });
+
+describe('data-persist', () => {
+  it.each([
+    [null, true], ['', true], ['true', true], ['false', false], ['0', false], ['no', false],
+  ])('data-persist=%j keeps the chat record in sessionStorage: %s', (value, persist) => {
+    const options = optionsFromScript((name) => (name === 'data-persist' ? value : null), { ga4, gtm });
+    expect(options.persist).toBe(persist);
+  });
+});

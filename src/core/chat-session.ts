@@ -16,13 +16,15 @@ export interface StoredChat {
 export interface ChatStore {
   read(): StoredChat | undefined;
   write(record: StoredChat): void;
+  /** Forgets the stored record (a later `install({ persist: false })`). */
+  clear(): void;
 }
 
 export const STORAGE_KEY = 'iadvize-bridge:chat';
 /** A stored chat nobody heard of for this long is over, whatever the tag failed to say. */
 export const STORED_CHAT_TTL_MS = 2 * 60 * 60 * 1000;
 
-const MEMORY_ONLY: ChatStore = { read: () => undefined, write: () => {} };
+const MEMORY_ONLY: ChatStore = { read: () => undefined, write: () => {}, clear: () => {} };
 
 type Check = (value: unknown, now: number) => boolean;
 const optional = (check: Check): Check => (value, now) => value === undefined || check(value, now);
@@ -47,7 +49,8 @@ const FIELDS: Record<keyof ChatState, Check> = {
 function validate(raw: unknown, now: number): StoredChat | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const { v, savedAt, chat, firstVisitorMessageAt } = raw as Record<string, unknown>;
-  if (v !== 1 || typeof savedAt !== 'number' || !(now - savedAt < STORED_CHAT_TTL_MS) || !chat || typeof chat !== 'object') return undefined;
+  // A record "saved" in the future (a clock set back, another script) would never grow old: refused.
+  if (v !== 1 || typeof savedAt !== 'number' || !(savedAt <= now && now - savedAt < STORED_CHAT_TTL_MS) || !chat || typeof chat !== 'object') return undefined;
   if (!isTime(firstVisitorMessageAt, now)) return undefined;
   // Only the known fields are taken: anything else someone wrote there stays there.
   const record: Record<string, unknown> = {};
@@ -86,6 +89,13 @@ export function createChatStore(win: Window, persist: boolean): ChatStore {
         store.setItem(STORAGE_KEY, JSON.stringify({ v: 1, savedAt: Date.now(), ...record }));
       } catch {
         // Full or refused: the record lives in memory for this page.
+      }
+    },
+    clear() {
+      try {
+        store.removeItem(STORAGE_KEY);
+      } catch {
+        // Nothing was kept there, or nothing can be.
       }
     },
   };

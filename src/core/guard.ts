@@ -46,7 +46,7 @@ export function log(level: 'info' | 'warn' | 'error', message: string, ...detail
  * Without `onError`, each owner's error message is logged once, so a listener that fails on
  * every event does not flood the console.
  */
-export function createGuard(onError?: ErrorHandler): { guard: Guard; report: Report } {
+export function createGuard(onError?: ErrorHandler): { guard: Guard; report: Report; setHandler(handler: ErrorHandler): void } {
   const logged = new WeakMap<object, Set<string>>();
   const logOnce = (error: unknown, context: ErrorContext, owner: object): void => {
     const message = String(error instanceof Error ? error.message : error);
@@ -72,5 +72,5 @@ export function createGuard(onError?: ErrorHandler): { guard: Guard; report: Rep
       return undefined;
     }
   };
-  return { guard, report };
+  return { guard, report, setHandler: (handler) => void (onError = handler) };
 }

@@ -43,14 +43,31 @@ export function createPlugins({ win, guard, report, emitter, state, debug, destr
     emitted = new Set(next.flatMap((entry) => (Array.isArray(entry.plugin.emits) ? entry.plugin.emits : [])));
   }
 
-  /** One event, whatever its source: frozen, then to the listeners, then to every plugin that sends. */
-  function deliver(event: { type: string }, slot: Slot): void {
+  // Events raised while one is being delivered (a listener makes the tag act, a plugin emits) wait
+  // their turn: every listener and every tool hears them in the order they happened.
+  const waiting: Array<[{ type: string }, Slot]> = [];
+  let delivering = false;
+
+  function deliverNow(event: { type: string }, slot: Slot): void {
     Object.freeze(event);
     emitter.emit(event, slot);
     const list = senders;
     for (let i = 0; i < list.length && !destroyed(); i++) {
       const plugin = list[i]!;
       guard(plugin.send!, plugin, event as never, 'plugin', event.type, plugin.name);
+    }
+  }
+
+  /** One event, whatever its source: frozen, then to the listeners, then to every plugin that sends. */
+  function deliver(event: { type: string }, slot: Slot): void {
+    if (delivering) return void waiting.push([event, slot]);
+    delivering = true;
+    try {
+      deliverNow(event, slot);
+      for (let next = waiting.shift(); next && !destroyed(); next = waiting.shift()) deliverNow(...next);
+    } finally {
+      delivering = false;
+      waiting.length = 0;
     }
   }
 

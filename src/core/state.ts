@@ -45,7 +45,8 @@ const newChat = (): Mutable<ChatState> => ({ active: false, messagesSent: 0, mes
  * `chat:ended` and `call:ended`, `resumed` of `chat:started`) on the event before it is emitted.
  * The chat record starts from, and is kept in, `store`, so it outlives a page change.
  */
-export function createState(store: ChatStore) {
+export function createState(initialStore: ChatStore) {
+  let store = initialStore;
   const stored = store.read();
   const state: Mutable<BridgeState> = {
     chat: stored ? { ...stored.chat } : newChat(),
@@ -135,6 +136,12 @@ export function createState(store: ChatStore) {
   };
 
   return {
+    /** Keeps the chat record elsewhere from now on; the one it leaves forgets it. */
+    useStore(next: ChatStore): void {
+      store.clear();
+      store = next;
+      saveChat();
+    },
     /** What an event of `type` does to the state, looked up once per type; undefined when it does nothing. */
     handlerFor(type: string): StateHandler | undefined {
       const handler = (handlers as Record<string, StateHandler | undefined>)[type];

@@ -83,8 +83,8 @@ describe('the plugin seam', () => {
     tag.fire('onChatStarted', { id: 2 });
     expect(ticks).toEqual([1, 2]);
     expect(bridge.counter.count()).toBe(2);
-    // The tick is emitted by a listener of chat:started: it reaches the plugins before the rest of chat:started does.
-    expect(sent).toEqual(['counter:tick', 'chat:started', 'counter:tick', 'chat:started']);
+    // The tick is raised while chat:started is being delivered: it waits its turn, so every tool hears them in order.
+    expect(sent).toEqual(['chat:started', 'counter:tick', 'chat:started', 'counter:tick']);
   });
 
   it('use() adds one later; destroy() tears it down, ends its subscriptions and removes its API', () => {
