@@ -97,6 +97,12 @@ export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdk
       // Calls waiting for the tag's answer: released (rejected) when the plugin goes.
       const waiting = new Set<() => void>();
 
+      let released = false;
+      // A component that kept `bridge.sdk` past destroy() hears it at once, rather than losing a transaction in silence.
+      const live = (method: string): void => {
+        if (released) fail('sdk', `${method}: the bridge was destroyed (install it again to reach the tag)`);
+      };
+
       /** Runs `fn` on the loaded tag and settles with what it returns (a promise is followed). */
       function ask<T>(method: string, fn: (tag: IAdvizeWebSdk) => T | Promise<T>, timeoutMs?: number): Promise<T> {
         return new Promise<T>((resolve, reject) => {
@@ -138,17 +144,20 @@ export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdk
       let stopFollowing: (() => void) | undefined;
       const sdk: Sdk = {
         navigate(screen) {
+          live('navigate');
           if (screen !== undefined && typeof screen !== 'string') fail('sdk', 'navigate(screen) takes a string');
           const target = screen ?? win.location.pathname + win.location.search;
           queue.run('navigate', (tag) => tag.navigate(target));
         },
         recordTransaction(transaction) {
+          live('recordTransaction');
           const { id, amount } = (transaction ?? {}) as { id?: unknown; amount?: unknown };
           if (typeof id !== 'string' || !id.trim()) fail('sdk', 'recordTransaction needs a non-empty string `id`');
           if (typeof amount !== 'number' || !isFinite(amount) || amount < 0) fail('sdk', 'recordTransaction needs a finite `amount` >= 0');
           queue.run('recordTransaction', (tag) => tag.recordTransaction({ id, amount }));
         },
         setConsent(consent) {
+          live('setConsent');
           const entries = Object.entries(consent ?? {}) as Array<[string, unknown]>;
           if (!entries.length) fail('sdk', 'setConsent needs `cookies` and/or `gdpr`');
           for (const [kind, value] of entries) {
@@ -160,6 +169,7 @@ export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdk
           });
         },
         get(property, { timeoutMs = 10_000 } = {}) {
+          live('get');
           if (PROPERTIES.indexOf(property) < 0) fail('sdk', `get: unknown property "${String(property)}" (known: ${PROPERTIES.join(', ')})`);
           return ask(`get('${property}')`, (tag) => {
             const value = tag.get(property);
@@ -167,15 +177,21 @@ export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdk
           }, timeoutMs);
         },
         activate(provider) {
+          live('activate');
           if (typeof provider !== 'function') fail('sdk', 'activate(provider) takes a function that returns { authenticationOption }');
           // The tag waits for an identity before it starts: no time limit, released only with the plugin.
           return ask('activate', (tag) => tag.activate(provider) as Activation | undefined);
         },
-        logout: () => ask('logout', (tag) => void tag.logout()),
+        logout() {
+          live('logout');
+          return ask('logout', (tag) => void tag.logout());
+        },
         help() {
+          live('help');
           queue.run('help', (tag) => tag.help());
         },
         followNavigation() {
+          live('followNavigation');
           stopFollowing ??= watchUrl(win, (url) => sdk.navigate(url));
           return () => {
             stopFollowing?.();
@@ -186,6 +202,7 @@ export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdk
       if (options.followNavigation) sdk.followNavigation();
 
       release = () => {
+        released = true;
         stopFollowing?.();
         waiting.forEach((abandon) => abandon());
         const subscribed = queue.ran(subscribe);
