@@ -2,8 +2,10 @@
  * What of a URL may leave the page: links an operator pushes and offers can carry a visitor's
  * email, phone number, session or order token. Only `http:`/`https:` URLs are kept, as origin and
  * path, without user info, query, fragment or matrix parameters (`;jsessionid=...`), and with every
- * path segment that looks like an email address or a long digit run (phone, card, order number)
- * replaced by a placeholder. Any other well-known scheme is reduced to the scheme (`mailto:`,
+ * path segment that looks like an email address, a long digit run (phone, card, order number) or a
+ * token (a UUID, a JWT, a long run mixing letters and digits: order-status, checkout, password-reset
+ * links) replaced by a placeholder. Segments are judged decoded (twice-encoded too) and NFKC-normalised,
+ * so fullwidth `＠` or digits are what they look like. Any other well-known scheme is reduced to the scheme (`mailto:`,
  * `tel:`); anything else is left out, since "jane:secret@host" would otherwise send "jane:".
  */
 
@@ -11,25 +13,41 @@
 export const EMAIL_SEGMENT = '[email]';
 /** Stands for a path segment that held a run of 8 digits or more, separators aside. */
 export const NUMBER_SEGMENT = '[number]';
+/** Stands for a path segment that held a token: a UUID, a JWT, a long run mixing letters and digits. */
+export const TOKEN_SEGMENT = '[token]';
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const OTHER_SCHEMES = ['mailto', 'tel', 'sms', 'callto', 'facetime', 'skype', 'whatsapp', 'viber', 'tg', 'geo', 'maps', 'ftp', 'sftp', 'file', 'data', 'blob', 'javascript', 'intent', 'market', 'itms-apps'];
-// Phone numbers and card numbers are written with spaces, dots, dashes, slashes or parentheses.
-const LONG_DIGIT_RUN = /\d(?:[\s().+-]*\d){7}/;
+// Phone and card numbers come with any separators between digits: spaces, dots, dashes, slashes, commas...
+const LONG_DIGIT_RUN = /\d(?:[^\p{L}\d]{0,3}\d){7}/u;
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
+/** The segment as it reads: percent-decoded until it stops changing (a few rounds), then NFKC-normalised. */
+function readable(segment: string): string {
+  let value = segment;
+  for (let round = 0; round < 3; round++) {
+    let next = value;
+    try {
+      next = decodeURIComponent(value);
+    } catch {
+      // a lone % stays as it is
+    }
+    if (next === value) break;
+    value = next;
   }
+  return value.normalize('NFKC');
 }
 
+/** A piece between separators, 16 characters or more, with letters and digits mixed: a token, not a word. */
+const isTokenPiece = (piece: string): boolean => piece.length >= 16 && /\d.*\d/.test(piece) && /[a-z].*[a-z]/i.test(piece);
+
 function safeSegment(segment: string): string {
-  const value = decode(segment.split(';')[0]!);
+  const kept = segment.split(';')[0]!;
+  const value = readable(kept);
   if (value.includes('@')) return EMAIL_SEGMENT;
   if (LONG_DIGIT_RUN.test(value)) return NUMBER_SEGMENT;
-  return segment.split(';')[0]!;
+  if (UUID.test(value) || value.split(/[-._~+/=]/).some(isTokenPiece)) return TOKEN_SEGMENT;
+  return kept;
 }
 
 /** `url` as it may be sent to an analytics tool, or undefined when nothing of it may. */
