@@ -10,6 +10,8 @@ export { webSdk } from './plugins/web-sdk/web-sdk.js';
 export type { Activation, AuthenticationOption, AuthenticationProvider, IAdvizeWebSdk, Sdk, SdkProperties, SdkProperty, WebSdkEvents, WebSdkOptions } from './plugins/web-sdk/web-sdk.js';
 export { iadvizeTag, DEFAULT_TAG_SRC } from './plugins/iadvize-tag/iadvize-tag.js';
 export type { IAdvizeTagEvents, IAdvizeTagOptions, TagLoader, TagStatus } from './plugins/iadvize-tag/iadvize-tag.js';
+export { chatLink, GA_CLIENT_ID } from './plugins/chat-link/chat-link.js';
+export type { ChatLinkOptions } from './plugins/chat-link/chat-link.js';
 export { virtualAgent } from './plugins/virtual-agent/virtual-agent.js';
 export type { VirtualAgent, VirtualAgentEvents, VirtualAgentState } from './plugins/virtual-agent/virtual-agent.js';
 export { isHistoryError } from './plugins/virtual-agent/fetch-history.js';

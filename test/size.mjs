@@ -7,21 +7,22 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = new URL('..', import.meta.url).pathname;
 const ADAPTERS = ['ga4', 'gtm', 'universalAnalytics', 'gaLegacy', 'matomo', 'segment', 'adobeDataLayer', 'mixpanel', 'amplitude', 'posthog', 'plausible', 'custom'];
-const PLUGINS = ['webSdk', 'virtualAgent', 'iadvizeTag']; // each on top of install
+const PLUGINS = ['webSdk', 'virtualAgent', 'iadvizeTag', 'chatLink']; // each on top of install
 
 // Gzip bytes. `goal`: what the architecture aimed for; `budget`: what this design measures, plus a
 // little, enforced. A budget above its goal says which guarantee pays for the difference (README,
 // "Size"); raise one only in a commit that says why.
 const LIMITS = {
-  install: { goal: 2500, budget: 5100 },
-  iife: { goal: 3500, budget: 9300 },
-  iifeFull: { goal: 7000, budget: 12100 },
+  install: { goal: 2500, budget: 5500 },
+  iife: { goal: 3500, budget: 10000 },
+  iifeFull: { goal: 7000, budget: 12900 },
   adapterCore: { goal: undefined, budget: 2450 },
   ga4Rules: { goal: undefined, budget: 640 },
   perAdapter: { goal: 400, budget: 400 },
-  webSdk: { goal: 1200, budget: 1360 },
+  webSdk: { goal: 1200, budget: 1450 },
   virtualAgent: { goal: 1200, budget: 1200 },
   iadvizeTag: { goal: undefined, budget: 1000 },
+  chatLink: { goal: undefined, budget: 850 },
 };
 
 const sizes = (bytes) => ({

@@ -1,19 +1,36 @@
-import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './create-adapter.js';
+import { fail } from '../core/errors.js';
 import { globalsOf } from '../core/window.js';
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './create-adapter.js';
 import { GA4_RULES } from './ga4-rules.js';
 
 export interface Ga4Options extends AdapterOptions {
   /** GA4 `send_to`: the measurement id(s) or group to send to, when the page configures several. */
   sendTo?: string | string[];
+  /**
+   * Marks the visitor as chat-engaged in GA4 from the chat's start: `gtag('set', 'user_properties',
+   * { iadvize_chat: 'engaged' })`, so every later GA4 event of the visitor (purchases included) can be
+   * segmented by chat engagement. `true` for that name, or a user property name of your own.
+   */
+  chatUserProperty?: boolean | string;
 }
+
+const USER_PROPERTY = /^[A-Za-z][A-Za-z0-9_]{0,23}$/;
+const RESERVED_USER_PROPERTY = /^(firebase_|google_|ga_)|^(first_open_time|first_visit_time|last_deep_link_referrer|user_id|first_open_after_install)$/;
 
 /**
  * Google Analytics 4 through the site's own `gtag` (never defined here: without it, events wait).
  * @example
- * install({ plugins: [ga4()] }) // gtag('event', 'chat_started', { chat_channel: 'chat' }); 2017-era tags add started_by
+ * install({ plugins: [ga4({ chatUserProperty: true })] }) // gtag('event', 'chat_started', { chat_channel: 'chat' })
  */
 export function ga4(options: Ga4Options = {}): AnalyticsAdapter {
-  return createAdapter(
+  const { chatUserProperty } = options ?? {};
+  const property = chatUserProperty === true ? 'iadvize_chat' : chatUserProperty || undefined;
+  if (chatUserProperty !== undefined && typeof chatUserProperty !== 'boolean' && (typeof chatUserProperty !== 'string' || !USER_PROPERTY.test(chatUserProperty) || RESERVED_USER_PROPERTY.test(chatUserProperty))) {
+    fail('ga4()', '`chatUserProperty` must be true, or a GA4 user property name: a letter, then up to 23 letters, digits or underscores, not reserved by Google');
+  }
+  type Gtag = (...args: unknown[]) => unknown;
+  const engaged = (gtag: Gtag) => property && gtag('set', 'user_properties', { [property]: 'engaged' });
+  const adapter = createAdapter<Gtag>(
     {
       name: 'ga4',
       rules: GA4_RULES,
@@ -21,8 +38,23 @@ export function ga4(options: Ga4Options = {}): AnalyticsAdapter {
         const { gtag } = globalsOf(win);
         return typeof gtag === 'function' ? gtag : undefined;
       },
-      deliver: (gtag, name, params) => gtag('event', name, options.sendTo ? { ...params, send_to: options.sendTo } : params),
+      deliver: (gtag, name, params, event) => {
+        // Set before the event, so chat_started carries it too.
+        if (event.type === 'chat:started') engaged(gtag);
+        gtag('event', name, options.sendTo ? { ...params, send_to: options.sendTo } : params);
+      },
     },
     options,
   );
+  if (!property) return adapter;
+  return {
+    ...adapter,
+    stats: adapter.stats,
+    setup(context) {
+      adapter.setup!(context);
+      // A later page of the tab: gtag's settings are per page, the chat record is per tab.
+      const { gtag } = globalsOf(context.window);
+      if (context.state.chat.chatId !== undefined && typeof gtag === 'function') context.guard(() => engaged(gtag), 'chatUserProperty');
+    },
+  };
 }
