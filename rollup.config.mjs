@@ -1,4 +1,7 @@
 import terser from '@rollup/plugin-terser';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 
 const typescriptFor = (declarations) =>
@@ -9,6 +12,26 @@ const typescriptFor = (declarations) =>
     declarationDir: declarations ? 'dist' : undefined,
     outDir: 'dist',
   });
+
+/**
+ * Prints the Subresource Integrity hash of each script-tag build and keeps it in dist/sri.json
+ * (shipped, so a CDN user can read the hash of the very version they load).
+ */
+const integrity = () => ({
+  name: 'integrity',
+  writeBundle({ file }) {
+    const hash = `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+    const list = (() => {
+      try {
+        return JSON.parse(readFileSync('dist/sri.json', 'utf8'));
+      } catch {
+        return {};
+      }
+    })();
+    writeFileSync('dist/sri.json', `${JSON.stringify({ ...list, [basename(file)]: hash }, null, 2)}\n`);
+    console.log(`${basename(file)} integrity="${hash}"`);
+  },
+});
 
 export default [
   {
@@ -30,7 +53,7 @@ export default [
       sourcemap: true,
       plugins: [terser({ compress: { passes: 2 }, format: { comments: false } })],
     },
-    plugins: [typescriptFor(false)],
+    plugins: [typescriptFor(false), integrity()],
   })),
   {
     input: 'src/testing/iife.ts',
