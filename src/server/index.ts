@@ -2,3 +2,5 @@ export { createHistoryHandler, type HistoryHandlerOptions } from './history-hand
 export { toNodeListener } from './node-listener.js';
 export { parseHistory, parisTime } from './parse-history.js';
 export type { Transcript, TranscriptEntry } from '../shared/transcript.js';
+export { memoryStore, type KeyValueStore, type MemoryStoreOptions } from './store.js';
+export { redisStore, type RedisClient, type RedisStoreOptions } from './redis-store.js';
