@@ -1,6 +1,7 @@
 import { CHAT_ID, VISITOR_ID } from '../shared/transcript.js';
 import { historyOutcome } from './history-answer.js';
 import { authorization } from './authorize.js';
+import { corsFor, preflight } from './cors.js';
 import { historySettings, type HistoryHandlerOptions, type HistorySettings } from './history-options.js';
 import { logger } from './log.js';
 import { redactor } from './redact.js';
@@ -33,13 +34,6 @@ function upstreamRequest({ api, base, apiKey }: HistorySettings, chatId: string)
   return { url: `${base}/api/chat_history/getHistoryByID/?key=${encodeURIComponent(apiKey)}&chatid=${chatId}`, headers: { accept: 'application/json' } };
 }
 
-function corsFor(request: Request, allowedOrigins: readonly string[]) {
-  const origin = request.headers.get('origin');
-  const allowed = origin === null || allowedOrigins.includes(origin);
-  const headers: Record<string, string> = origin && allowed ? { 'access-control-allow-origin': origin, vary: 'Origin' } : { vary: 'Origin' };
-  return { allowed, headers };
-}
-
 /**
  * A web-standard handler (`Request` -> `Response`: Node 18+, Next.js route handlers, workers) that
  * returns the transcript of `?chatId=123` to the visitors `authorize` accepts, fetched from iAdvize
@@ -61,9 +55,7 @@ export function createHistoryHandler(options: HistoryHandlerOptions): (request: 
     const cors = corsFor(request, settings.allowedOrigins);
     const error = (status: number, code: string, message: string, extra: Record<string, string> = {}) => errorResponse(status, code, message, { ...cors.headers, ...extra });
     if (!cors.allowed) return error(403, 'origin_not_allowed', 'This origin may not read chat histories');
-    if (request.method === 'OPTIONS') {
-      return jsonResponse(204, null, { ...cors.headers, 'access-control-allow-methods': 'GET, OPTIONS', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' });
-    }
+    if (request.method === 'OPTIONS') return preflight(cors, 'GET, OPTIONS');
     if (request.method !== 'GET') return error(405, 'method_not_allowed', 'Only GET is allowed', { allow: 'GET, OPTIONS' });
     const query = readQuery(request.url, settings.requireVisitorId);
     if ('error' in query) return error(400, query.error, query.message);
