@@ -7,3 +7,4 @@ export { WEBHOOK_EVENT_TYPES, type KnownWebhookEvent, type UnknownWebhookEvent, 
 export type { PlainValue } from './plain-json.js';
 export { memoryStore, type KeyValueStore, type MemoryStoreOptions } from './store.js';
 export { redisStore, type RedisClient, type RedisStoreOptions } from './redis-store.js';
+export { createLinkHandler, linkedClientId, type ChatLink, type LinkHandlerOptions } from './link-handler.js';

@@ -2,8 +2,10 @@
 import { Redis } from 'ioredis';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryStore, redisStore, type KeyValueStore } from '../../src/server/index.js';
+import { createWebhookHandler, memoryStore, redisStore, type KeyValueStore, type RedisClient } from '../../src/server/index.js';
+import { DOCUMENTED_WEBHOOKS, fresh } from '../fixtures/webhooks.js';
 import { SKIP_REDIS, startRedis, type RedisServer } from './redis-server.js';
+import { SECRET, serve, sign } from './webhook-harness.js';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let server: RedisServer | undefined;
@@ -42,6 +44,21 @@ redisSuite('against a real redis-server', () => {
     const wins = await Promise.all(stores.map((store, i) => store.add('key', String(i), 60_000)));
     expect(wins.filter(Boolean)).toHaveLength(1);
     expect(await stores[0]!.get('key')).toBe(String(wins.indexOf(true)));
+  });
+
+  it('two webhook instances sharing Redis run onEvent once per event, and a failed attempt leaves the id free', async () => {
+    const delivered: string[] = [];
+    let failFirst = true;
+    const instance = async (client: RedisClient) => serve(createWebhookHandler({ secret: SECRET, store: redisStore(client, { prefix: 'hooks:' }), log: () => undefined, onEvent: (event) => {
+      if (failFirst) throw new Error((failFirst = false, 'first attempt fails'));
+      delivered.push(event.eventId);
+    } }));
+    const a = await instance(await nodeRedis().connect().then((client) => (clients.push(client), client)));
+    const b = await instance((() => { const client = new Redis(server!.port, '127.0.0.1'); clients.push(client); return client; })());
+    const body = JSON.stringify(fresh(DOCUMENTED_WEBHOOKS['satisfaction.answered']));
+    const post = async (url: string) => (await fetch(url, { method: 'POST', headers: { 'x-iadvize-signature': sign(body) }, body })).status;
+    expect([await post(a), await post(b), await post(a), await post(b)]).toEqual([500, 200, 200, 200]);
+    expect(delivered).toEqual([DOCUMENTED_WEBHOOKS['satisfaction.answered'].eventId]);
   });
 
   it('a client that is not one is a TypeError', () => {
