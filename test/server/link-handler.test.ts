@@ -1,8 +1,7 @@
 // @vitest-environment node
-import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLinkHandler, linkedClientId, memoryStore, redisStore, type KeyValueStore, type LinkHandlerOptions } from '../../src/server/index.js';
-import { SKIP_REDIS, startRedis, type RedisServer } from './redis-server.js';
+import { SKIP_REDIS, useRedis } from './redis-server.js';
 import { serve } from './webhook-harness.js';
 
 const CONVERSATION = '4c8c7408-f73c-42cd-89e9-afbbee7d9024';
@@ -140,27 +139,14 @@ describe('authorize and origins', () => {
 });
 
 (SKIP_REDIS ? describe.skip : describe)('links in a real Redis, shared by two instances', () => {
-  let server: RedisServer;
-  const clients: { quit(): Promise<unknown> }[] = [];
-  beforeAll(async () => {
-    server = await startRedis();
-  }, 10_000);
-  afterAll(async () => {
-    await Promise.all(clients.map((client) => client.quit()));
-    await server?.stop();
-  });
+  const redis = useRedis();
 
   it('a link stored by one instance is found by another, and expires in Redis', async () => {
-    const connect = async () => {
-      const client = await createClient({ url: server.url }).connect();
-      clients.push(client);
-      return client;
-    };
-    const one = await linkRoute({ store: redisStore(await connect()), ttlMs: 60_000 });
-    const other = linkedClientId(redisStore(await connect()));
+    const one = await linkRoute({ store: redisStore(await redis.nodeRedis()), ttlMs: 60_000 });
+    const other = linkedClientId(redisStore(redis.ioredis()));
     expect((await one.post({ conversationId: CONVERSATION, clientId: CLIENT })).status).toBe(204);
     expect(await other({ conversationId: CONVERSATION })).toBe(CLIENT);
-    const ttl = await (await connect()).pTTL(`iadvize-bridge:link:${CONVERSATION}`);
+    const ttl = await (await redis.nodeRedis()).pTTL(`iadvize-bridge:link:${CONVERSATION}`);
     expect(ttl).toBeGreaterThan(59_000);
     expect(ttl).toBeLessThanOrEqual(60_000);
   });

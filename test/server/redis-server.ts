@@ -1,5 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { Redis } from 'ioredis';
+import { createClient } from 'redis';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * The Redis tests run against a real `redis-server` (Debian's, installed by .ci/run), started here
@@ -55,5 +58,33 @@ export async function startRedis(): Promise<RedisServer> {
         child.once('exit', () => resolve());
         process.kill(child.pid!, 'SIGTERM');
       }),
+  };
+}
+
+/**
+ * One redis-server for the enclosing `describe`, and its clients: `nodeRedis()` and `ioredis()` connect
+ * new ones, all closed after the tests, before the server is stopped.
+ */
+export function useRedis() {
+  let server: RedisServer | undefined;
+  const clients: { quit(): Promise<unknown> }[] = [];
+  beforeAll(async () => {
+    server = await startRedis();
+  }, 10_000);
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.quit()));
+    await server?.stop();
+  });
+  return {
+    async nodeRedis() {
+      const client = await createClient({ url: server!.url }).connect();
+      clients.push(client);
+      return client;
+    },
+    ioredis() {
+      const client = new Redis(server!.port, '127.0.0.1');
+      clients.push(client);
+      return client;
+    },
   };
 }

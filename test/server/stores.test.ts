@@ -1,36 +1,21 @@
 // @vitest-environment node
-import { Redis } from 'ioredis';
-import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createWebhookHandler, memoryStore, redisStore, type KeyValueStore, type RedisClient } from '../../src/server/index.js';
 import { DOCUMENTED_WEBHOOKS, fresh } from '../fixtures/webhooks.js';
-import { SKIP_REDIS, startRedis, type RedisServer } from './redis-server.js';
+import { SKIP_REDIS, useRedis } from './redis-server.js';
 import { SECRET, serve, sign } from './webhook-harness.js';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-let server: RedisServer | undefined;
-const nodeRedis = () => createClient({ url: server!.url });
-let clients: { quit(): Promise<unknown> }[] = [];
-
-const redisSuite = SKIP_REDIS ? describe.skip : describe;
-redisSuite('against a real redis-server', () => {
-  beforeAll(async () => {
-    server = await startRedis();
-  }, 10_000);
-  afterAll(async () => {
-    await Promise.all(clients.map((client) => client.quit()));
-    await server?.stop();
-  });
-
+(SKIP_REDIS ? describe.skip : describe)('against a real redis-server', () => {
+  const redis = useRedis();
   const makers: [string, () => Promise<KeyValueStore>][] = [
-    ['node-redis', async () => redisStore(await nodeRedis().connect().then((client) => (clients.push(client), client)), { prefix: 'node-redis:' })],
-    ['ioredis', async () => redisStore((() => { const client = new Redis(server!.port, '127.0.0.1'); clients.push(client); return client; })(), { prefix: 'ioredis:' })],
+    ['node-redis', async () => redisStore(await redis.nodeRedis(), { prefix: 'node-redis:' })],
+    ['ioredis', async () => redisStore(redis.ioredis(), { prefix: 'ioredis:' })],
   ];
   describe.each(makers)('redisStore(%s client)', (_, make) => storeContract(make));
 
   it('keys carry the prefix, so they cannot meet the site\'s own keys', async () => {
-    const client = await nodeRedis().connect();
-    clients.push(client);
+    const client = await redis.nodeRedis();
     await redisStore(client).set('link:a', '1.2', 60_000);
     await redisStore(client, { prefix: 'shop:' }).set('link:a', '3.4', 60_000);
     expect((await client.keys('*')).filter((key) => key.endsWith('link:a')).sort()).toEqual(['iadvize-bridge:link:a', 'shop:link:a']);
@@ -38,8 +23,7 @@ redisSuite('against a real redis-server', () => {
   });
 
   it('add is atomic across instances: 20 connections (node-redis and ioredis) racing for one key, one wins', async () => {
-    const connections = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? new Redis(server!.port, '127.0.0.1') : nodeRedis().connect())));
-    clients.push(...connections);
+    const connections = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? redis.ioredis() : redis.nodeRedis())));
     const stores = connections.map((client) => redisStore(client, { prefix: 'race:' }));
     const wins = await Promise.all(stores.map((store, i) => store.add('key', String(i), 60_000)));
     expect(wins.filter(Boolean)).toHaveLength(1);
@@ -53,8 +37,8 @@ redisSuite('against a real redis-server', () => {
       if (failFirst) throw new Error((failFirst = false, 'first attempt fails'));
       delivered.push(event.eventId);
     } }));
-    const a = await instance(await nodeRedis().connect().then((client) => (clients.push(client), client)));
-    const b = await instance((() => { const client = new Redis(server!.port, '127.0.0.1'); clients.push(client); return client; })());
+    const a = await instance(await redis.nodeRedis());
+    const b = await instance(redis.ioredis());
     const body = JSON.stringify(fresh(DOCUMENTED_WEBHOOKS['satisfaction.answered']));
     const post = async (url: string) => (await fetch(url, { method: 'POST', headers: { 'x-iadvize-signature': sign(body) }, body })).status;
     expect([await post(a), await post(b), await post(a), await post(b)]).toEqual([500, 200, 200, 200]);
