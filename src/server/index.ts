@@ -8,3 +8,4 @@ export type { PlainValue } from './plain-json.js';
 export { memoryStore, type KeyValueStore, type MemoryStoreOptions } from './store.js';
 export { redisStore, type RedisClient, type RedisStoreOptions } from './redis-store.js';
 export { createLinkHandler, linkedClientId, type ChatLink, type LinkHandlerOptions } from './link-handler.js';
+export { GA4_WEBHOOK_EVENTS, ga4MeasurementProtocol, type Ga4MeasurementProtocolOptions, type Ga4Sink, type Ga4SinkStats, type Ga4WebhookEvent, type Ga4WebhookEventType } from './ga4-measurement-protocol.js';
