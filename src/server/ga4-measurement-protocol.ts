@@ -1,6 +1,7 @@
 import { GA_CLIENT_ID } from '../shared/chat-link.js';
 import { GA4_WEBHOOK_EVENTS, isForwarded, mpEvent, type Ga4WebhookEvent, type Ga4WebhookEventType, type MpEvent } from './ga4-mp-events.js';
 import { ga4Settings, type Ga4MeasurementProtocolOptions } from './ga4-mp-options.js';
+import { batches } from './batches.js';
 import { sendMp } from './ga4-mp-transport.js';
 import { errorText, logger } from './log.js';
 import { redactor } from './redact.js';
@@ -32,13 +33,6 @@ export interface Ga4Sink {
   flush(): Promise<void>;
 }
 
-interface Batch {
-  clientId: string;
-  events: MpEvent[];
-  waiters: { resolve: () => void; reject: (error: Error) => void }[];
-  timer: ReturnType<typeof setTimeout>;
-}
-
 /** Google takes at most 25 events in one request. */
 const MAX_BATCH = 25;
 
@@ -56,42 +50,17 @@ export function ga4MeasurementProtocol(options: Ga4MeasurementProtocolOptions): 
   const settings = ga4Settings(options);
   const log = logger(settings.log, 'ga4 measurement protocol', redactor(settings.apiSecret));
   const stats: Ga4SinkStats = { sent: 0, skippedNoClientId: 0, ignored: 0, failed: 0, invalid: 0, requests: 0 };
-  const open = new Map<string, Batch>();
-  const inFlight = new Set<Promise<void>>();
-
-  async function send(batch: Batch): Promise<void> {
-    const result = await sendMp(settings.transport, batch.clientId, batch.events, () => stats.requests++);
-    if (result.ok) {
-      stats.sent += batch.events.length;
-      stats.invalid += result.messages.length;
-      for (const message of result.messages) log(`validation: ${message.validationCode ?? '?'} at ${message.fieldPath ?? '?'}: ${message.description ?? ''}`);
-      for (const waiter of batch.waiters) waiter.resolve();
-      return;
+  const queue = batches<MpEvent>(settings.batchMs, MAX_BATCH, async (clientId, events) => {
+    const result = await sendMp(settings.transport, clientId, events, () => stats.requests++);
+    if (!result.ok) {
+      stats.failed += events.length;
+      log(`${events.length} event(s) not sent: ${result.reason}`);
+      throw new Error(`GA4 Measurement Protocol: ${result.reason}`);
     }
-    stats.failed += batch.events.length;
-    log(`${batch.events.length} event(s) not sent: ${result.reason}`);
-    for (const waiter of batch.waiters) waiter.reject(new Error(`GA4 Measurement Protocol: ${result.reason}`));
-  }
-
-  function dispatch(batch: Batch): void {
-    clearTimeout(batch.timer);
-    if (open.get(batch.clientId) === batch) open.delete(batch.clientId);
-    const sending = send(batch).finally(() => inFlight.delete(sending));
-    inFlight.add(sending);
-  }
-
-  function enqueue(clientId: string, event: MpEvent): Promise<void> {
-    return new Promise((resolve, reject) => {
-      let batch = open.get(clientId);
-      if (!batch) {
-        const created: Batch = { clientId, events: [], waiters: [], timer: setTimeout(() => dispatch(created), settings.batchMs) };
-        open.set(clientId, (batch = created));
-      }
-      batch.events.push(event);
-      batch.waiters.push({ resolve, reject });
-      if (batch.events.length >= MAX_BATCH) dispatch(batch);
-    });
-  }
+    stats.sent += events.length;
+    stats.invalid += result.messages.length;
+    for (const message of result.messages) log(`validation: ${message.validationCode ?? '?'} at ${message.fieldPath ?? '?'}: ${message.description ?? ''}`);
+  });
 
   async function clientIdOf(event: Ga4WebhookEvent): Promise<string | undefined> {
     try {
@@ -112,15 +81,9 @@ export function ga4MeasurementProtocol(options: Ga4MeasurementProtocolOptions): 
     if (!ga4Event) return void stats.ignored++;
     const clientId = await clientIdOf(event as Ga4WebhookEvent);
     if (clientId === undefined) return void stats.skippedNoClientId++;
-    return enqueue(clientId, ga4Event);
+    return queue.add(clientId, ga4Event);
   };
-  return Object.assign(sink, {
-    stats,
-    async flush() {
-      for (const batch of [...open.values()]) dispatch(batch);
-      while (inFlight.size) await Promise.allSettled([...inFlight]);
-    },
-  });
+  return Object.assign(sink, { stats, flush: queue.flush });
 }
 
 export { GA4_WEBHOOK_EVENTS };

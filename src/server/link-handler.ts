@@ -5,7 +5,7 @@ import { errorText, logger } from './log.js';
 import { optionChecks } from './options.js';
 import { readCapped } from './read-capped.js';
 import { errorResponse, jsonResponse } from './responses.js';
-import type { KeyValueStore } from './store.js';
+import { isKeyValueStore, type KeyValueStore } from './store.js';
 
 export type { ChatLink };
 
@@ -55,6 +55,22 @@ async function readLink(request: Request): Promise<ChatLink | Refusal> {
   return { conversationId: conversationId.toLowerCase(), clientId };
 }
 
+function linkSettings(options: LinkHandlerOptions) {
+  if (!options || typeof options !== 'object') fail('takes an options object');
+  const { store, authorize, allowedOrigins = [] } = options;
+  if (typeof authorize !== 'function') {
+    fail('`authorize(request, link)` is required: check the visitor\'s own session; anyone can post any conversation id and any client id');
+  }
+  if (!isKeyValueStore(store)) {
+    fail('`store` is required (memoryStore() or redisStore(client)): pass the same one to linkedClientId(store)');
+  }
+  if (!Array.isArray(allowedOrigins) || allowedOrigins.some((origin) => typeof origin !== 'string')) fail('`allowedOrigins` must be an array of origins');
+  positive(options.ttlMs, 'ttlMs');
+  fn(options.log, 'log');
+  const log = logger(options.log ?? ((message: string) => console.warn(message)), 'chat link');
+  return { store, authorize, allowedOrigins, ttlMs: options.ttlMs ?? 30 * 24 * 60 * 60 * 1000, log };
+}
+
 /**
  * The endpoint the browser tells which GA4 client id chatted in which iAdvize conversation:
  * `POST {"conversationId":"<uuid>","clientId":"<ga client id>"}` (JSON as `text/plain` from
@@ -65,19 +81,7 @@ async function readLink(request: Request): Promise<ChatLink | Refusal> {
  * export const POST = createLinkHandler({ store: links, authorize: async (request) => (await sessionOf(request)) !== undefined })
  */
 export function createLinkHandler(options: LinkHandlerOptions): (request: Request) => Promise<Response> {
-  if (!options || typeof options !== 'object') fail('takes an options object');
-  const { store, authorize, allowedOrigins = [] } = options;
-  if (typeof authorize !== 'function') {
-    fail('`authorize(request, link)` is required: check the visitor\'s own session; anyone can post any conversation id and any client id');
-  }
-  if (!store || ['get', 'set', 'add', 'delete'].some((name) => typeof (store as unknown as Record<string, unknown>)[name] !== 'function')) {
-    fail('`store` is required (memoryStore() or redisStore(client)): pass the same one to linkedClientId(store)');
-  }
-  if (!Array.isArray(allowedOrigins) || allowedOrigins.some((origin) => typeof origin !== 'string')) fail('`allowedOrigins` must be an array of origins');
-  positive(options.ttlMs, 'ttlMs');
-  fn(options.log, 'log');
-  const ttlMs = options.ttlMs ?? 30 * 24 * 60 * 60 * 1000;
-  const log = logger(options.log ?? ((message: string) => console.warn(message)), 'chat link');
+  const { store, authorize, allowedOrigins, ttlMs, log } = linkSettings(options);
 
   return async function handleLink(request: Request): Promise<Response> {
     const cors = corsFor(request, allowedOrigins);

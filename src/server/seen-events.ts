@@ -6,6 +6,12 @@ import type { KeyValueStore } from './store.js';
  */
 export const CLAIM_MS = 20_000;
 
+export interface SeenEvents {
+  claim(eventId: string): Promise<Claim>;
+  done(eventId: string): Promise<void>;
+  release(eventId: string): Promise<void>;
+}
+
 /** `new`: deliver it now. `done`: delivered before. `pending`: another attempt is delivering it right now. */
 export type Claim = 'new' | 'done' | 'pending';
 
@@ -14,14 +20,14 @@ export type Claim = 'new' | 'done' | 'pending';
  * an id is claimed before `onEvent` runs, marked done after it succeeded (kept `rememberMs`), and
  * released when it failed, so iAdvize's retry delivers it again. Only verified events reach it.
  */
-export function seenEvents(store: KeyValueStore, rememberMs: number) {
+export function seenEvents(store: KeyValueStore, rememberMs: number): SeenEvents {
   const key = (eventId: string) => `webhook:${eventId}`;
   return {
-    async claim(eventId: string): Promise<Claim> {
+    async claim(eventId) {
       if (await store.add(key(eventId), 'pending', CLAIM_MS)) return 'new';
       return (await store.get(key(eventId))) === 'done' ? 'done' : 'pending';
     },
-    done: async (eventId: string) => store.set(key(eventId), 'done', rememberMs),
-    release: async (eventId: string) => store.delete(key(eventId)),
+    done: async (eventId) => store.set(key(eventId), 'done', rememberMs),
+    release: async (eventId) => store.delete(key(eventId)),
   };
 }

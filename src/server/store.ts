@@ -14,6 +14,11 @@ export interface KeyValueStore {
   delete(key: string): Awaitable<void>;
 }
 
+/** Whether `value` has the four functions of a `KeyValueStore` (a store a site wrote itself is welcome). */
+export function isKeyValueStore(value: unknown): value is KeyValueStore {
+  return typeof value === 'object' && value !== null && ['get', 'set', 'add', 'delete'].every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
+}
+
 export interface MemoryStoreOptions {
   /** The most entries kept; past it the oldest written goes first. Default 10,000. */
   maxEntries?: number;

@@ -2,10 +2,10 @@ import { errorText, logger } from './log.js';
 import { readCapped } from './read-capped.js';
 import { redactor } from './redact.js';
 import { errorResponse, jsonResponse } from './responses.js';
-import { seenEvents } from './seen-events.js';
+import { seenEvents, type SeenEvents } from './seen-events.js';
 import { decodeWebhook } from './webhook-body.js';
 import type { WebhookEvent } from './webhook-events.js';
-import { webhookSettings, type WebhookHandlerOptions } from './webhook-options.js';
+import { webhookSettings, type WebhookHandlerOptions, type WebhookSettings } from './webhook-options.js';
 import { signatureDigest, signatureVerifier, signedQuery } from './webhook-signature.js';
 
 export type { WebhookHandlerOptions };
@@ -21,6 +21,40 @@ function isStale(event: WebhookEvent, maxAgeMs: number): boolean {
   if (isNaN(at)) return false;
   const now = Date.now();
   return at < now - maxAgeMs || at > now + CLOCK_SKEW_MS;
+}
+
+const tooLarge = (maxBytes: number) => errorResponse(413, 'payload_too_large', `The body is over ${maxBytes} bytes`);
+
+/** What the signature covers: the query string of a GET, the body of anything else, read under the cap. */
+async function signedBytes(request: Request, maxBytes: number): Promise<Uint8Array | Response> {
+  if (request.method === 'GET') return signedQuery(request.url);
+  if (Number(request.headers.get('content-length')) > maxBytes) return tooLarge(maxBytes);
+  const read = await readCapped(request.body, { maxBytes, signal: request.signal });
+  if (read.ok) return read.bytes;
+  return read.reason === 'too-large' ? tooLarge(maxBytes) : errorResponse(400, 'body_unreadable', 'The body could not be read');
+}
+
+/** Runs `onEvent` unless the event was (or is being) delivered: claimed first, kept when it succeeded, released when it failed. */
+async function deliverOnce(event: WebhookEvent, seen: SeenEvents, onEvent: WebhookSettings['onEvent'], log: (line: string) => void): Promise<Response> {
+  const storeFailed = (error: unknown) => log(`the store failed: ${errorText(error)} (event ${event.eventId})`);
+  let claim;
+  try {
+    claim = await seen.claim(event.eventId);
+  } catch (error) {
+    storeFailed(error);
+    return errorResponse(503, 'store_unavailable', 'Delivered events cannot be checked right now');
+  }
+  if (claim === 'done') return jsonResponse(200, { status: 'duplicate' });
+  if (claim === 'pending') return errorResponse(409, 'in_progress', 'This event is being delivered by another request');
+  try {
+    await onEvent(event);
+  } catch (error) {
+    log(`onEvent failed: ${errorText(error)} (event ${event.eventId}, ${event.eventType}); iAdvize will retry`);
+    await seen.release(event.eventId).catch(storeFailed);
+    return errorResponse(500, 'handler_failed', 'The event could not be handled');
+  }
+  await seen.done(event.eventId).catch(storeFailed);
+  return jsonResponse(200, { status: 'delivered' });
 }
 
 /**
@@ -41,54 +75,23 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   const redact = settings.secrets.map(redactor).reduce((all, one) => (text) => one(all(text)));
   const log = logger(settings.log, 'webhook', redact);
   const unauthorized = () => errorResponse(401, 'unauthorized', 'Missing or invalid x-iadvize-signature');
-  const tooLarge = () => errorResponse(413, 'payload_too_large', `The body is over ${settings.maxBodyBytes} bytes`);
-
-  async function signedBytes(request: Request): Promise<Uint8Array | Response> {
-    if (request.method === 'GET') return signedQuery(request.url);
-    if (Number(request.headers.get('content-length')) > settings.maxBodyBytes) return tooLarge();
-    const read = await readCapped(request.body, { maxBytes: settings.maxBodyBytes, signal: request.signal });
-    if (read.ok) return read.bytes;
-    return read.reason === 'too-large' ? tooLarge() : errorResponse(400, 'body_unreadable', 'The body could not be read');
-  }
-
-  const storeFailed = (eventId: string) => (error: unknown) => log(`the store failed: ${errorText(error)} (event ${eventId})`);
-
-  async function deliver(event: WebhookEvent): Promise<Response> {
-    let claim;
-    try {
-      claim = await seen.claim(event.eventId);
-    } catch (error) {
-      storeFailed(event.eventId)(error);
-      return errorResponse(503, 'store_unavailable', 'Delivered events cannot be checked right now');
-    }
-    if (claim === 'done') return jsonResponse(200, { status: 'duplicate' });
-    if (claim === 'pending') return errorResponse(409, 'in_progress', 'This event is being delivered by another request');
-    try {
-      await settings.onEvent(event);
-    } catch (error) {
-      log(`onEvent failed: ${errorText(error)} (event ${event.eventId}, ${event.eventType}); iAdvize will retry`);
-      await seen.release(event.eventId).catch(storeFailed(event.eventId));
-      return errorResponse(500, 'handler_failed', 'The event could not be handled');
-    }
-    await seen.done(event.eventId).catch(storeFailed(event.eventId));
-    return jsonResponse(200, { status: 'delivered' });
-  }
 
   return async function handleWebhook(request: Request): Promise<Response> {
     if (!['POST', 'PUT', 'GET'].includes(request.method)) return errorResponse(405, 'method_not_allowed', 'Webhooks are POST (or PUT, or a signed GET check)', ALLOW);
     const digest = signatureDigest(request.headers.get('x-iadvize-signature'));
     if (!digest) return unauthorized();
-    const bytes = await signedBytes(request);
+    const bytes = await signedBytes(request, settings.maxBodyBytes);
     if (bytes instanceof Response) return bytes;
     if (!(await verify(digest, bytes))) return unauthorized();
     // iAdvize checks that its callback URL answers with a signed GET; it carries no event.
     if (request.method === 'GET') return jsonResponse(200, { status: 'ok' });
     const decoded = await decodeWebhook(bytes, request.headers.get('content-type'));
     if ('error' in decoded) return errorResponse(400, decoded.error, decoded.message);
-    if (isStale(decoded.event, settings.maxEventAgeMs)) {
-      log(`event ${decoded.event.eventId} (${decoded.event.eventType}) sent at ${String(decoded.event.sentAt ?? decoded.event.createdAt)} is outside the accepted window`);
+    const { event } = decoded;
+    if (isStale(event, settings.maxEventAgeMs)) {
+      log(`event ${event.eventId} (${event.eventType}) sent at ${String(event.sentAt ?? event.createdAt)} is outside the accepted window`);
       return errorResponse(400, 'stale_event', 'The event was sent too long ago, or in the future');
     }
-    return deliver(decoded.event);
+    return deliverOnce(event, seen, settings.onEvent, log);
   };
 }

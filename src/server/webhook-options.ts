@@ -1,5 +1,5 @@
 import { optionChecks } from './options.js';
-import { memoryStore, type KeyValueStore } from './store.js';
+import { isKeyValueStore, memoryStore, type KeyValueStore } from './store.js';
 import type { WebhookEvent } from './webhook-events.js';
 
 export interface WebhookHandlerOptions {
@@ -35,10 +35,6 @@ export interface WebhookSettings {
 
 const { fail, positive, fn } = optionChecks('createWebhookHandler');
 
-function storeProblem(store: unknown): boolean {
-  return typeof store !== 'object' || store === null || ['get', 'set', 'add', 'delete'].some((name) => typeof (store as Record<string, unknown>)[name] !== 'function');
-}
-
 export function webhookSettings(options: WebhookHandlerOptions): WebhookSettings {
   if (!options || typeof options !== 'object') fail('takes an options object');
   const secrets = typeof options.secret === 'string' ? [options.secret] : options.secret;
@@ -48,7 +44,7 @@ export function webhookSettings(options: WebhookHandlerOptions): WebhookSettings
   if (typeof options.onEvent !== 'function') fail('`onEvent(event)` is required: it receives every verified event');
   positive(options.maxBodyBytes, 'maxBodyBytes', true);
   positive(options.maxEventAgeMs, 'maxEventAgeMs');
-  if (options.store !== undefined && storeProblem(options.store)) fail('`store` must have get, set, add and delete (see memoryStore and redisStore)');
+  if (options.store !== undefined && !isKeyValueStore(options.store)) fail('`store` must have get, set, add and delete (see memoryStore and redisStore)');
   fn(options.log, 'log');
   if (typeof crypto === 'undefined' || !crypto.subtle) fail('needs WebCrypto (globalThis.crypto): Node 19 or later, or Node 18 with --experimental-global-webcrypto');
   return {
