@@ -8,3 +8,5 @@ declare module '@/auth' {
 declare function isChatOf(userId: string, chatId: string): Promise<boolean>;
 /** The site's own session store: session id -> the user and the chats they started. */
 declare const sessions: { get(sid: string): Promise<{ userId: string; chatIds: string[] } | undefined> };
+/** The site's own session check: the session a cookie header names, if any. */
+declare function sessionOf(cookie: string | null): Promise<{ userId: string } | undefined>;

@@ -3,7 +3,7 @@ import { log } from '../core/guard.js';
 import type { Adapter, PluginContext } from '../core/plugin.js';
 import { EVENT_TYPES, type BridgeEvent, type EventType } from '../events.js';
 import { createDeliveryQueue, type AdapterStats } from './delivery-queue.js';
-import type { NamingRules } from './ga4-rules.js';
+import type { NamingRules } from '../shared/ga4-rules.js';
 import { DEFAULT_EVENTS, defaultParams, MAPPING, shouldForward, type Params } from './mapping.js';
 
 /** Options every analytics adapter takes. */

@@ -1,7 +1,7 @@
 import { fail } from '../core/errors.js';
 import { globalsOf } from '../core/window.js';
 import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './create-adapter.js';
-import { GA4_RULES } from './ga4-rules.js';
+import { GA4_RULES } from '../shared/ga4-rules.js';
 
 export interface Ga4Options extends AdapterOptions {
   /** GA4 `send_to`: the measurement id(s) or group to send to, when the page configures several. */

@@ -1,6 +1,6 @@
 import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './create-adapter.js';
 import { fail } from '../core/errors.js';
-import { GA4_RULES } from './ga4-rules.js';
+import { GA4_RULES } from '../shared/ga4-rules.js';
 import { commandQueue } from './tools.js';
 
 export interface GtmOptions extends AdapterOptions {

@@ -2,7 +2,8 @@ import type { BridgeEvent, EventType } from '../events.js';
 import { safeUrl } from './safe-url.js';
 
 /** Parameters sent with an event: snake_case names, primitive values. */
-export type Params = Record<string, string | number | boolean>;
+export type { Ga4Params as Params } from '../shared/ga4-rules.js';
+import type { Ga4Params as Params } from '../shared/ga4-rules.js';
 
 /** Values may be undefined where the tag did not send the field; such parameters are left out. */
 type RawParams = Record<string, string | number | boolean | undefined>;

@@ -1,6 +1,9 @@
 import { CHAT_ID, VISITOR_ID } from '../shared/transcript.js';
 import { historyOutcome } from './history-answer.js';
+import { authorization } from './authorize.js';
+import { corsFor, preflight } from './cors.js';
 import { historySettings, type HistoryHandlerOptions, type HistorySettings } from './history-options.js';
+import { logger } from './log.js';
 import { redactor } from './redact.js';
 import { errorResponse, jsonResponse } from './responses.js';
 import { fetchUpstream } from './upstream.js';
@@ -31,25 +34,6 @@ function upstreamRequest({ api, base, apiKey }: HistorySettings, chatId: string)
   return { url: `${base}/api/chat_history/getHistoryByID/?key=${encodeURIComponent(apiKey)}&chatid=${chatId}`, headers: { accept: 'application/json' } };
 }
 
-/** The site's own check; anything but a boolean is a bug in it, and fails closed. */
-async function authorization(settings: HistorySettings, request: Request, chatId: string, log: (line: string) => void) {
-  try {
-    const verdict: unknown = await settings.authorize(request, chatId);
-    if (verdict === true || verdict === false) return verdict ? 'allowed' : 'denied';
-    log(`authorize() returned ${typeof verdict}, not a boolean (chat ${chatId})`);
-  } catch (error) {
-    log(`authorize() threw ${error instanceof Error ? `${error.name}: ${error.message}` : typeof error} (chat ${chatId})`);
-  }
-  return 'failed';
-}
-
-function corsFor(request: Request, allowedOrigins: readonly string[]) {
-  const origin = request.headers.get('origin');
-  const allowed = origin === null || allowedOrigins.includes(origin);
-  const headers: Record<string, string> = origin && allowed ? { 'access-control-allow-origin': origin, vary: 'Origin' } : { vary: 'Origin' };
-  return { allowed, headers };
-}
-
 /**
  * A web-standard handler (`Request` -> `Response`: Node 18+, Next.js route handlers, workers) that
  * returns the transcript of `?chatId=123` to the visitors `authorize` accepts, fetched from iAdvize
@@ -64,27 +48,19 @@ function corsFor(request: Request, allowedOrigins: readonly string[]) {
 export function createHistoryHandler(options: HistoryHandlerOptions): (request: Request) => Promise<Response> {
   const settings = historySettings(options);
   const redact = redactor(settings.apiKey);
-  const log = (line: string) => {
-    try {
-      settings.log(redact(`iadvize-bridge history: ${line}`));
-    } catch {
-      // a failing logger must not change the answer
-    }
-  };
+  const log = logger(settings.log, 'history', redact);
   const limits = { maxEntries: settings.maxEntries, maxTextLength: settings.maxTextLength, redact };
 
   return async function handleHistoryRequest(request: Request): Promise<Response> {
     const cors = corsFor(request, settings.allowedOrigins);
     const error = (status: number, code: string, message: string, extra: Record<string, string> = {}) => errorResponse(status, code, message, { ...cors.headers, ...extra });
     if (!cors.allowed) return error(403, 'origin_not_allowed', 'This origin may not read chat histories');
-    if (request.method === 'OPTIONS') {
-      return jsonResponse(204, null, { ...cors.headers, 'access-control-allow-methods': 'GET, OPTIONS', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' });
-    }
+    if (request.method === 'OPTIONS') return preflight(cors, 'GET, OPTIONS');
     if (request.method !== 'GET') return error(405, 'method_not_allowed', 'Only GET is allowed', { allow: 'GET, OPTIONS' });
     const query = readQuery(request.url, settings.requireVisitorId);
     if ('error' in query) return error(400, query.error, query.message);
 
-    const verdict = await authorization(settings, request, query.chatId, log);
+    const verdict = await authorization(() => settings.authorize(request, query.chatId), log, `chat ${query.chatId}`);
     if (verdict === 'denied') return error(403, 'forbidden', 'This request may not read this chat');
     if (verdict === 'failed') return error(500, 'authorize_failed', 'The site could not check this request');
 

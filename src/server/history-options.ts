@@ -1,3 +1,5 @@
+import { optionChecks } from './options.js';
+
 export interface HistoryHandlerOptions {
   /** The customer's secret iAdvize API key. It never leaves this server, and never goes to another host. */
   apiKey: string;
@@ -36,31 +38,7 @@ export interface HistoryHandlerOptions {
 export type HistorySettings = Required<Omit<HistoryHandlerOptions, 'baseUrl'>> & { base: string };
 
 const HOSTS = { sd: 'https://sd.iadvize.com', ha: 'https://ha.iadvize.com' } as const;
-const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
-
-function fail(message: string): never {
-  throw new TypeError(`iadvize-bridge createHistoryHandler(): ${message}`);
-}
-
-function positive(value: unknown, name: string, integer = false): void {
-  const ok = typeof value === 'number' && value > 0 && isFinite(value) && (!integer || Number.isInteger(value));
-  if (value !== undefined && !ok) fail(`\`${name}\` must be a positive ${integer ? 'integer' : 'number'}`);
-}
-
-/** The API key goes only to iAdvize: over TLS, to the host named here, with nothing in the URL to confuse it. */
-function checkBaseUrl(baseUrl: unknown): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(String(baseUrl));
-  } catch {
-    url = undefined;
-  }
-  const local = url?.protocol === 'http:' && LOCAL_HOSTS.includes(url.hostname);
-  if (!url || !(url.protocol === 'https:' || local) || url.username || url.password || url.search || url.hash) {
-    fail('`baseUrl` must be an https: URL without credentials, query or fragment (http: only for 127.0.0.1 or localhost)');
-  }
-  return url.href.replace(/\/+$/, '');
-}
+const { fail, positive, fn, secureUrl } = optionChecks('createHistoryHandler');
 
 export function historySettings(options: HistoryHandlerOptions): HistorySettings {
   if (!options || typeof options !== 'object') fail('takes an options object');
@@ -81,7 +59,7 @@ export function historySettings(options: HistoryHandlerOptions): HistorySettings
   positive(options.maxUpstreamBytes, 'maxUpstreamBytes', true);
   positive(options.maxEntries, 'maxEntries', true);
   positive(options.maxTextLength, 'maxTextLength', true);
-  if (options.log !== undefined && typeof options.log !== 'function') fail('`log` must be a function');
+  fn(options.log, 'log');
   if (options.requireVisitorId !== undefined && typeof options.requireVisitorId !== 'boolean') fail('`requireVisitorId` must be a boolean');
   return {
     apiKey,
@@ -94,7 +72,7 @@ export function historySettings(options: HistoryHandlerOptions): HistorySettings
     maxUpstreamBytes: options.maxUpstreamBytes ?? 2 * 1024 * 1024,
     maxEntries: options.maxEntries ?? 1000,
     maxTextLength: options.maxTextLength ?? 2000,
-    base: options.baseUrl === undefined ? HOSTS[platform] : checkBaseUrl(options.baseUrl),
+    base: options.baseUrl === undefined ? HOSTS[platform] : secureUrl(options.baseUrl, 'baseUrl'),
     log: options.log ?? ((message: string) => console.warn(message)),
   };
 }

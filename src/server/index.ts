@@ -2,3 +2,10 @@ export { createHistoryHandler, type HistoryHandlerOptions } from './history-hand
 export { toNodeListener } from './node-listener.js';
 export { parseHistory, parisTime } from './parse-history.js';
 export type { Transcript, TranscriptEntry } from '../shared/transcript.js';
+export { createWebhookHandler, type WebhookHandlerOptions } from './webhook-handler.js';
+export { WEBHOOK_EVENT_TYPES, type KnownWebhookEvent, type UnknownWebhookEvent, type WebhookEvent, type WebhookEventBase, type WebhookEventType } from './webhook-events.js';
+export type { PlainValue } from './plain-json.js';
+export { memoryStore, type KeyValueStore, type MemoryStoreOptions } from './store.js';
+export { redisStore, type RedisClient, type RedisStoreOptions } from './redis-store.js';
+export { createLinkHandler, linkedClientId, type ChatLink, type LinkHandlerOptions } from './link-handler.js';
+export { GA4_WEBHOOK_EVENTS, ga4MeasurementProtocol, type Ga4MeasurementProtocolOptions, type Ga4Sink, type Ga4SinkStats, type Ga4WebhookEvent, type Ga4WebhookEventType } from './ga4-measurement-protocol.js';

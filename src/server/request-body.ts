@@ -4,9 +4,10 @@ export interface NodeBody {
 }
 
 /**
- * The request body as a web stream, pulled only when the handler reads it: a body nobody reads is
- * left to Node, which discards it and keeps the connection. `unfinished()` says whether reading began
- * and stopped before the end (cancelled, or failed): the connection must then close after the answer.
+ * The request body as a web stream, pulled only when the handler reads it. `unfinished()` says
+ * whether it was left before its end (never read, cancelled, or failed): the connection must then
+ * close after the answer. Node does not drain a body nobody read: it would stop reading the socket
+ * and hold the connection open until its request timeout, with the client still sending.
  */
 export function requestBody(req: NodeBody): { stream: ReadableStream<Uint8Array>; unfinished: () => boolean } {
   let chunks: AsyncIterator<Uint8Array> | undefined;
@@ -24,5 +25,5 @@ export function requestBody(req: NodeBody): { stream: ReadableStream<Uint8Array>
     },
     { highWaterMark: 0 },
   );
-  return { stream, unfinished: () => chunks !== undefined && !finished };
+  return { stream, unfinished: () => !finished };
 }

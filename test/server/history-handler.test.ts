@@ -158,4 +158,10 @@ describe('createHistoryHandler: methods and CORS', () => {
     expect(preflight.response.headers.get('vary')).toBe('Origin');
     expect((await call(url, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } })).status).toBe(403);
   });
+
+  it("the proxy's own origin is always allowed: a same-origin request that sends Origin is not a cross-origin one", async () => {
+    const url = `${await proxy({ allowedOrigins: [] })}?chatId=666`;
+    expect((await call(url, { headers: { origin: new URL(url).origin } })).status).toBe(200);
+    expect((await call(url, { headers: { origin: ORIGIN } })).status).toBe(403);
+  });
 });

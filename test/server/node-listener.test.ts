@@ -107,6 +107,28 @@ describe('toNodeListener streams request bodies', () => {
     });
     expect(answer).toEqual({ status: 413, connection: 'close' });
   });
+
+  it('a body the handler never reads closes the connection after the answer, instead of stalling the client', async () => {
+    const { port } = await serve(() => Response.json({ error: 'unauthorized' }, { status: 401 }));
+    const chunk = Buffer.alloc(64 * 1024);
+    let written = 0;
+    const outcome = await new Promise<{ status?: number; connection?: string; closed: boolean }>((resolve) => {
+      let answer: { status?: number; connection?: string } = {};
+      const client = httpRequest({ port, host: '127.0.0.1', method: 'POST' }, (res) => (answer = { status: res.statusCode, connection: res.headers.connection }, res.resume()));
+      client.on('error', () => undefined).on('close', () => resolve({ ...answer, closed: true }));
+      const pump = () => {
+        while (written < 20 * 1024 * 1024) {
+          written += chunk.length;
+          if (!client.write(chunk)) return void client.once('drain', pump);
+        }
+        client.end();
+      };
+      pump();
+      setTimeout(() => resolve({ ...answer, closed: false }), 2000);
+    });
+    expect(outcome).toEqual({ status: 401, connection: 'close', closed: true });
+    expect(written).toBeLessThan(10 * 1024 * 1024);
+  });
 });
 
 describe('toNodeListener streams responses and follows the client', () => {

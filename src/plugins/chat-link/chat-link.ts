@@ -2,6 +2,7 @@ import { fail } from '../../core/errors.js';
 import { log } from '../../core/guard.js';
 import type { Plugin } from '../../core/plugin.js';
 import { globalsOf } from '../../core/window.js';
+import { chatLinkProblem, CONVERSATION_ID } from '../../shared/chat-link.js';
 
 export interface ChatLinkOptions {
   /** The site's link endpoint (`createLinkHandler` from `iadvize-bridge/server`): https:, or this page's origin. */
@@ -16,9 +17,6 @@ export interface ChatLinkOptions {
 }
 
 const SCOPE = 'chatLink()';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** GA4's client id: two digit runs joined by a dot (a random number and the first visit's time). */
-export const GA_CLIENT_ID = /^\d{1,20}\.\d{1,20}$/;
 const MEASUREMENT_ID = /^G-[A-Z0-9]{4,20}$/;
 /** The conversations of this tab already linked: once per conversation, across page changes. */
 export const LINKED_KEY = 'iadvize-bridge:linked';
@@ -61,10 +59,11 @@ export function chatLink(options: ChatLinkOptions): Plugin {
       context.guard(() => JSON.parse(storage?.getItem(LINKED_KEY) ?? '[]').forEach((id: unknown) => typeof id === 'string' && linked.add(id)), 'storage');
 
       function send(conversationId: string, clientId: unknown): void {
-        if (typeof clientId !== 'string' || !GA_CLIENT_ID.test(clientId) || linked.has(conversationId)) return;
+        // The server's own rule: what it would refuse is not sent.
+        if (chatLinkProblem({ conversationId, clientId }) || linked.has(conversationId)) return;
         linked.add(conversationId);
         context.guard(() => storage?.setItem(LINKED_KEY, JSON.stringify([...linked].slice(-20))), 'storage');
-        const body = JSON.stringify({ conversationId, clientId });
+        const body = JSON.stringify({ conversationId, clientId: clientId as string });
         // A CORS-safelisted type: no preflight, and the beacon survives the page being left.
         const beacon = win.navigator?.sendBeacon?.(url, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
         if (!beacon) void win.fetch?.(url, { method: 'POST', body, keepalive: true, credentials: 'same-origin', headers: { 'content-type': 'text/plain;charset=UTF-8' } }).catch(() => {});
@@ -73,7 +72,7 @@ export function chatLink(options: ChatLinkOptions): Plugin {
 
       context.on('chat:started', (event) => {
         const { conversationId } = event;
-        if (conversationId === undefined || !UUID.test(conversationId) || linked.has(conversationId)) return;
+        if (conversationId === undefined || !CONVERSATION_ID.test(conversationId) || linked.has(conversationId)) return;
         if (options.consent() !== true) return;
         const { gtag } = globalsOf(win);
         if (typeof gtag !== 'function') return void (context.debug && log('warn', 'chatLink: no gtag on the page, no client id to link'));

@@ -1,9 +1,13 @@
-import type { Params } from './mapping.js';
-
 /**
- * Google Analytics 4 collection limits, for GA4 and GTM: an event that breaks them is dropped or
- * truncated by Google without a word, so they are enforced here where the site can see them.
+ * Google Analytics 4 naming and parameter rules, pure and shared by the browser adapters (`ga4`, `gtm`)
+ * and the server's Measurement Protocol sink: an event that breaks them is dropped or truncated by
+ * Google without a word (the collection endpoint answers 2xx whatever it receives), so they are
+ * enforced here, where the site can see them.
  */
+
+/** Parameters sent with an event: snake_case names, primitive values. */
+export type Ga4Params = Record<string, string | number | boolean>;
+type Params = Ga4Params;
 export const GA4_LIMITS = { nameLength: 40, params: 25, valueLength: 100 } as const;
 
 // Google's reserved names for web data streams (gtag.js); app-only names cannot come from a browser.

@@ -1,0 +1,66 @@
+import { ga4Params, type Ga4Params } from '../shared/ga4-rules.js';
+import type { KnownWebhookEvent, WebhookEvent } from './webhook-events.js';
+
+/** The webhook events forwarded to GA4, and their default GA4 names. */
+export const GA4_WEBHOOK_EVENTS = {
+  'v2.conversation.closed': 'chat_closed',
+  'satisfaction.answered': 'chat_satisfaction_answered',
+  'transaction.attributed': 'chat_transaction_attributed',
+} as const;
+
+export type Ga4WebhookEventType = keyof typeof GA4_WEBHOOK_EVENTS;
+export type Ga4WebhookEvent = KnownWebhookEvent<Ga4WebhookEventType>;
+
+/** One event of a Measurement Protocol request. */
+export interface MpEvent {
+  name: string;
+  params: Ga4Params;
+  timestamp_micros?: number;
+}
+
+// Google backdates Measurement Protocol events by up to 72 hours; older ones get the request's time.
+const MAX_BACKDATE_MS = 72 * 60 * 60 * 1000 - 10 * 60 * 1000;
+
+export function isForwarded(event: WebhookEvent): event is Ga4WebhookEvent {
+  return event.known && Object.prototype.hasOwnProperty.call(GA4_WEBHOOK_EVENTS, event.eventType);
+}
+
+/**
+ * What GA4 may learn of an event: the channel of a closed conversation, the numeric scores of an
+ * answer (never `satisfactionComment`, which the visitor typed), the amount, currency and the site's
+ * own order id (`externalId`) of a transaction. No visitor, operator or conversation id. Undefined
+ * when there is nothing to send (an answer with no score).
+ */
+function rawParams(event: Ga4WebhookEvent, currency: string | undefined): Ga4Params | undefined {
+  const params: Record<string, string | number | undefined> = {};
+  if (event.eventType === 'v2.conversation.closed') params.chat_channel = event.channel?.toLowerCase();
+  else if (event.eventType === 'satisfaction.answered') {
+    params.customer_satisfaction = event.customerSatisfaction;
+    params.net_promoter_score = event.netPromoterScore;
+    if (params.customer_satisfaction === undefined && params.net_promoter_score === undefined) return undefined;
+  } else {
+    Object.assign(params, { value: event.amount, currency, transaction_id: event.externalId });
+  }
+  for (const key of Object.keys(params)) if (params[key] === undefined) delete params[key];
+  return params as Ga4Params;
+}
+
+/** When the event happened, for GA4: its `createdAt` if Google will take it, else nothing (the request's time). */
+function timestampMicros(createdAt: string | undefined, now: number): number | undefined {
+  const at = createdAt === undefined ? NaN : Date.parse(createdAt);
+  return at <= now && now - at < MAX_BACKDATE_MS ? at * 1000 : undefined;
+}
+
+/**
+ * The GA4 event for a forwarded webhook event under `name`, with GA4's parameter rules applied (a
+ * long `externalId` is cut to 100 characters); undefined when there is nothing to send.
+ */
+export function mpEvent(event: Ga4WebhookEvent, name: string, currency: string | undefined, now = Date.now()): MpEvent | undefined {
+  const raw = rawParams(event, currency);
+  if (!raw) return undefined;
+  // The parameters were made here for this event: GA4's rules are applied to them in place.
+  ga4Params(raw);
+  const params = raw;
+  const timestamp = timestampMicros(event.createdAt, now);
+  return timestamp === undefined ? { name, params } : { name, params, timestamp_micros: timestamp };
+}

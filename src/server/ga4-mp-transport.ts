@@ -1,0 +1,72 @@
+import type { MpEvent } from './ga4-mp-events.js';
+import { readCapped } from './read-capped.js';
+
+export interface MpTransport {
+  /** The collection URL with `measurement_id` and `api_secret`: never logged, never in an error. */
+  url: string;
+  /** The validation server: its answer lists what Google would have dropped. */
+  validate: boolean;
+  retries: number;
+  retryDelayMs: number;
+  timeoutMs: number;
+}
+
+/** What Google's validation server says of a request (`/debug/mp/collect`). */
+export interface ValidationMessage {
+  fieldPath?: string;
+  description?: string;
+  validationCode?: string;
+}
+
+export type MpResult = { ok: true; messages: ValidationMessage[] } | { ok: false; reason: string };
+type Attempt = MpResult & { retry?: boolean };
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function validationMessages(response: Response): Promise<ValidationMessage[]> {
+  const read = await readCapped(response.body, { maxBytes: 64 * 1024 });
+  try {
+    const messages: unknown = read.ok ? JSON.parse(new TextDecoder().decode(read.bytes)).validationMessages : undefined;
+    return Array.isArray(messages) ? messages.filter((message): message is ValidationMessage => typeof message === 'object' && message !== null) : [];
+  } catch {
+    return [{ description: 'the validation server did not answer JSON' }];
+  }
+}
+
+async function attempt(transport: MpTransport, body: string): Promise<Attempt> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), transport.timeoutMs);
+  try {
+    // Redirects are not followed: the URL carries the API secret.
+    const response = await fetch(transport.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, redirect: 'manual', signal: controller.signal });
+    if (response.status >= 200 && response.status < 300) {
+      if (transport.validate) return { ok: true, messages: await validationMessages(response) };
+      await response.body?.cancel().catch(() => undefined);
+      return { ok: true, messages: [] };
+    }
+    await response.body?.cancel().catch(() => undefined);
+    const redirected = response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+    return { ok: false, reason: redirected ? `answered ${response.status || 'a redirect'}, not followed` : `answered ${response.status}`, retry: response.status >= 500 || response.status === 429 };
+  } catch {
+    return { ok: false, reason: controller.signal.aborted ? `did not answer within ${transport.timeoutMs} ms` : 'was unreachable', retry: true };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * One Measurement Protocol request for one client id (Google takes at most 25 events per request),
+ * tried again on 5xx, 429, timeouts and network failures after `retryDelayMs`, then twice that, and
+ * so on. Google answers 2xx even to a payload it drops: only the validation server says why.
+ */
+export async function sendMp(transport: MpTransport, clientId: string, events: MpEvent[], onAttempt: () => void): Promise<MpResult> {
+  const body = JSON.stringify({ client_id: clientId, events });
+  for (let tries = 0; ; tries++) {
+    onAttempt();
+    const result = await attempt(transport, body);
+    if (result.ok || !result.retry || tries >= transport.retries) {
+      return result.ok ? result : { ok: false, reason: `the GA4 collection endpoint ${result.reason}${tries ? ` (${tries + 1} attempts)` : ''}` };
+    }
+    await wait(transport.retryDelayMs * 2 ** tries);
+  }
+}

@@ -1,0 +1,34 @@
+const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** The checks every factory of the server entry applies to its options: each failure is a `TypeError` naming the factory. */
+export function optionChecks(factory: string) {
+  function fail(message: string): never {
+    throw new TypeError(`iadvize-bridge ${factory}(): ${message}`);
+  }
+
+  function positive(value: unknown, name: string, integer = false): void {
+    const ok = typeof value === 'number' && value > 0 && isFinite(value) && (!integer || Number.isInteger(value));
+    if (value !== undefined && !ok) fail(`\`${name}\` must be a positive ${integer ? 'integer' : 'number'}`);
+  }
+
+  function fn(value: unknown, name: string): void {
+    if (value !== undefined && typeof value !== 'function') fail(`\`${name}\` must be a function`);
+  }
+
+  /** A secret goes only where this URL says: over TLS, with nothing in the URL to confuse it. */
+  function secureUrl(value: unknown, name: string): string {
+    let url: URL | undefined;
+    try {
+      url = new URL(String(value));
+    } catch {
+      url = undefined;
+    }
+    const local = url?.protocol === 'http:' && LOCAL_HOSTS.includes(url.hostname);
+    if (!url || !(url.protocol === 'https:' || local) || url.username || url.password || url.search || url.hash) {
+      fail(`\`${name}\` must be an https: URL without credentials, query or fragment (http: only for 127.0.0.1 or localhost)`);
+    }
+    return url.href.replace(/\/+$/, '');
+  }
+
+  return { fail, positive, fn, secureUrl };
+}

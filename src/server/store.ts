@@ -1,0 +1,63 @@
+type Awaitable<T> = T | Promise<T>;
+
+/**
+ * Where the server entry keeps what it must remember for a while: webhook event ids already
+ * delivered, and conversation -> GA client id links. One small interface, so a site running several
+ * instances passes one shared store (`redisStore`) to every handler; the default is `memoryStore()`.
+ * Values are short strings; every entry expires.
+ */
+export interface KeyValueStore {
+  get(key: string): Awaitable<string | undefined>;
+  set(key: string, value: string, ttlMs: number): Awaitable<void>;
+  /** Sets `key` only if it is absent (or expired): true when it did. Atomic across instances for a shared store. */
+  add(key: string, value: string, ttlMs: number): Awaitable<boolean>;
+  delete(key: string): Awaitable<void>;
+}
+
+/** Whether `value` has the four functions of a `KeyValueStore` (a store a site wrote itself is welcome). */
+export function isKeyValueStore(value: unknown): value is KeyValueStore {
+  return typeof value === 'object' && value !== null && ['get', 'set', 'add', 'delete'].every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
+}
+
+export interface MemoryStoreOptions {
+  /** The most entries kept; past it the oldest written goes first. Default 10,000. */
+  maxEntries?: number;
+}
+
+/**
+ * A `KeyValueStore` in this process's memory, bounded in count and time: at most `maxEntries`
+ * entries, each gone after its TTL. Enough for one instance; several instances need a shared store.
+ * @example
+ * const links = memoryStore({ maxEntries: 50_000 })
+ */
+export function memoryStore({ maxEntries = 10_000 }: MemoryStoreOptions = {}): KeyValueStore {
+  if (!(Number.isInteger(maxEntries) && maxEntries > 0)) throw new TypeError('iadvize-bridge memoryStore(): `maxEntries` must be a positive integer');
+  // A Map keeps insertion order: the first entries are the oldest written, the first to evict.
+  const entries = new Map<string, { value: string; expires: number }>();
+
+  const live = (key: string, now: number) => {
+    const entry = entries.get(key);
+    if (entry && entry.expires <= now) entries.delete(key);
+    return entry && entry.expires > now ? entry : undefined;
+  };
+  const write = (key: string, value: string, ttlMs: number, now: number) => {
+    entries.delete(key);
+    entries.set(key, { value, expires: now + ttlMs });
+    for (const [oldest, entry] of entries) {
+      if (entries.size <= maxEntries && entry.expires > now) break;
+      entries.delete(oldest);
+    }
+  };
+
+  return {
+    get: (key) => live(key, Date.now())?.value,
+    set: (key, value, ttlMs) => write(key, value, ttlMs, Date.now()),
+    add(key, value, ttlMs) {
+      const now = Date.now();
+      if (live(key, now)) return false;
+      write(key, value, ttlMs, now);
+      return true;
+    },
+    delete: (key) => void entries.delete(key),
+  };
+}

@@ -1,0 +1,58 @@
+import { optionChecks } from './options.js';
+import { isKeyValueStore, memoryStore, type KeyValueStore } from './store.js';
+import type { WebhookEvent } from './webhook-events.js';
+
+export interface WebhookHandlerOptions {
+  /** The secret token iAdvize signs with (the app's, or the webhook's). Several during a rotation: each is tried. */
+  secret: string | readonly string[];
+  /**
+   * Runs once per event id for every verified event, unknown types included (`event.known === false`).
+   * Throw or reject to answer 500: iAdvize retries after 10 s and 30 s, and the event is delivered again.
+   */
+  onEvent: (event: WebhookEvent) => void | Promise<void>;
+  /** The most body bytes read; past it the answer is 413 and the rest is not read. Default 1 MB. */
+  maxBodyBytes?: number;
+  /**
+   * Events sent longer ago than this (by `sentAt`, else `createdAt`) are refused (400 `stale_event`),
+   * and delivered ids are remembered this long plus 5 minutes: a signed event replayed later is
+   * either remembered or too old. Default 1 hour.
+   */
+  maxEventAgeMs?: number;
+  /** Where delivered event ids are remembered. Default `memoryStore()` (10,000 ids); `redisStore(client)` for several instances. */
+  store?: KeyValueStore;
+  /** Where failures are logged (never with a secret). Default `console.warn`. */
+  log?: (message: string) => void;
+}
+
+export interface WebhookSettings {
+  secrets: readonly string[];
+  onEvent: WebhookHandlerOptions['onEvent'];
+  maxBodyBytes: number;
+  maxEventAgeMs: number;
+  store: KeyValueStore;
+  log: (message: string) => void;
+}
+
+const { fail, positive, fn } = optionChecks('createWebhookHandler');
+
+export function webhookSettings(options: WebhookHandlerOptions): WebhookSettings {
+  if (!options || typeof options !== 'object') fail('takes an options object');
+  const secrets = typeof options.secret === 'string' ? [options.secret] : options.secret;
+  if (!Array.isArray(secrets) || secrets.length === 0 || secrets.some((secret) => typeof secret !== 'string' || !secret.trim())) {
+    fail('`secret` must be the secret token iAdvize signs with (a non-empty string), or an array of them during a rotation');
+  }
+  if (typeof options.onEvent !== 'function') fail('`onEvent(event)` is required: it receives every verified event');
+  positive(options.maxBodyBytes, 'maxBodyBytes', true);
+  positive(options.maxEventAgeMs, 'maxEventAgeMs');
+  if (options.store !== undefined && !isKeyValueStore(options.store)) fail('`store` must have get, set, add and delete (see memoryStore and redisStore)');
+  fn(options.log, 'log');
+  if (typeof crypto === 'undefined' || !crypto.subtle) fail('needs WebCrypto (globalThis.crypto): Node 19 or later, or Node 18 with --experimental-global-webcrypto');
+  return {
+    secrets: [...secrets],
+    onEvent: options.onEvent,
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    maxEventAgeMs: options.maxEventAgeMs ?? 60 * 60 * 1000,
+    store: options.store ?? memoryStore(),
+    log: options.log ?? ((message: string) => console.warn(message)),
+  };
+}
