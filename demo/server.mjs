@@ -31,7 +31,12 @@ function existing(file) {
 
 /** The file a URL path names: in a public folder, or under a mounted prefix (tests mount vendor SDKs). */
 function resolveFile(urlPath, mounts) {
-  const path = normalize(decodeURIComponent(urlPath)).replace(/^[/\\]+/, '');
+  let path;
+  try {
+    path = normalize(decodeURIComponent(urlPath)).replace(/^[/\\]+/, '');
+  } catch {
+    return undefined; // a malformed escape such as %E0: not a file
+  }
   if (path.split(sep).includes('..')) return undefined;
   for (const [prefix, dir] of Object.entries(mounts)) {
     // ESM packages built for bundlers import './lib/tracker' without an extension.
