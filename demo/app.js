@@ -52,6 +52,8 @@
     event.preventDefault();
     var text = $('message').value.trim();
     if (!text || !tag()) return;
+    // As with the real tag, a visitor's first message opens the conversation.
+    if (!bridge.state.chat.active) tag().startChat('visitor');
     tag().fire('onVisitorWriting', null);
     tag().fire('onVisitorStopWriting', null);
     tag().visitorSays(text);

@@ -4,7 +4,8 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHistoryHandler, toNodeListener } from '../dist/server/index.js';
-import { DEMO_API_KEY, handleMockIadvize } from './iadvize-mock.mjs';
+import { createChatRecordHandler, fromDemoPage } from './chat-record-route.mjs';
+import { createIadvizeMock, DEMO_API_KEY } from './iadvize-mock.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Only these folders are served: never package.json, sources outside dist, or node_modules.
@@ -52,8 +53,7 @@ function resolveFile(urlPath, mounts) {
  * (browsers say `Sec-Fetch-Site: same-origin`) and scripts on this machine, never another site.
  */
 function demoVisitor(request) {
-  const site = request.headers.get('sec-fetch-site');
-  return site === null || site === 'same-origin';
+  return fromDemoPage(request.headers);
 }
 
 /**
@@ -62,9 +62,16 @@ function demoVisitor(request) {
  */
 export function startServer({ port = 0, headers = () => ({}), mounts = {} } = {}) {
   let historyProxy;
+  // Each server has its own stand-in iAdvize, so tests and benchmarks never see each other's chats.
+  const mock = createIadvizeMock();
+  const recordRoute = toNodeListener(createChatRecordHandler(mock));
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (handleMockIadvize(request, response, url)) return;
+    if (mock.handle(request, response, url)) return;
+    if (url.pathname.startsWith('/api/demo-chats/')) {
+      recordRoute(request, response);
+      return;
+    }
     if (url.pathname === '/api/iadvize-history') {
       // The site's own proxy: the API key stays on this server. With IADVIZE_API_KEY set it calls the
       // real iAdvize API; otherwise the local mock above.
