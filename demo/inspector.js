@@ -25,7 +25,7 @@
     var plugins = {};
     if (bridge.virtualAgent) plugins.virtualAgent = bridge.virtualAgent.state;
     if (bridge.tag) plugins.tag = { status: bridge.tag.status };
-    $('state').textContent = JSON.stringify(Object.assign({}, bridge.state, plugins), null, 2);
+    window.showJson($('state'), Object.assign({}, bridge.state, plugins));
   }
   var eventCount = 0;
   bridge.on(

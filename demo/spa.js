@@ -13,10 +13,12 @@ const line = (list, label, detail) => {
 const bridge = install({
   plugins: [webSdk({ followNavigation: true }), custom((_event, { name, params }) => line($('sent'), name, JSON.stringify(params)))],
 });
+const showState = () => window.showJson($('state'), bridge.state);
 bridge.on('*', (event) => {
   line($('events'), event.type, '');
-  $('state').textContent = JSON.stringify(bridge.state, null, 2);
+  showState();
 });
+showState();
 window.IAdvizeBridge = { bridge };
 
 document.addEventListener('click', (event) => {
@@ -32,8 +34,8 @@ document.addEventListener('click', (event) => {
 const script = document.createElement('script');
 script.src = new URL('../dist/iadvize-simulator.iife.js', import.meta.url).href;
 script.onload = () => {
-  const show = () => ($('sdk').textContent = JSON.stringify({ navigations: window.iAdvizeSimulator.seen.navigations }, null, 2));
-  show();
-  window.addEventListener('click', () => setTimeout(show, 0));
+  const showSdk = () => window.showJson($('sdk'), { navigations: window.iAdvizeSimulator.seen.navigations });
+  showSdk();
+  window.addEventListener('click', () => setTimeout(showSdk, 0));
 };
 document.head.appendChild(script);
