@@ -30,8 +30,13 @@ function existing(file) {
   }
 }
 
+// The SPA's own routes: a reload or a shared link gets the SPA page, which shows the route. No dot, so a
+// missing file under /demo/spa/ is still a 404.
+const SPA_ROUTE = /^\/demo\/spa\/[A-Za-z0-9_/-]*$/;
+
 /** The file a URL path names: in a public folder, or under a mounted prefix (tests mount vendor SDKs). */
 function resolveFile(urlPath, mounts) {
+  if (SPA_ROUTE.test(urlPath)) return join(root, 'demo', 'spa.html');
   let path;
   try {
     path = normalize(decodeURIComponent(urlPath)).replace(/^[/\\]+/, '');

@@ -21,12 +21,20 @@ bridge.on('*', (event) => {
 showState();
 window.IAdvizeBridge = { bridge };
 
+/** The view of a route: its link's name; the SPA's entry page is Home. Opened directly, a route shows too. */
+function show(path) {
+  const link = [...document.querySelectorAll('a[data-route]')].find((candidate) => candidate.getAttribute('href') === path);
+  $('view').textContent = link ? link.textContent : path.startsWith('/demo/spa/') ? 'Not found' : 'Home';
+}
+show(location.pathname);
+window.addEventListener('popstate', () => show(location.pathname));
+
 document.addEventListener('click', (event) => {
   const link = event.target.closest('a[data-route]');
   if (link) {
     event.preventDefault();
     history.pushState({}, '', link.getAttribute('href'));
-    $('view').textContent = link.textContent;
+    show(location.pathname);
   }
   if (event.target.dataset.action === 'chat') window.iAdvizeSimulator.run('proactive-chat', { speed: 0.2 });
 });

@@ -19,4 +19,26 @@ describe('the SPA demo', () => {
     expect(problems, problems.join('\n')).toEqual([]);
     await page.close();
   });
+
+  it('a route reloaded, or opened directly, shows the same view', async () => {
+    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/demo/spa.html`);
+    await page.waitForFunction(simulatorLoaded);
+    await page.click('text=Jackets');
+    expect(page.url()).toBe(`${ctx.server.url}/demo/spa/jackets`);
+    const response = await page.reload();
+    expect(response?.status()).toBe(200);
+    await page.waitForFunction(simulatorLoaded);
+    expect({ url: page.url(), view: await page.textContent('#view') }).toEqual({ url: `${ctx.server.url}/demo/spa/jackets`, view: 'Jackets' });
+    // Still the SPA: its links route without a page load, and the bridge tells the tag.
+    await page.click('text=Cart');
+    expect(await page.textContent('#view')).toBe('Cart');
+    expect(await page.evaluate(() => (window as any).iAdvizeSimulator.seen.navigations)).toEqual(['/demo/spa/cart']);
+    await page.goBack();
+    expect(await page.textContent('#view')).toBe('Jackets');
+    await page.goto(`${ctx.server.url}/demo/spa/cart`);
+    await page.waitForFunction(simulatorLoaded);
+    expect(await page.textContent('#view')).toBe('Cart');
+    expect(problems, problems.join('\n')).toEqual([]);
+    await page.close();
+  });
 });

@@ -125,4 +125,18 @@ describe('the demo server', () => {
     }
     expect((await fetch(`${server.url}/demo/`)).status).toBe(200);
   });
+
+  it('serves the SPA page for its routes, and only there', async () => {
+    const get = async (path: string) => {
+      const response = await fetch(`${server.url}${path}`);
+      return { path, status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+    };
+    for (const path of ['/demo/spa/shoes', '/demo/spa/', '/demo/spa/a/b']) {
+      const answer = await get(path);
+      expect({ path, status: answer.status, type: answer.type, spa: answer.body.includes('Peak Outfitters SPA') }).toEqual({ path, status: 200, type: 'text/html; charset=utf-8', spa: true });
+    }
+    for (const path of ['/demo/spa/app.js', '/demo/spa/shoes.html', '/demo/spax', '/spa/shoes']) {
+      expect({ path, status: (await get(path)).status }).toEqual({ path, status: 404 });
+    }
+  });
 });
