@@ -30,12 +30,15 @@ function existing(file) {
   }
 }
 
+// The one-tag page loads the tag from its usual path on this origin: there, the simulator is the tag.
+const TAG_PATH = '/demo/iadvize.js';
 // The SPA's own routes: a reload or a shared link gets the SPA page, which shows the route. No dot, so a
 // missing file under /demo/spa/ is still a 404.
 const SPA_ROUTE = /^\/demo\/spa\/[A-Za-z0-9_/-]*$/;
 
 /** The file a URL path names: in a public folder, or under a mounted prefix (tests mount vendor SDKs). */
 function resolveFile(urlPath, mounts) {
+  if (urlPath === TAG_PATH) return join(root, 'dist', 'iadvize-simulator.iife.js');
   if (SPA_ROUTE.test(urlPath)) return join(root, 'demo', 'spa.html');
   let path;
   try {
@@ -130,4 +133,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   });
   console.log(`iadvize-bridge demo: ${url}/demo/`);
   console.log(`SPA (ESM import):    ${url}/demo/spa.html`);
+  console.log(`One script tag:      ${url}/demo/one-tag.html`);
 }

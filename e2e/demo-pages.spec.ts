@@ -42,3 +42,28 @@ describe('the SPA demo', () => {
     await page.close();
   });
 });
+
+describe('the one-tag demo page', () => {
+  it('one script tag loads the tag (the simulator at the tag path) once; events reach GA4 and GTM', async () => {
+    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/demo/one-tag.html?speed=0.05`);
+    await page.waitForFunction(simulatorLoaded);
+    const integration = await page.evaluate(() => ({
+      bridgeTags: [...document.querySelectorAll('script[src*="iadvize-bridge"]')].map((s) => s.getAttribute('src')),
+      tags: [...document.querySelectorAll('script')].filter((s) => s.src.endsWith('/demo/iadvize.js')).length,
+      config: (window as any).iAdvizeSimulator.seen.config,
+      status: (window as any).IAdvizeBridge.bridge.tag.status,
+    }));
+    expect(integration).toEqual({ bridgeTags: ['../dist/iadvize-bridge.iife.min.js'], tags: 1, config: { sid: 1234, lang: 'en' }, status: 'loaded' });
+    await page.click('[data-scenario="proactive-chat"]');
+    await page.waitForSelector('[data-scenario="proactive-chat"][data-done]', { timeout: 20_000 });
+    const sent = await page.locator('#sent li code').allTextContents();
+    expect(sent).toEqual(expect.arrayContaining(['ga4 chat_started', 'gtm chat_started', 'ga4 chat_ended', 'gtm chat_ended']));
+    const events = await page.locator('#events li code').allTextContents();
+    // Newest first: the loader's own events came before any chat.
+    expect(events.slice(-2)).toEqual(['tag:loaded', 'tag:loading']);
+    expect(JSON.parse((await page.textContent('#state')) ?? '{}').tag).toEqual({ status: 'loaded' });
+    for (const width of WIDTHS) await expectLayoutAt(page, width);
+    expect(problems, problems.join('\n')).toEqual([]);
+    await page.close();
+  });
+});

@@ -139,4 +139,10 @@ describe('the demo server', () => {
       expect({ path, status: (await get(path)).status }).toEqual({ path, status: 404 });
     }
   });
+
+  it('serves the tag simulator at the tag path, for the one-tag page', async () => {
+    const response = await fetch(`${server.url}/demo/iadvize.js`);
+    const body = await response.text();
+    expect({ status: response.status, type: response.headers.get('content-type'), simulator: body.includes('iAdvizeSimulator') }).toEqual({ status: 200, type: 'text/javascript; charset=utf-8', simulator: true });
+  });
 });
