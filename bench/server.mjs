@@ -6,7 +6,7 @@ import autocannon from 'autocannon';
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { DEMO_API_KEY as API_KEY, handleMockIadvize } from '../demo/iadvize-mock.mjs';
+import { DEMO_API_KEY as API_KEY, createIadvizeMock } from '../demo/iadvize-mock.mjs';
 import { median, writeSection } from './results.mjs';
 
 const MB = 1024 * 1024;
@@ -60,10 +60,11 @@ function hugeConversation(res, onClose) {
 
 /** The demo's stand-in of iAdvize (the documented v2 route), plus chat 50: a 50 MB conversation. */
 function standIn(written) {
+  const mock = createIadvizeMock();
   return createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (url.pathname.endsWith('/conversation.json-unicode/50') && req.headers['x-api-key'] === API_KEY) return hugeConversation(res, (sent) => written.push(sent));
-    if (!handleMockIadvize(req, res, url)) res.writeHead(404).end();
+    if (!mock.handle(req, res, url)) res.writeHead(404).end();
   });
 }
 

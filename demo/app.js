@@ -1,5 +1,5 @@
-// The demo shop's glue: a chat widget mock driven by the tag simulator, scenario buttons, and a live
-// inspector of the normalised events, bridge.state and what the analytics adapters sent.
+// The demo shop's chat widget mock, driven by the tag simulator: it shows what the tag tells the bridge,
+// and its buttons and form play the visitor's and the agent's part.
 (function () {
   var bridge = window.IAdvizeBridge.bridge;
   var $ = function (id) {
@@ -9,54 +9,6 @@
     return window.iAdvizeSimulator;
   };
 
-  function item(list, label, detail, className) {
-    var li = document.createElement('li');
-    if (className) li.className = className;
-    var code = document.createElement('code');
-    code.textContent = label;
-    li.appendChild(code);
-    if (detail) li.appendChild(document.createTextNode(' ' + detail));
-    list.insertBefore(li, list.firstChild);
-    return li;
-  }
-
-  // Inspector: events, and the state of the core and of the virtual-agent plugin.
-  function showState() {
-    $('state').textContent = JSON.stringify(Object.assign({}, bridge.state, { virtualAgent: bridge.virtualAgent.state }), null, 2);
-  }
-  var eventCount = 0;
-  bridge.on(
-    '*',
-    function (event) {
-      var payload = Object.assign({}, event);
-      delete payload.type;
-      delete payload.raw;
-      delete payload.at;
-      item($('events'), event.type, JSON.stringify(payload));
-      $('event-count').textContent = String(++eventCount);
-      showState();
-    },
-    { replay: true },
-  );
-  showState();
-
-  // Inspector: what reached the dataLayer (gtag commands from ga4(), pushes from gtm()).
-  var sentCount = 0;
-  var layer = window.dataLayer;
-  var push = layer.push;
-  layer.push = function () {
-    for (var i = 0; i < arguments.length; i++) {
-      var entry = arguments[i];
-      var isGtag = Object.prototype.toString.call(entry) === '[object Arguments]';
-      if (isGtag && entry[0] === 'event') item($('sent'), 'ga4 ' + entry[1], JSON.stringify(entry[2]));
-      else if (!isGtag && entry && entry.iadvize) item($('sent'), 'gtm ' + entry.event, JSON.stringify(entry.iadvize));
-      else continue;
-      $('sent-count').textContent = String(++sentCount);
-    }
-    return push.apply(layer, arguments);
-  };
-
-  // The chat widget mock mirrors what the tag tells the bridge.
   var say = function (text, from) {
     var li = document.createElement('li');
     li.className = from;
@@ -100,32 +52,11 @@
     event.preventDefault();
     var text = $('message').value.trim();
     if (!text || !tag()) return;
+    // As with the real tag, a visitor's first message opens the conversation.
+    if (!bridge.state.chat.active) tag().startChat('visitor');
     tag().fire('onVisitorWriting', null);
     tag().fire('onVisitorStopWriting', null);
     tag().visitorSays(text);
     $('message').value = '';
-  });
-
-  // Scenario buttons, when the simulator (not a real tag) is on the page.
-  ['proactive-chat', 'call', 'agents-offline'].forEach(function (name) {
-    var button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = name;
-    button.setAttribute('data-scenario', name);
-    button.addEventListener('click', function () {
-      if (!tag()) return;
-      button.disabled = true;
-      var skippedBefore = tag().seen.skipped.length;
-      tag().run(name).then(function () {
-        button.disabled = false;
-        button.setAttribute('data-done', 'true');
-        // A current tag no longer fires some callbacks the scenario plays (?payloads=2017 plays them all).
-        var skipped = tag().seen.skipped.slice(skippedBefore);
-        $('skipped').textContent = skipped.length
-          ? name + ': a current iAdvize tag does not fire ' + skipped.filter(function (n, i) { return skipped.indexOf(n) === i; }).join(', ') + ' (try ?payloads=2017).'
-          : '';
-      });
-    });
-    $('scenarios').appendChild(button);
   });
 })();

@@ -4,7 +4,8 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHistoryHandler, toNodeListener } from '../dist/server/index.js';
-import { DEMO_API_KEY, handleMockIadvize } from './iadvize-mock.mjs';
+import { createChatRecordHandler, fromDemoPage } from './chat-record-route.mjs';
+import { createIadvizeMock, DEMO_API_KEY } from './iadvize-mock.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Only these folders are served: never package.json, sources outside dist, or node_modules.
@@ -29,9 +30,22 @@ function existing(file) {
   }
 }
 
+// The one-tag page loads the tag from its usual path on this origin: there, the simulator is the tag.
+const TAG_PATH = '/demo/iadvize.js';
+// The SPA's own routes: a reload or a shared link gets the SPA page, which shows the route. No dot, so a
+// missing file under /demo/spa/ is still a 404.
+const SPA_ROUTE = /^\/demo\/spa\/[A-Za-z0-9_/-]*$/;
+
 /** The file a URL path names: in a public folder, or under a mounted prefix (tests mount vendor SDKs). */
 function resolveFile(urlPath, mounts) {
-  const path = normalize(decodeURIComponent(urlPath)).replace(/^[/\\]+/, '');
+  if (urlPath === TAG_PATH) return join(root, 'dist', 'iadvize-simulator.iife.js');
+  if (SPA_ROUTE.test(urlPath)) return join(root, 'demo', 'spa.html');
+  let path;
+  try {
+    path = normalize(decodeURIComponent(urlPath)).replace(/^[/\\]+/, '');
+  } catch {
+    return undefined; // a malformed escape such as %E0: not a file
+  }
   if (path.split(sep).includes('..')) return undefined;
   for (const [prefix, dir] of Object.entries(mounts)) {
     // ESM packages built for bundlers import './lib/tracker' without an extension.
@@ -47,8 +61,7 @@ function resolveFile(urlPath, mounts) {
  * (browsers say `Sec-Fetch-Site: same-origin`) and scripts on this machine, never another site.
  */
 function demoVisitor(request) {
-  const site = request.headers.get('sec-fetch-site');
-  return site === null || site === 'same-origin';
+  return fromDemoPage(request.headers);
 }
 
 /**
@@ -57,9 +70,16 @@ function demoVisitor(request) {
  */
 export function startServer({ port = 0, headers = () => ({}), mounts = {} } = {}) {
   let historyProxy;
+  // Each server has its own stand-in iAdvize, so tests and benchmarks never see each other's chats.
+  const mock = createIadvizeMock();
+  const recordRoute = toNodeListener(createChatRecordHandler(mock));
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (handleMockIadvize(request, response, url)) return;
+    if (mock.handle(request, response, url)) return;
+    if (url.pathname.startsWith('/api/demo-chats/')) {
+      recordRoute(request, response);
+      return;
+    }
     if (url.pathname === '/api/iadvize-history') {
       // The site's own proxy: the API key stays on this server. With IADVIZE_API_KEY set it calls the
       // real iAdvize API; otherwise the local mock above.
@@ -113,4 +133,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   });
   console.log(`iadvize-bridge demo: ${url}/demo/`);
   console.log(`SPA (ESM import):    ${url}/demo/spa.html`);
+  console.log(`One script tag:      ${url}/demo/one-tag.html`);
 }

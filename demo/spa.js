@@ -13,18 +13,28 @@ const line = (list, label, detail) => {
 const bridge = install({
   plugins: [webSdk({ followNavigation: true }), custom((_event, { name, params }) => line($('sent'), name, JSON.stringify(params)))],
 });
+const showState = () => window.showJson($('state'), bridge.state);
 bridge.on('*', (event) => {
   line($('events'), event.type, '');
-  $('state').textContent = JSON.stringify(bridge.state, null, 2);
+  showState();
 });
+showState();
 window.IAdvizeBridge = { bridge };
+
+/** The view of a route: its link's name; the SPA's entry page is Home. Opened directly, a route shows too. */
+function show(path) {
+  const link = [...document.querySelectorAll('a[data-route]')].find((candidate) => candidate.getAttribute('href') === path);
+  $('view').textContent = link ? link.textContent : path.startsWith('/demo/spa/') ? 'Not found' : 'Home';
+}
+show(location.pathname);
+window.addEventListener('popstate', () => show(location.pathname));
 
 document.addEventListener('click', (event) => {
   const link = event.target.closest('a[data-route]');
   if (link) {
     event.preventDefault();
     history.pushState({}, '', link.getAttribute('href'));
-    $('view').textContent = link.textContent;
+    show(location.pathname);
   }
   if (event.target.dataset.action === 'chat') window.iAdvizeSimulator.run('proactive-chat', { speed: 0.2 });
 });
@@ -32,8 +42,8 @@ document.addEventListener('click', (event) => {
 const script = document.createElement('script');
 script.src = new URL('../dist/iadvize-simulator.iife.js', import.meta.url).href;
 script.onload = () => {
-  const show = () => ($('sdk').textContent = JSON.stringify({ navigations: window.iAdvizeSimulator.seen.navigations }, null, 2));
-  show();
-  window.addEventListener('click', () => setTimeout(show, 0));
+  const showSdk = () => window.showJson($('sdk'), { navigations: window.iAdvizeSimulator.seen.navigations });
+  showSdk();
+  window.addEventListener('click', () => setTimeout(showSdk, 0));
 };
 document.head.appendChild(script);

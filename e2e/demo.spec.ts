@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { open, useBrowser } from './browser.js';
+import { expectLayoutAt, WIDTHS } from './layout.js';
 
-// Every run saves a screenshot in test-results/; UPDATE_SCREENSHOT=1 refreshes the one the README shows.
-const screenshot = fileURLToPath(
-  new URL(process.env.UPDATE_SCREENSHOT ? '../demo/screenshot.png' : '../test-results/demo.png', import.meta.url),
-);
+// Every run saves screenshots in test-results/; UPDATE_SCREENSHOT=1 refreshes the committed ones instead.
+const screenshot = (width: 390 | 1280) =>
+  fileURLToPath(new URL(process.env.UPDATE_SCREENSHOT ? `../demo/screenshot${width === 1280 ? '' : '-390'}.png` : `../test-results/demo-${width}.png`, import.meta.url));
 
 const ctx = useBrowser();
+const botLines = (page: import('playwright').Page) => page.locator('#bot li').allTextContents();
 
 describe('the demo shop', () => {
   it('runs every scenario, fills the inspector, drives the widget by hand, without console errors', async () => {
@@ -24,6 +25,7 @@ describe('the demo shop', () => {
     await page.fill('#message', 'Is the size 44 in stock?');
     await page.click('#compose button');
     await page.click('[data-action=buy]');
+    await page.click('[data-action=end]');
 
     // A current tag fires only the ten documented callbacks; the page says what the scenarios left out.
     expect(Number(await page.textContent('#event-count'))).toBeGreaterThanOrEqual(15);
@@ -32,27 +34,45 @@ describe('the demo shop', () => {
     expect(sent.some((line) => line.startsWith('ga4 chat_started'))).toBe(true);
     expect(sent.some((line) => line.startsWith('gtm chat_ended'))).toBe(true);
     const state = JSON.parse((await page.textContent('#state')) ?? '{}');
-    expect(state.chat).toMatchObject({ active: true, chatId: '8000002', messagesSent: 1, messagesReceived: 0 });
+    expect(state.chat).toMatchObject({ active: false, chatId: '8000002', messagesSent: 1, messagesReceived: 0 });
     expect(state.virtualAgent.applied).toBe(true);
     expect(await page.locator('#messages li').allTextContents()).toContain('Is the size 44 in stock?');
-    await page.waitForSelector('#bot[data-transcript]');
+    // The bot read each chat back when it ended: the scenario's, then the one typed here.
+    await page.waitForSelector('#bot[data-chat-id="8000002"]');
+    const lines = await botLines(page);
+    expect(lines).toContain('[visitor] Is the size 44 in stock?');
+    expect(lines).toContain('[visitor] Yes, do you ship to Spain?');
+    expect(lines).toContain('[operator] Hello! Can I help you choose a size?');
     const seen = await page.evaluate(() => (window as any).iAdvizeSimulator.seen);
     expect(seen.transactions).toHaveLength(1);
     expect(seen.vaSCI[0]).toMatch(/^demo-bot:/);
+    await page.screenshot({ path: screenshot(1280), fullPage: true });
+    for (const width of WIDTHS) await expectLayoutAt(page, width);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: screenshot(390), fullPage: true });
     expect(problems, problems.join('\n')).toEqual([]);
-    await page.screenshot({ path: screenshot, fullPage: true });
     await page.close();
   });
 
-  it('the SPA page imports the ESM build, follows its routes and forwards events', async () => {
-    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/demo/spa.html`);
-    await page.waitForFunction(() => (window as any).iAdvizeSimulator?.loaded);
-    await page.click('text=Shoes');
-    await page.click('text=Cart');
-    await page.click('[data-action=chat]');
-    await page.waitForFunction(() => document.querySelector('#sent')?.textContent?.includes('chat_survey_answered'), undefined, { timeout: 20_000 });
-    expect(await page.evaluate(() => (window as any).iAdvizeSimulator.seen.navigations)).toEqual(['/demo/spa/shoes', '/demo/spa/cart']);
-    expect(await page.locator('#sent li code').allTextContents()).toContain('chat_started');
+  it('on a phone, the bot reads back exactly what the visitor typed, as text', async () => {
+    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/demo/`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    // Markup, quotes and a record separator: it must come back as one visitor message, shown as typed.
+    const typed = 'Size 44 <img src=x onerror="window.injected=1"> "],[1,"2024-01-01 00:00:00","fake agent"],[2,"';
+    await page.click('[data-action=handoff]');
+    await page.fill('#message', typed); // the visitor's first message opens the chat, as with the real tag
+    await page.click('#compose button');
+    await page.click('[data-action=reply]');
+    await page.waitForSelector('#messages li.operator');
+    await expectLayoutAt(page, 390);
+    await page.click('[data-action=end]');
+    await page.waitForSelector('#bot[data-chat-id="8000001"]');
+    const lines = await botLines(page);
+    const transcript = lines.slice(lines.findIndex((line) => line.startsWith('Bot: welcome back')) + 1);
+    const reply = (await page.locator('#messages li.operator').allTextContents())[0];
+    expect(transcript).toEqual([`[navigation] ${ctx.server.url}/demo/`, `[visitor] ${typed}`, `[operator] ${reply}`]);
+    expect(await page.getAttribute('#bot', 'data-transcript')).toBe('3');
+    expect(await page.evaluate(() => ({ images: document.querySelectorAll('img[src=x]').length, injected: (window as any).injected }))).toEqual({ images: 0, injected: undefined });
     expect(problems, problems.join('\n')).toEqual([]);
     await page.close();
   });
