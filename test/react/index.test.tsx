@@ -5,7 +5,7 @@ import { custom, install, type Bridge, type BridgeState, type InstallOptions } f
 import { createIAdvizeHooks, IAdvizeProvider, useIAdvize, useIAdvizeEvent, useIAdvizeState } from '../../src/react/index.js';
 import { EMPTY_STATE } from '../../src/shared/binding.js';
 import { countSubscriptions } from '../../e2e/apps/count-subscriptions.js';
-import { loadTag, newWindow } from '../helpers.js';
+import { bindingPage } from '../helpers.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -20,17 +20,9 @@ function render(node: ReactNode): void {
   act(() => root!.render(node));
 }
 
-/** A page (its own window, so each test has its own bridge) with the tag, and a counting adapter. */
-function setup() {
-  const win = newWindow();
-  const forwarded: string[] = [];
-  const options = { window: win, plugins: [custom((event) => forwarded.push(event.type))] } satisfies InstallOptions;
-  return { win, options, forwarded, bridge: () => install({ window: win }), tag: loadTag(win) };
-}
-
 describe('IAdvizeProvider', () => {
   it('installs the bridge when it mounts, never during render, and gives it to useIAdvize', () => {
-    const { win, options } = setup();
+    const { win, options } = bindingPage();
     const seen: Array<Bridge | null> = [];
     const Probe = () => (seen.push(useIAdvize()), null);
     render(<IAdvizeProvider options={options}><Probe /></IAdvizeProvider>);
@@ -39,7 +31,7 @@ describe('IAdvizeProvider', () => {
   });
 
   it('under StrictMode (effects twice): one bridge, each adapter and listener once per event', () => {
-    const { options, forwarded, bridge, tag } = setup();
+    const { options, forwarded, bridge, tag } = bindingPage();
     const heard = vi.fn();
     const installs = new Set<Bridge | null>();
     function Chat() {
@@ -55,7 +47,7 @@ describe('IAdvizeProvider', () => {
   });
 
   it('unmounting ends the hooks’ subscriptions, not the bridge', () => {
-    const { options, forwarded, bridge, tag } = setup();
+    const { options, forwarded, bridge, tag } = bindingPage();
     const heard = vi.fn();
     const Chat = () => (useIAdvizeEvent('chat:started', heard), null);
     render(<IAdvizeProvider options={options}><Chat /></IAdvizeProvider>);
@@ -68,7 +60,7 @@ describe('IAdvizeProvider', () => {
   });
 
   it('a remount with new plugins of the same names (hot reloading) replaces them: each tool hears an event once', () => {
-    const { win, tag } = setup();
+    const { win, tag } = bindingPage();
     const first: string[] = [];
     const second: string[] = [];
     render(<IAdvizeProvider options={{ window: win, plugins: [custom((e) => first.push(e.type))] }} />);
@@ -83,7 +75,7 @@ describe('IAdvizeProvider', () => {
 
 describe('useIAdvizeState', () => {
   it('is the empty state without a provider, the bridge’s state with one', () => {
-    const { options, tag } = setup();
+    const { options, tag } = bindingPage();
     const states: BridgeState[] = [];
     const Probe = () => (states.push(useIAdvizeState()), null);
     render(<Probe />);
@@ -94,7 +86,7 @@ describe('useIAdvizeState', () => {
   });
 
   it('re-renders when what the selector picks changes, not for other changes or events', () => {
-    const { options, tag } = setup();
+    const { options, tag } = bindingPage();
     let renders = 0;
     const Probe = () => (renders++, <i>{String(useIAdvizeState((state) => state.chat.active))}</i>);
     render(<IAdvizeProvider options={options}><Probe /></IAdvizeProvider>);
@@ -107,7 +99,7 @@ describe('useIAdvizeState', () => {
   });
 
   it('a selector that builds a new object at every call renders once per change, without a loop', () => {
-    const { options, tag } = setup();
+    const { options, tag } = bindingPage();
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     let renders = 0;
     function Probe() {
@@ -127,7 +119,7 @@ describe('useIAdvizeState', () => {
 
 describe('useIAdvizeEvent', () => {
   it('a new inline listener at every render: one subscription, the latest listener runs, once per event', () => {
-    const { win, options, tag } = setup();
+    const { win, options, tag } = bindingPage();
     const subscriptions = countSubscriptions(install({ window: win }));
     const heard: string[] = [];
     let rerender: () => void = () => {};
@@ -147,7 +139,7 @@ describe('useIAdvizeEvent', () => {
   });
 
   it('replay delivers the last event from before the subscription; a new type subscribes again', () => {
-    const { options, tag, bridge } = setup();
+    const { options, tag, bridge } = bindingPage();
     install(options);
     tag.startChat();
     tag.fire('onChatDisplayed');

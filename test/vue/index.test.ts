@@ -3,21 +3,13 @@ import { createApp, defineComponent, effectScope, h, nextTick, onUpdated, type A
 import { custom, install, type Bridge, type BridgeState, type InstallOptions } from '../../src/index.js';
 import { createIAdvizeComposables, iadvize, useIAdvize, useIAdvizeEvent, useIAdvizeState } from '../../src/vue/index.js';
 import { EMPTY_STATE } from '../../src/shared/binding.js';
-import { loadTag, newWindow } from '../helpers.js';
+import { bindingPage } from '../helpers.js';
 
 let app: App | undefined;
 afterEach(() => {
   app?.unmount();
   app = undefined;
 });
-
-/** A page (its own window, so each test has its own bridge) with the tag, and a counting adapter. */
-function setup() {
-  const win = newWindow();
-  const forwarded: string[] = [];
-  const options = { window: win, plugins: [custom((event) => forwarded.push(event.type))] } satisfies InstallOptions;
-  return { win, options, forwarded, bridge: () => install({ window: win }), tag: loadTag(win) };
-}
 
 function mount(component: Component, options: InstallOptions): HTMLElement {
   const root = document.createElement('div');
@@ -28,14 +20,14 @@ function mount(component: Component, options: InstallOptions): HTMLElement {
 
 describe('iadvize() plugin', () => {
   it('installs the bridge when the app uses it and gives it to useIAdvize', () => {
-    const { options, bridge } = setup();
+    const { options, bridge } = bindingPage();
     let seen: Bridge | null = null;
     mount(defineComponent({ setup: () => ((seen = useIAdvize()), () => null) }), options);
     expect(seen).toBe(bridge());
   });
 
   it('unmounting the app ends the composables’ subscriptions, not the bridge', () => {
-    const { options, forwarded, bridge, tag } = setup();
+    const { options, forwarded, bridge, tag } = bindingPage();
     const heard = vi.fn();
     mount(defineComponent({ setup: () => (useIAdvizeEvent('chat:started', heard), () => null) }), options);
     app!.unmount();
@@ -47,7 +39,7 @@ describe('iadvize() plugin', () => {
   });
 
   it('a new app with new plugins of the same names (hot reloading) replaces them: each tool hears an event once', () => {
-    const { win, tag } = setup();
+    const { win, tag } = bindingPage();
     const first: string[] = [];
     const second: string[] = [];
     vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -69,7 +61,7 @@ describe('useIAdvizeState', () => {
   });
 
   it('renders the bridge’s state once mounted, and re-renders only when what the selector picks changes', async () => {
-    const { options, tag } = setup();
+    const { options, tag } = bindingPage();
     let updates = 0;
     const root = mount(
       defineComponent({
@@ -92,7 +84,7 @@ describe('useIAdvizeState', () => {
   });
 
   it('starts from the bridge’s state when mounted after events', async () => {
-    const { options, tag } = setup();
+    const { options, tag } = bindingPage();
     install(options);
     tag.startChat();
     const root = mount(defineComponent({ setup: () => { const state = useIAdvizeState(); return () => h('p', String(state.value.chat.active)); } }), options);
@@ -101,7 +93,7 @@ describe('useIAdvizeState', () => {
   });
 
   it('outside a component (a store’s effect scope) follows at once and stops with the scope', () => {
-    const { options, tag } = setup();
+    const { options, tag } = bindingPage();
     mount(defineComponent({ render: () => null }), options);
     const scope = effectScope();
     const active = app!.runWithContext(() => scope.run(() => useIAdvizeState((state) => state.chat.active)))!;
@@ -115,7 +107,7 @@ describe('useIAdvizeState', () => {
 
 describe('useIAdvizeEvent', () => {
   it('calls the listener once per event while the component is mounted, with replay on demand', () => {
-    const { options, tag, bridge } = setup();
+    const { options, tag, bridge } = bindingPage();
     install(options);
     tag.startChat();
     const heard: string[] = [];
