@@ -35,7 +35,9 @@ const integrity = () => ({
 
 export default [
   {
-    input: ['src/index.ts', 'src/server/index.ts', 'src/testing/index.ts'],
+    input: ['src/index.ts', 'src/server/index.ts', 'src/testing/index.ts', 'src/react/index.ts', 'src/vue/index.ts'],
+    // The framework bindings use the app's own React or Vue.
+    external: ['react', 'react/jsx-runtime', 'vue'],
     // One file per source module: bundlers tree-shake them, and the size budgets can name each one.
     output: { dir: 'dist', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     plugins: [typescriptFor(true)],

@@ -1,5 +1,5 @@
 import { Window as HappyWindow } from 'happy-dom';
-import { CALLBACKS, install, type AnyPlugin, type BridgeEvent, type CallbackName, type InstallOptions } from '../src/index.js';
+import { CALLBACKS, custom, install, type AnyPlugin, type BridgeEvent, type CallbackName, type InstallOptions } from '../src/index.js';
 import { createTagSimulator, type PayloadGeneration, type TagSimulator } from '../src/testing/index.js';
 
 /** Enough of a window for the registry, and cheap enough to make thousands of. */
@@ -32,4 +32,15 @@ export function page<const P extends readonly AnyPlugin[] = []>(
   const events: BridgeEvent[] = [];
   bridge.on('*', (event) => events.push(event as BridgeEvent));
   return { win, bridge, tag, events };
+}
+
+/**
+ * A page for the framework bindings: its own window (so its own bridge) with the tag loaded, and
+ * install options with a custom() adapter that records what it receives.
+ */
+export function bindingPage() {
+  const win = newWindow();
+  const forwarded: string[] = [];
+  const options = { window: win, plugins: [custom((event) => forwarded.push(event.type))] } satisfies InstallOptions;
+  return { win, options, forwarded, bridge: () => install({ window: win }), tag: loadTag(win) };
 }

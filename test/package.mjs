@@ -18,7 +18,8 @@ const forbidden = [/^src\//, /^test\//, /^e2e\//, /^demo\//, /^bench\//, /^\.ci\
 for (const file of files) if (forbidden.some((pattern) => pattern.test(file))) problems.push(`should not ship ${file}`);
 
 console.log(`npm pack: ${files.length} files, ${(pack.unpackedSize / 1024).toFixed(1)} KiB unpacked, ${(pack.size / 1024).toFixed(1)} KiB packed`);
-if (pack.unpackedSize > 500 * 1024) problems.push(`unpacked size ${pack.unpackedSize} over 500 KiB`);
+// Code and types only: the server entry (history, webhooks, GA4, stores) and the bindings are most of it.
+if (pack.unpackedSize > 650 * 1024) problems.push(`unpacked size ${pack.unpackedSize} over 650 KiB`);
 if (problems.length) {
   console.error(problems.join('\n'));
   process.exit(1);

@@ -1,6 +1,8 @@
 // Every TypeScript sample of the README compiles under strict TypeScript against the sources: the
-// samples are written to test/.readme-samples/ (one module each) and checked by tsc. Names a sample
-// takes from the reader's own site (a session store, a consent tool) are declared in readme-sites.d.ts.
+// samples are written to test/.readme-samples/ (one module each; a sample whose first line names its
+// file, `// app/iadvize.ts`, is written there, so samples can import each other) and checked by tsc.
+// Names a sample takes from the reader's own site (a session store, a consent tool, a framework's
+// runtime) are declared in readme-sites.d.ts.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -10,7 +12,12 @@ const readme = readFileSync(new URL('README.md', root), 'utf8');
 const samples = [...readme.matchAll(/^```(ts|tsx)\n([\s\S]*?)^```/gm)];
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-samples.forEach(([, lang, code], i) => writeFileSync(new URL(`sample-${String(i + 1).padStart(2, '0')}.${lang}`, out), `${code}\nexport {};\n`));
+samples.forEach(([, lang, code], i) => {
+  const named = /^\/\/ ([\w./-]+\.tsx?)\b/.exec(code)?.[1];
+  const file = new URL(named ?? `sample-${String(i + 1).padStart(2, '0')}.${lang}`, out);
+  mkdirSync(new URL('.', file), { recursive: true });
+  writeFileSync(file, `${code}\nexport {};\n`);
+});
 const entry = (path) => [`../../src/${path}`];
 writeFileSync(
   new URL('tsconfig.json', out),
@@ -34,7 +41,7 @@ writeFileSync(
         'iadvize-bridge/vue': entry('vue/index.ts'),
       },
     },
-    include: ['*.ts', '*.tsx', '../readme-sites.d.ts'],
+    include: ['**/*.ts', '**/*.tsx', '../readme-sites.d.ts'],
   }),
 );
 console.log(`README: ${samples.length} TypeScript samples`);

@@ -10,3 +10,7 @@ declare function isChatOf(userId: string, chatId: string): Promise<boolean>;
 declare const sessions: { get(sid: string): Promise<{ userId: string; chatIds: string[] } | undefined> };
 /** The site's own session check: the session a cookie header names, if any. */
 declare function sessionOf(cookie: string | null): Promise<{ userId: string } | undefined>;
+declare module '#app' {
+  /** Nuxt's plugin definition, as a Nuxt app's generated types give it. */
+  export function defineNuxtPlugin(plugin: (nuxtApp: { vueApp: import('vue').App }) => void): unknown;
+}

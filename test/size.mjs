@@ -8,6 +8,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const root = new URL('..', import.meta.url).pathname;
 const ADAPTERS = ['ga4', 'gtm', 'universalAnalytics', 'gaLegacy', 'matomo', 'segment', 'adobeDataLayer', 'mixpanel', 'amplitude', 'posthog', 'plausible', 'custom'];
 const PLUGINS = ['webSdk', 'virtualAgent', 'iadvizeTag', 'chatLink']; // each on top of install
+const BINDINGS = ['react', 'vue']; // each entry, every export, on top of install; the framework itself is the app's
 
 // Gzip bytes. `goal`: what the architecture aimed for; `budget`: what this design measures, plus a
 // little, enforced. A budget above its goal says which guarantee pays for the difference (README,
@@ -23,6 +24,8 @@ const LIMITS = {
   virtualAgent: { goal: 1200, budget: 1200 },
   iadvizeTag: { goal: undefined, budget: 1000 },
   chatLink: { goal: undefined, budget: 950 },
+  react: { goal: undefined, budget: 460 },
+  vue: { goal: undefined, budget: 340 },
 };
 
 const sizes = (bytes) => ({
@@ -31,10 +34,12 @@ const sizes = (bytes) => ({
   brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
 
-async function bundle(names) {
+/** `names` from `dist/<entry>.js`, or all it exports. */
+async function bundle(names, entry = 'index') {
   const result = await build({
-    stdin: { contents: `export { ${names.join(', ')} } from './dist/index.js';`, resolveDir: root, loader: 'js' },
+    stdin: { contents: `export ${names ? `{ ${names.join(', ')} }` : '*'} from './dist/${entry}.js';`, resolveDir: root, loader: 'js' },
     bundle: true,
+    external: ['react', 'vue'],
     minify: true,
     write: false,
     format: 'esm',
@@ -68,6 +73,7 @@ for (const name of ADAPTERS) {
   check(`  + ${name}`, added(await bundle(['install', 'createAdapter', ...base, name]), base.length ? ga4Rules : adapterCore), LIMITS.perAdapter);
 }
 for (const name of PLUGINS) check(`+ ${name}`, added(await bundle(['install', name]), install), LIMITS[name]);
+for (const name of BINDINGS) check(`+ iadvize-bridge/${name}`, added(await bundle(undefined, `${name}/index`), install), LIMITS[name]);
 
 console.log('entry                                         min B   gzip B  brotli B  goal  budget (gzip)');
 for (const row of rows) {

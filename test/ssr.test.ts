@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 describe('server-side rendering', () => {
@@ -12,5 +13,15 @@ describe('server-side rendering', () => {
   it('install() without a window says what is missing', async () => {
     const { install } = await import('../src/index.js');
     expect(() => install()).toThrow(/needs a browser window/);
+  });
+});
+
+describe('the framework bindings are opt-in', () => {
+  it('the root entry imports neither React nor Vue, so an app without them never needs them', async () => {
+    const result = await build({ entryPoints: ['src/index.ts'], bundle: true, write: false, metafile: true, format: 'esm', logLevel: 'silent', absWorkingDir: new URL('..', import.meta.url).pathname });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((path) => /node_modules|\/(react|vue)\//.test(path))).toEqual([]);
+    expect(inputs.length).toBeGreaterThan(20);
+    expect(Object.values(result.metafile.outputs).flatMap((output) => output.imports)).toEqual([]);
   });
 });
