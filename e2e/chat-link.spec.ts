@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright';
@@ -10,6 +11,19 @@ import { launch, open } from './browser.js';
 const CONVERSATION = '4c8c7408-f73c-42cd-89e9-afbbee7d9024';
 const CLIENT = '1234567890.1712345678';
 const PAGE = '<!doctype html><title>shop</title>';
+// A shop page with Google's gtag (answering `get` with the visitor's client id, as gtag.js does), the
+// bridge with the chatLink plugin from the ESM build, and the simulated iAdvize tag.
+const SHOP = `<!doctype html><title>shop</title>
+<script>
+  document.cookie = 'sid=abc';
+  window.dataLayer = [];
+  window.gtag = function () { dataLayer.push(arguments); if (arguments[0] === 'get') arguments[3]('${CLIENT}'); };
+</script>
+<script type="module">
+  import { chatLink, install } from '/dist/index.js';
+  install({ plugins: [chatLink({ endpoint: '/api/chat-link', measurementId: 'G-TEST12345', consent: () => true })] });
+  window.bridgeReady = true;
+</script>`;
 
 interface Site {
   url: string;
@@ -24,6 +38,10 @@ async function site(allowedOrigins: string[] = []): Promise<Site> {
   // The site's own session check: the beacon must carry the session cookie.
   const links = toNodeListener(createLinkHandler({ store, allowedOrigins, authorize: (request) => /(^|; )sid=abc(;|$)/.test(request.headers.get('cookie') ?? ''), log: () => undefined }));
   const server = createServer((req: IncomingMessage, res) => {
+    // The library's own files, for the page that uses the real plugin.
+    const dist = /^\/dist\/[\w./-]+\.js$/.exec(req.url ?? '')?.[0];
+    if (dist && !dist.includes('..')) return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(new URL(`..${dist}`, import.meta.url)));
+    if (req.url === '/shop') return void res.writeHead(200, { 'content-type': 'text/html' }).end(SHOP);
     if (req.url !== '/api/chat-link') return void res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
     seen.push({ method: req.method, origin: req.headers.origin, type: req.headers['content-type'], cookie: req.headers.cookie });
     void links(req, res);
@@ -73,5 +91,22 @@ describe('navigator.sendBeacon from a real Chromium to createLinkHandler', () =>
     expect(await beacon(other.url, listing.url)).toEqual({ queued: true, problems: [] });
     await expect.poll(() => linkedClientId(listing.store)({ conversationId: CONVERSATION })).toBe(CLIENT);
     expect(listing.seen.map((request) => request.method)).toEqual(['POST']);
+  });
+
+  it('the chatLink plugin in the page: a chat start links its conversation to the GA4 client id, once', async () => {
+    const shop = await site();
+    const { page, problems } = await open(browser, `${shop.url}/shop`);
+    await page.waitForFunction(() => (window as any).bridgeReady);
+    await page.addScriptTag({ url: '/dist/iadvize-simulator.iife.js' });
+    await page.evaluate((conversationId) => {
+      const tag = (window as any).iAdvizeSimulator;
+      tag.fire('onChatStarted', { id: 8000001, conversationId, vuid: 'v' });
+      tag.fire('onChatStarted', { id: 8000001, conversationId, vuid: 'v' }); // the same chat again
+    }, CONVERSATION);
+    await expect.poll(() => linkedClientId(shop.store)({ conversationId: CONVERSATION })).toBe(CLIENT);
+    await page.waitForTimeout(200);
+    expect(shop.seen).toEqual([{ method: 'POST', origin: shop.url, type: 'text/plain;charset=utf-8', cookie: 'sid=abc' }]);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });
