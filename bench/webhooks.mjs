@@ -1,20 +1,18 @@
 // Webhook benchmark, run on demand: `npm run bench:webhooks` (after `npm run build`). The handler under
-// test (dist/server.js behind toNodeListener) runs in a child process of its own, so its memory is its
+// test (dist/server/index.js behind toNodeListener) runs in a child process of its own, so its memory is its
 // own; autocannon signs each request here with node:crypto, a new event id every time.
-// Writes its own section of bench/results.md, between the markers below, and leaves the rest alone.
+// Writes its own section of bench/results.md and leaves the rest alone.
 import autocannon from 'autocannon';
 import { fork } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { median, writeSection } from './results.mjs';
 
 const SECRET = 'bench-webhook-secret';
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = 2;
-const START = '<!-- bench:webhooks:start -->';
-const END = '<!-- bench:webhooks:end -->';
 const MB = 1024 * 1024;
 
 /** The documented v2.conversation.closed example, sent now under `eventId`. */
@@ -29,7 +27,7 @@ const sign = (body, secret = SECRET) => `sha256=${createHmac('sha256', secret).u
 
 /** The child: `webhooks` (createWebhookHandler, default memory store) or `baseline` (toNodeListener, the body read, nothing checked). */
 async function runChild(kind) {
-  const { createWebhookHandler, toNodeListener } = await import('../dist/server.js');
+  const { createWebhookHandler, toNodeListener } = await import('../dist/server/index.js');
   let events = 0;
   const handler = kind === 'webhooks'
     ? createWebhookHandler({ secret: SECRET, onEvent: () => void events++, log: () => undefined })
@@ -64,7 +62,6 @@ function load(url, mode) {
   });
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mib = (bytes) => `${(bytes / MB).toFixed(1)} MiB`;
 
 function row(name, results) {
@@ -105,7 +102,6 @@ function report(runs, before, afterFresh, after) {
   const duplicate = row('createWebhookHandler, the same event again (duplicate)', runs.duplicate);
   const forged = row('createWebhookHandler, a wrong signature (401)', runs.forged);
   const lines = [
-    START,
     '## Webhooks (server entry)',
     '',
     `Date: ${new Date().toISOString()}, Node ${process.version}. Command: \`npm run bench:webhooks\`. The handlers run in processes of their own;`,
@@ -124,15 +120,9 @@ function report(runs, before, afterFresh, after) {
     `Memory of the webhook process after gc: heap ${mib(before.heap)} after 200 events, ${mib(afterFresh.heap)} after ${afterFresh.events.toLocaleString('en')} events`,
     `(the default memory store keeps 10,000 ids), ${mib(after.heap)} after the duplicate and forged rounds; RSS ${mib(before.rss)}, ${mib(afterFresh.rss)}, ${mib(after.rss)}.`,
     `onEvent ran ${after.events.toLocaleString('en')} times: once per new event, never for a duplicate or a forged one.`,
-    END,
   ];
-  console.log(lines.slice(1, -1).join('\n'));
-  const file = new URL('./results.md', import.meta.url);
-  const current = readFileSync(file, 'utf8');
-  const at = current.indexOf(START);
-  const end = current.indexOf(END);
-  const found = at !== -1 && end > at;
-  writeFileSync(file, `${found ? current.slice(0, at) : `${current.trimEnd()}\n\n`}${lines.join('\n')}${found ? current.slice(end + END.length) : '\n'}`);
+  console.log(lines.join('\n'));
+  writeSection('webhooks', lines.join('\n'));
 }
 
 if (process.argv[2] === 'child') await runChild(process.argv[3]);
