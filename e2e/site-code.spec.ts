@@ -3,10 +3,10 @@ import { open, useBrowser } from './browser.js';
 import { pageHtml } from './page.js';
 
 /**
- * Real-world site code (iAdvize's documented snippets, in e2e/fixtures/site-code/) placed before the
- * bridge, after it, or after the tag, under both tag lookups. The oracle is the same page without
- * the bridge: the site's functions must run exactly as the site's code implies, and each tag call
- * must give exactly one event and one GA4 and one GTM push.
+ * Real-world site code (iAdvize's documented snippets: in e2e/fixtures/site-code/, and the chains
+ * below) placed before the bridge, after it, or after the tag, under both tag lookups. The oracle is
+ * the same page without the bridge: the site's functions must run exactly as the site's code
+ * implies, and each tag call must give exactly one event and one GA4 and one GTM push.
  */
 const ctx = useBrowser();
 
@@ -30,8 +30,39 @@ const PROGRAMS: Array<[string, Program]> = [
   ['plain iAdvizeCallbacks = {...} after the tag loaded', [['plain-assignment', 'after-tag']]],
 ];
 
+/** iAdvize's 2021 text for a second function: keep the current one, call it first. One module of the site each. */
+const chain2021 = (label: string) => `(function () {
+  window.siteCalls = window.siteCalls || [];
+  window.iAdvizeCallbacks = window.iAdvizeCallbacks || {};
+  var temp = window.iAdvizeCallbacks.onChatStarted || (() => {});
+  window.iAdvizeCallbacks.onChatStarted = function (ctx) {
+    temp(ctx);
+    window.siteCalls.push('chain-2021-${label} ' + ctx.id);
+  };
+})();`;
+
+/** iAdvize's 2022 text for a second function: keep the current one, reassign the object, call it first. */
+const chain2022 = (label: string) => `(function () {
+  window.siteCalls = window.siteCalls || [];
+  var temp = window.iAdvizeCallbacks.onChatStarted || (() => {});
+  window.iAdvizeCallbacks = {
+    ...window.iAdvizeCallbacks,
+    onChatStarted(ctx) {
+      temp(ctx);
+      window.siteCalls.push('chain-2022-${label} ' + ctx.id);
+    },
+  };
+})();`;
+
+/** A snippet by name: a chain module (`chain-2021-a`), or a file of e2e/fixtures/site-code/. */
+function script(snippet: string) {
+  const chain = /^chain-(2021|2022)-(\w)$/.exec(snippet);
+  if (!chain) return `site-code/${snippet}`;
+  return { code: (chain[1] === '2021' ? chain2021 : chain2022)(chain[2]!) };
+}
+
 function html(program: Program, lookup: string, withBridge: boolean): string {
-  const at = (place: Place) => program.filter(([, p]) => p === place).map(([snippet]) => `site-code/${snippet}`);
+  const at = (place: Place) => program.filter(([, p]) => p === place).map(([snippet]) => script(snippet));
   return pageHtml({
     before: ['gtag-stub', ...at('before-bridge')],
     bridge: withBridge && { attributes: 'data-analytics="ga4 gtm"' },
