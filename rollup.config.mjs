@@ -8,7 +8,10 @@ const typescriptFor = (declarations) =>
   typescript({
     tsconfig: './tsconfig.json',
     declaration: declarations,
-    declarationMap: declarations,
+    // Declaration maps would point into src/, which is not shipped.
+    declarationMap: false,
+    // The script-tag builds ship their maps: with the sources inside, as src/ is not shipped.
+    inlineSources: !declarations,
     declarationDir: declarations ? 'dist' : undefined,
     outDir: 'dist',
   });
@@ -39,7 +42,17 @@ export default [
     // The framework bindings use the app's own React or Vue.
     external: ['react', 'react/jsx-runtime', 'vue'],
     // One file per source module: bundlers tree-shake them, and the size budgets can name each one.
-    output: { dir: 'dist', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+    // Readable as they are, so no source maps: theirs would point into src/, which is not shipped.
+    output: {
+      dir: 'dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      entryFileNames: '[name].js',
+      // Next.js takes the React entry as a client module only if its first statement says so
+      // (Rollup drops module-level directives from sources).
+      banner: (chunk) => (chunk.fileName === 'react/index.js' ? "'use client';" : ''),
+    },
     plugins: [typescriptFor(true)],
   },
   // Script-tag builds: the default one (core, data attributes, ga4, gtm) and the full one.
