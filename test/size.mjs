@@ -16,7 +16,7 @@ const BINDINGS = ['react', 'vue']; // each entry, every export, on top of instal
 const LIMITS = {
   install: { goal: 2500, budget: 5500 },
   iife: { goal: 3500, budget: 10000 },
-  iifeFull: { goal: 7000, budget: 12900 },
+  iifeFull: { goal: 7000, budget: 13500 }, // 12900 until it offered chatLink and iadvizeTag (+705 B)
   adapterCore: { goal: undefined, budget: 2450 },
   ga4Rules: { goal: undefined, budget: 640 },
   perAdapter: { goal: 400, budget: 400 },
