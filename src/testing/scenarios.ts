@@ -5,7 +5,10 @@ export type Step = readonly [delayMs: number, action: (tag: TagSimulator) => voi
 
 export type ScenarioName = 'proactive-chat' | 'call' | 'agents-offline';
 
-/** Whole flows with realistic timing, in the order a visitor lives them. */
+/**
+ * Whole flows with realistic timing, in the order a visitor lives them, with every callback a 2017
+ * tag fires: what `run()` plays as a `2017` or `2022` tag.
+ */
 export const SCENARIOS: Record<ScenarioName, readonly Step[]> = {
   'proactive-chat': [
     [0, (tag) => tag.setAvailability({ chat: { offline: false, busy: false } })],
@@ -45,5 +48,36 @@ export const SCENARIOS: Record<ScenarioName, readonly Step[]> = {
   'agents-offline': [
     [0, (tag) => tag.setAvailability({ chat: { offline: false, busy: true } })],
     [1500, (tag) => tag.setAvailability({ chat: { offline: true, busy: false }, call: { offline: true } })],
+  ],
+};
+
+/**
+ * The same flows as a current tag lives them, what `run()` plays by default: only the ten callbacks
+ * iAdvize still documents. A current tag says nothing of availability, calls starting or ending, rules,
+ * typing, offers or cobrowsing, so the call and the agents going offline show as the buttons and the
+ * chat window the visitor sees.
+ */
+export const CURRENT_SCENARIOS: Record<ScenarioName, readonly Step[]> = {
+  'proactive-chat': [
+    [200, (tag) => tag.fire('onChatButtonDisplayed', null)],
+    [1000, (tag) => tag.fire('onChatDisplayed', null)], // the proactive invitation opens the chat window
+    [300, (tag) => tag.startChat('proactive')],
+    [1200, (tag) => tag.operatorSays('Hello! Can I help you choose a size?')],
+    [1800, (tag) => tag.visitorSays('Yes, do you ship to Spain?')],
+    [1400, (tag) => tag.operatorSays('We do, in 3 days. Shipping is free over 100 EUR.')],
+    [1500, (tag) => tag.endChat('operator')],
+    [300, (tag) => tag.fire('onSatisfactionDisplayed')],
+    [2500, (tag) => tag.fire('onSatisfactionAnswered', null)],
+    [500, (tag) => tag.fire('onChatHidden')],
+  ],
+  call: [
+    [200, (tag) => tag.fire('onCallButtonDisplayed', null)],
+    [1500, (tag) => tag.fire('onChatDisplayed', null)], // the visitor opens the window to be called
+    [3000, (tag) => tag.fire('onChatHidden')], // the call itself: no callback
+  ],
+  'agents-offline': [
+    [200, (tag) => tag.fire('onChatButtonDisplayed', null)],
+    [1000, (tag) => tag.fire('onChatDisplayed', null)],
+    [1500, (tag) => tag.fire('onChatHidden')], // no agent left: the tag closes the window, and shows no button again
   ],
 };

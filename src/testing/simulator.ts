@@ -1,6 +1,6 @@
 import type { CallbackName } from '../core/events.js';
 import { chatEnded, chatStarted, DOCUMENTED_TODAY, flag, GENERATIONS, operatorMessage, visitorMessage, type ChatFacts, type PayloadGeneration } from './payloads.js';
-import { SCENARIOS, type ScenarioName, type Step } from './scenarios.js';
+import { CURRENT_SCENARIOS, SCENARIOS, type ScenarioName, type Step } from './scenarios.js';
 import { createWebSdk, type SimulatedWebSdk, type WebSdkRecord } from './web-sdk.js';
 
 export interface SimulatorOptions {
@@ -24,7 +24,7 @@ export interface SimulatorRecord extends WebSdkRecord {
   vaSCI: Array<string | undefined>;
   /** What the site's callbacks threw at the tag. */
   errors: unknown[];
-  /** Callbacks a scenario asked for that this tag generation does not fire (iAdvize no longer documents them). */
+  /** Callbacks your own steps asked for that this tag generation does not fire (iAdvize no longer documents them). */
   skipped: string[];
   /** `window.iAdvizeInterface.config` when the tag loaded (the modern snippet's `{ sid, lang }`). */
   config?: unknown;
@@ -47,7 +47,10 @@ export interface TagSimulator {
   operatorSays(text: string): void;
   visitorSays(text: string): void;
   endChat(endedBy?: 'operator' | 'visitor'): void;
-  /** Plays a scenario (or your own steps), waiting each step's delay scaled by `speed`. */
+  /**
+   * Plays a scenario (or your own steps), waiting each step's delay scaled by `speed`: as a current
+   * tag, its flow in `CURRENT_SCENARIOS`; as an older one, in `SCENARIOS`.
+   */
   run(scenario: ScenarioName | readonly Step[], options?: { speed?: number }): Promise<void>;
 }
 
@@ -80,7 +83,7 @@ export function createTagSimulator(options: SimulatorOptions = {}): TagSimulator
 
   function fire(name: CallbackName, ...args: unknown[]): unknown {
     if (!loaded) throw new Error(`iAdvize simulator: load() the tag before firing ${name}`);
-    // Played as a current tag, a scenario leaves out what current tags no longer fire.
+    // Your own steps, played as a current tag, leave out what current tags no longer fire.
     if (playing && payloads === 'current' && DOCUMENTED_TODAY.indexOf(name) < 0) {
       seen.skipped.push(name);
       return undefined;
@@ -140,7 +143,7 @@ export function createTagSimulator(options: SimulatorOptions = {}): TagSimulator
       chat = undefined;
     },
     async run(scenario, runOptions = {}) {
-      const steps = typeof scenario === 'string' ? SCENARIOS[scenario] : scenario;
+      const steps = typeof scenario === 'string' ? (payloads === 'current' ? CURRENT_SCENARIOS : SCENARIOS)[scenario] : scenario;
       if (!steps) throw new TypeError(`iAdvize simulator: unknown scenario "${String(scenario)}" (known: ${Object.keys(SCENARIOS).join(', ')})`);
       if (!loaded) simulator.load();
       const scale = runOptions.speed ?? speed;
