@@ -21,6 +21,13 @@
   bridge.on('alert:received', function (e) { say(e.text, 'system'); });
   bridge.on('chat:started', function (e) { say('Chat ' + e.chatId + ' started', 'system'); });
   bridge.on('chat:ended', function () { say('Chat ended', 'system'); });
+  // What a current tag tells of what the visitor sees: its buttons, its window, the survey.
+  bridge.on('chat:button-displayed', function () { say('Chat button shown', 'system'); });
+  bridge.on('call:button-displayed', function () { say('Call button shown', 'system'); });
+  bridge.on('chat:displayed', function () { say('Chat window opened', 'system'); });
+  bridge.on('chat:hidden', function () { say('Chat window closed', 'system'); });
+  bridge.on('satisfaction:displayed', function () { say('Satisfaction survey shown', 'system'); });
+  bridge.on('satisfaction:answered', function () { say('Survey answered: thank you', 'system'); });
   bridge.on('operator:typing-started', function () { $('typing').textContent = 'The agent is typing…'; });
   bridge.on('operator:typing-stopped', function () { $('typing').textContent = ''; });
   bridge.on('chat:availability', function (e) {

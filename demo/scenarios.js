@@ -1,7 +1,8 @@
-// Scenario buttons: whole flows played by the tag simulator (when it, not a real tag, is on the page).
+// Scenario buttons: whole flows played by the tag simulator (when it, not a real tag, is on the page),
+// as a current tag plays them (the ten callbacks iAdvize documents today), or, with the toggle, as a
+// 2017 tag (every callback, 2017 payloads). The simulator reads ?payloads= when the page loads.
 (function () {
   var list = document.getElementById('scenarios');
-  var skippedNote = document.getElementById('skipped');
   var tag = function () {
     return window.iAdvizeSimulator;
   };
@@ -14,17 +15,27 @@
     button.addEventListener('click', function () {
       if (!tag()) return;
       button.disabled = true;
-      var skippedBefore = tag().seen.skipped.length;
       tag().run(name).then(function () {
         button.disabled = false;
         button.setAttribute('data-done', 'true');
-        // A current tag no longer fires some callbacks the scenario plays (?payloads=2017 plays them all).
-        var skipped = tag().seen.skipped.slice(skippedBefore);
-        skippedNote.textContent = skipped.length
-          ? name + ': a current iAdvize tag does not fire ' + skipped.filter(function (n, i) { return skipped.indexOf(n) === i; }).join(', ') + ' (try ?payloads=2017).'
-          : '';
       });
     });
     list.appendChild(button);
   });
+
+  var url = new URL(location.href);
+  var label = document.createElement('label');
+  label.className = 'toggle';
+  var box = document.createElement('input');
+  box.type = 'checkbox';
+  box.id = 'tag-2017';
+  box.checked = url.searchParams.get('payloads') === '2017';
+  box.addEventListener('change', function () {
+    if (box.checked) url.searchParams.set('payloads', '2017');
+    else url.searchParams.delete('payloads');
+    location.assign(url.href);
+  });
+  label.appendChild(box);
+  label.appendChild(document.createTextNode(' Play as a 2017 tag (every callback, 2017 payloads)'));
+  list.parentNode.insertBefore(label, list.nextSibling);
 })();
