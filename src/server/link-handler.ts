@@ -6,6 +6,7 @@ import { optionChecks } from './options.js';
 import { readCapped } from './read-capped.js';
 import { errorResponse, jsonResponse } from './responses.js';
 import { isKeyValueStore, type KeyValueStore } from './store.js';
+import { withDeadline } from './store-deadline.js';
 
 export type { ChatLink };
 
@@ -68,7 +69,7 @@ function linkSettings(options: LinkHandlerOptions) {
   positive(options.ttlMs, 'ttlMs');
   fn(options.log, 'log');
   const log = logger(options.log ?? ((message: string) => console.warn(message)), 'chat link');
-  return { store, authorize, allowedOrigins, ttlMs: options.ttlMs ?? 30 * 24 * 60 * 60 * 1000, log };
+  return { store: withDeadline(store, 'createLinkHandler'), authorize, allowedOrigins, ttlMs: options.ttlMs ?? 30 * 24 * 60 * 60 * 1000, log };
 }
 
 /**
@@ -116,6 +117,7 @@ export function createLinkHandler(options: LinkHandlerOptions): (request: Reques
  * ga4MeasurementProtocol({ measurementId, apiSecret, currency: 'EUR', clientId: linkedClientId(links) })
  */
 export function linkedClientId(store: KeyValueStore): (event: { conversationId?: unknown }) => Promise<string | undefined> {
-  if (!store || typeof store.get !== 'function') throw new TypeError('iadvize-bridge linkedClientId(): pass the store given to createLinkHandler');
-  return async (event) => (typeof event.conversationId === 'string' ? store.get(linkKey(event.conversationId)) : undefined);
+  if (!isKeyValueStore(store)) throw new TypeError('iadvize-bridge linkedClientId(): pass the store given to createLinkHandler');
+  const links = withDeadline(store, 'linkedClientId');
+  return async (event) => (typeof event.conversationId === 'string' ? links.get(linkKey(event.conversationId)) : undefined);
 }

@@ -12,6 +12,11 @@ export interface KeyValueStore {
   /** Sets `key` only if it is absent (or expired): true when it did. Atomic across instances for a shared store. */
   add(key: string, value: string, ttlMs: number): Awaitable<boolean>;
   delete(key: string): Awaitable<void>;
+  /**
+   * How long a handler waits for each call before it gives up and answers 503 (the call is not
+   * cancelled). Default 2000. `redisStore(client, { timeoutMs })` sets it.
+   */
+  readonly timeoutMs?: number;
 }
 
 /** Whether `value` has the four functions of a `KeyValueStore` (a store a site wrote itself is welcome). */
