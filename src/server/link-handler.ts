@@ -1,37 +1,19 @@
 import { chatLinkProblem, type ChatLink } from '../shared/chat-link.js';
 import { authorization } from './authorize.js';
 import { corsFor, preflight } from './cors.js';
-import { errorText, logger } from './log.js';
-import { optionChecks } from './options.js';
+import { linkSettings, type LinkHandlerOptions } from './link-options.js';
+import { errorText } from './log.js';
 import { readCapped } from './read-capped.js';
+import { refusedOriginLog } from './refused-origins.js';
 import { errorResponse, jsonResponse } from './responses.js';
 import { isKeyValueStore, type KeyValueStore } from './store.js';
 import { withDeadline } from './store-deadline.js';
 
-export type { ChatLink };
-
-export interface LinkHandlerOptions {
-  /** Where links are kept: pass the same store to `linkedClientId(store)`. `memoryStore()` for one instance, `redisStore(client)` for several. */
-  store: KeyValueStore;
-  /**
-   * Whether this request may link this conversation: check the site's own session, rate limits, etc.
-   * Required: anyone can POST any UUID and any client id, so an unchecked endpoint lets a stranger
-   * fill the store or attribute a conversation's transactions to another client id. `false` is 403.
-   * The body is read already: use headers and cookies.
-   */
-  authorize: (request: Request, link: ChatLink) => boolean | Promise<boolean>;
-  /** How long a link is kept. Default 30 days: iAdvize may attribute a transaction to a conversation long after it. */
-  ttlMs?: number;
-  /** Other origins allowed to send links (the server's own origin always is). Default `[]`. Not authentication. */
-  allowedOrigins?: readonly string[];
-  /** Where failures are logged. Default `console.warn`. */
-  log?: (message: string) => void;
-}
+export type { ChatLink, LinkHandlerOptions };
 
 /** A link is about 100 bytes of JSON. */
 const MAX_BODY_BYTES = 1024;
 const BODY_TYPES = /^(text\/plain|application\/json)\s*(;|$)/i;
-const { fail, positive, fn } = optionChecks('createLinkHandler');
 const linkKey = (conversationId: string) => `link:${conversationId.toLowerCase()}`;
 
 type Refusal = { status: number; code: string; message: string };
@@ -56,22 +38,6 @@ async function readLink(request: Request): Promise<ChatLink | Refusal> {
   return { conversationId: conversationId.toLowerCase(), clientId };
 }
 
-function linkSettings(options: LinkHandlerOptions) {
-  if (!options || typeof options !== 'object') fail('takes an options object');
-  const { store, authorize, allowedOrigins = [] } = options;
-  if (typeof authorize !== 'function') {
-    fail('`authorize(request, link)` is required: check the visitor\'s own session; anyone can post any conversation id and any client id');
-  }
-  if (!isKeyValueStore(store)) {
-    fail('`store` is required (memoryStore() or redisStore(client)): pass the same one to linkedClientId(store)');
-  }
-  if (!Array.isArray(allowedOrigins) || allowedOrigins.some((origin) => typeof origin !== 'string')) fail('`allowedOrigins` must be an array of origins');
-  positive(options.ttlMs, 'ttlMs');
-  fn(options.log, 'log');
-  const log = logger(options.log ?? ((message: string) => console.warn(message)), 'chat link');
-  return { store: withDeadline(store, 'createLinkHandler'), authorize, allowedOrigins, ttlMs: options.ttlMs ?? 30 * 24 * 60 * 60 * 1000, log };
-}
-
 /**
  * The endpoint the browser tells which GA4 client id chatted in which iAdvize conversation:
  * `POST {"conversationId":"<uuid>","clientId":"<ga client id>"}` (JSON as `text/plain` from
@@ -82,13 +48,14 @@ function linkSettings(options: LinkHandlerOptions) {
  * export const POST = createLinkHandler({ store: links, authorize: async (request) => (await sessionOf(request)) !== undefined })
  */
 export function createLinkHandler(options: LinkHandlerOptions): (request: Request) => Promise<Response> {
-  const { store, authorize, allowedOrigins, ttlMs, log } = linkSettings(options);
+  const { store, authorize, publicOrigins, allowedOrigins, ttlMs, log } = linkSettings(options);
+  const refused = refusedOriginLog(log, publicOrigins);
 
   return async function handleLink(request: Request): Promise<Response> {
-    const cors = corsFor(request, allowedOrigins);
+    const cors = corsFor(request, allowedOrigins, publicOrigins);
     const error = (status: number, code: string, message: string, extra: Record<string, string> = {}) => errorResponse(status, code, message, { ...cors.headers, ...extra });
     if (!cors.allowed) {
-      log(`refused a link from origin ${request.headers.get('origin')}: list it in allowedOrigins if it is the site's`);
+      refused(request);
       return error(403, 'origin_not_allowed', 'This origin may not send chat links');
     }
     if (request.method === 'OPTIONS') return preflight(cors, 'POST, OPTIONS');
