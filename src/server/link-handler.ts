@@ -5,6 +5,7 @@ import { linkSettings, type LinkHandlerOptions } from './link-options.js';
 import { errorText } from './log.js';
 import { readCapped } from './read-capped.js';
 import { refusedOriginLog } from './refused-origins.js';
+import { sessionCap } from './session-cap.js';
 import { errorResponse, jsonResponse } from './responses.js';
 import { isKeyValueStore, type KeyValueStore } from './store.js';
 import { withDeadline } from './store-deadline.js';
@@ -38,22 +39,41 @@ async function readLink(request: Request): Promise<ChatLink | Refusal> {
   return { conversationId: conversationId.toLowerCase(), clientId };
 }
 
+type Answer = (status: number, code: string, message: string, extra?: Record<string, string>) => Response;
+
 /**
  * The endpoint the browser tells which GA4 client id chatted in which iAdvize conversation:
  * `POST {"conversationId":"<uuid>","clientId":"<ga client id>"}` (JSON as `text/plain` from
  * `navigator.sendBeacon`, or `application/json`), 204 when stored. The first link of a conversation
- * wins; the same link again is a 204, another client id a 409.
+ * wins; the same link again is a 204, another client id a 409. When `authorize` returns the
+ * visitor's session key, a session sends at most `linksPerSession` links an hour (429 past them).
  * @example
  * const links = memoryStore()
- * export const POST = createLinkHandler({ store: links, authorize: async (request) => (await sessionOf(request)) !== undefined })
+ * export const POST = createLinkHandler({ store: links, authorize: async (request) => (await sessionOf(request))?.id ?? false })
  */
 export function createLinkHandler(options: LinkHandlerOptions): (request: Request) => Promise<Response> {
-  const { store, authorize, publicOrigins, allowedOrigins, ttlMs, log } = linkSettings(options);
+  const { store, authorize, publicOrigins, allowedOrigins, ttlMs, linksPerSession, sessionWindowMs, log } = linkSettings(options);
   const refused = refusedOriginLog(log, publicOrigins);
+  const takeSlot = sessionCap(store, linksPerSession, sessionWindowMs);
+  let saidUncapped = false;
+
+  /** Stores an allowed link: 204 (stored, or the same again), 409 (another client id), 429 (past the session's cap), 503 (the store failed). */
+  async function keep(link: ChatLink, sessionKey: string | undefined, error: Answer, headers: Record<string, string>): Promise<Response> {
+    try {
+      const retryAfter = sessionKey === undefined ? 0 : await takeSlot(sessionKey);
+      if (retryAfter) return error(429, 'too_many_links', `This session sent ${linksPerSession} links already; try again later`, { 'retry-after': String(retryAfter) });
+      const key = linkKey(link.conversationId);
+      if ((await store.add(key, link.clientId, ttlMs)) || (await store.get(key)) === link.clientId) return jsonResponse(204, null, headers);
+    } catch (failure) {
+      log(`the store failed: ${errorText(failure)} (conversation ${link.conversationId})`);
+      return error(503, 'store_unavailable', 'The link cannot be stored right now');
+    }
+    return error(409, 'already_linked', 'This conversation is linked to another client id');
+  }
 
   return async function handleLink(request: Request): Promise<Response> {
     const cors = corsFor(request, allowedOrigins, publicOrigins);
-    const error = (status: number, code: string, message: string, extra: Record<string, string> = {}) => errorResponse(status, code, message, { ...cors.headers, ...extra });
+    const error: Answer = (status, code, message, extra = {}) => errorResponse(status, code, message, { ...cors.headers, ...extra });
     if (!cors.allowed) {
       refused(request);
       return error(403, 'origin_not_allowed', 'This origin may not send chat links');
@@ -63,17 +83,14 @@ export function createLinkHandler(options: LinkHandlerOptions): (request: Reques
     const link = await readLink(request);
     if ('status' in link) return error(link.status, link.code, link.message);
 
-    const verdict = await authorization(() => authorize(request, link), log, `conversation ${link.conversationId}`);
+    const verdict = await authorization(() => authorize(request, link), log, `conversation ${link.conversationId}`, true);
     if (verdict === 'denied') return error(403, 'forbidden', 'This request may not link this conversation');
     if (verdict === 'failed') return error(500, 'authorize_failed', 'The site could not check this request');
-    try {
-      const key = linkKey(link.conversationId);
-      if ((await store.add(key, link.clientId, ttlMs)) || (await store.get(key)) === link.clientId) return jsonResponse(204, null, cors.headers);
-    } catch (failure) {
-      log(`the store failed: ${errorText(failure)} (conversation ${link.conversationId})`);
-      return error(503, 'store_unavailable', 'The link cannot be stored right now');
+    if (verdict === 'allowed' && !saidUncapped) {
+      saidUncapped = true;
+      log(`authorize() returned true: links are not capped per visitor. Return the visitor's session key (a session or user id) instead, to cap them at linksPerSession (${linksPerSession}) per session`);
     }
-    return error(409, 'already_linked', 'This conversation is linked to another client id');
+    return keep(link, verdict === 'allowed' ? undefined : verdict.sessionKey, error, cors.headers);
   };
 }
 

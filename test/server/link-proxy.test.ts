@@ -13,7 +13,7 @@ const beaconFrom = (origin: string) => ({ origin, 'content-type': 'text/plain;ch
 async function proxiedSite(setup: ProxySetup, options: Partial<LinkHandlerOptions> = {}) {
   const store = memoryStore();
   const logged: string[] = [];
-  const links = toNodeListener(createLinkHandler({ store, authorize: () => true, log: (line) => logged.push(line), ...options }));
+  const links = toNodeListener(createLinkHandler({ store, authorize: () => 'visitor-session', log: (line) => logged.push(line), ...options }));
   const app = await appServer((req, res) => (req.url === '/chat-link' ? void links(req, res) : void res.writeHead(404).end()));
   const port = await reverseProxy(app, setup);
   return { app, store, logged, beacon: (host: string, path: string, origin = `https://${host}`, body = LINK) => postThroughProxy(port, host, path, beaconFrom(origin), body) };

@@ -15,7 +15,7 @@ async function site(store: KeyValueStore) {
   const logged: string[] = [];
   const log = (line: string) => void logged.push(line);
   const webhooks = await serve(createWebhookHandler({ secret: SECRET, store, log, onEvent: (event) => void delivered.push(event.eventId) }));
-  const links = await serve(createLinkHandler({ store, log, authorize: () => true }), '/api/chat-link');
+  const links = await serve(createLinkHandler({ store, log, authorize: () => 'visitor-session' }), '/api/chat-link');
   // A bound on every call: a hanging answer fails the test at 8 s instead of holding it.
   const timed = async (url: string, init: RequestInit) => {
     const started = performance.now();
