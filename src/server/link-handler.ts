@@ -7,7 +7,7 @@ import { readCapped } from './read-capped.js';
 import { refusedOriginLog } from './refused-origins.js';
 import { sessionCap } from './session-cap.js';
 import { errorResponse, jsonResponse } from './responses.js';
-import { isKeyValueStore, type KeyValueStore } from './store.js';
+import type { KeyValueStore } from './store.js';
 import { withDeadline } from './store-deadline.js';
 
 export type { ChatLink, LinkHandlerOptions };
@@ -101,7 +101,7 @@ export function createLinkHandler(options: LinkHandlerOptions): (request: Reques
  * ga4MeasurementProtocol({ measurementId, apiSecret, currency: 'EUR', clientId: linkedClientId(links) })
  */
 export function linkedClientId(store: KeyValueStore): (event: { conversationId?: unknown }) => Promise<string | undefined> {
-  if (!isKeyValueStore(store)) throw new TypeError('iadvize-bridge linkedClientId(): pass the store given to createLinkHandler');
+  if (!store || typeof store.get !== 'function') throw new TypeError('iadvize-bridge linkedClientId(): pass the store given to createLinkHandler');
   const links = withDeadline(store, 'linkedClientId');
   return async (event) => (typeof event.conversationId === 'string' ? links.get(linkKey(event.conversationId)) : undefined);
 }
