@@ -49,6 +49,7 @@ export function linkSettings(options: LinkHandlerOptions) {
   positive(options.linksPerSession, 'linksPerSession', true);
   positive(options.sessionWindowMs, 'sessionWindowMs');
   fn(options.log, 'log');
+  if (typeof crypto === 'undefined' || !crypto.subtle) fail('needs WebCrypto (globalThis.crypto) to hash session keys: Node 19 or later, or Node 18 with --experimental-global-webcrypto');
   return {
     store: withDeadline(store, 'createLinkHandler'),
     authorize,
