@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinkHandler, linkedClientId, memoryStore, toNodeListener, type KeyValueStore } from '../src/server/index.js';
+import { appServer, reverseProxy } from '../test/server/reverse-proxy.js';
 import { launch, open } from './browser.js';
 
 // The link endpoint's contract, as a real Chromium sends it: navigator.sendBeacon with a
@@ -108,5 +109,55 @@ describe('navigator.sendBeacon from a real Chromium to createLinkHandler', () =>
     expect(shop.seen).toEqual([{ method: 'POST', origin: shop.url, type: 'text/plain;charset=utf-8', cookie: 'sid=abc' }]);
     expect(problems).toEqual([]);
     await page.close();
+  });
+});
+
+/**
+ * The shop behind a real reverse proxy on 127.0.0.1 that terminates TLS and mounts the app under
+ * /shop, as sites run Node: the page is https://127.0.0.1:<port>/shop/, the app server sees http.
+ */
+async function proxiedShop(withPublicOrigin: boolean) {
+  const store = memoryStore();
+  const logged: string[] = [];
+  const seen: { origin?: string; proto?: string | string[] }[] = [];
+  let links: ReturnType<typeof toNodeListener> | undefined;
+  const app = await appServer((req, res) => {
+    if (req.url !== '/api/chat-link') return void res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
+    seen.push({ origin: req.headers.origin, proto: req.headers['x-forwarded-proto'] });
+    void links!(req, res);
+  });
+  const origin = `https://127.0.0.1:${await reverseProxy(app, { prefix: '/shop' })}`;
+  const authorize = (request: Request) => /(^|; )sid=(\w+)/.exec(request.headers.get('cookie') ?? '')?.[2] ?? false;
+  links = toNodeListener(createLinkHandler({ store, authorize, publicOrigin: withPublicOrigin ? origin : undefined, log: (line) => logged.push(line) }));
+  return { origin, url: `${origin}/shop`, store, logged, seen };
+}
+
+describe('a beacon from a real Chromium through a TLS-terminating reverse proxy with a path prefix', () => {
+  it("is refused without publicOrigin, the log naming the one to set; with it, it is stored", async () => {
+    for (const withPublicOrigin of [false, true]) {
+      const shop = await proxiedShop(withPublicOrigin);
+      // The proxy's certificate is the test's own: the page is still a secure https:// page.
+      const page = await browser.newPage({ ignoreHTTPSErrors: true });
+      const problems: string[] = [];
+      // Chromium asks for /favicon.ico, which is outside the prefix the proxy serves.
+      page.on('console', (message) => message.type() === 'error' && !message.location().url.endsWith('/favicon.ico') && problems.push(message.text()));
+      await page.goto(`${shop.url}/`);
+      const queued = await page.evaluate(([endpoint, body]) => {
+        document.cookie = 'sid=abc';
+        return navigator.sendBeacon(endpoint!, new Blob([body!], { type: 'text/plain;charset=UTF-8' }));
+      }, [`${shop.url}/api/chat-link`, JSON.stringify({ conversationId: CONVERSATION, clientId: CLIENT })]);
+      expect(queued).toBe(true);
+      await expect.poll(() => shop.seen.length).toBe(1);
+      expect(shop.seen).toEqual([{ origin: shop.origin, proto: 'https' }]);
+      if (withPublicOrigin) {
+        await expect.poll(() => linkedClientId(shop.store)({ conversationId: CONVERSATION })).toBe(CLIENT);
+        expect(shop.logged.filter((line) => line.includes('refused'))).toEqual([]);
+      } else {
+        await expect.poll(() => problems).toEqual(['Failed to load resource: the server responded with a status of 403 (Forbidden)']);
+        expect(await linkedClientId(shop.store)({ conversationId: CONVERSATION })).toBeUndefined();
+        expect(shop.logged).toEqual([expect.stringContaining(`set publicOrigin: '${shop.origin}'`)]);
+      }
+      await page.close();
+    }
   });
 });

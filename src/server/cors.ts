@@ -17,11 +17,14 @@ function ownOrigin(url: string): string | undefined {
 
 /**
  * Which pages may call a browser-facing handler: requests without `Origin` (same-origin GETs), those
- * from this server's own origin (same-origin POSTs, beacons), and `allowedOrigins`. Not authentication.
+ * from the site's own origin (same-origin POSTs, beacons), and `allowedOrigins`. Not authentication.
+ * The site's own origin is `publicOrigins` when the site names them, else the request URL's: never
+ * what forwarded headers say, which whoever reaches the server can write.
  */
-export function corsFor(request: Request, allowedOrigins: readonly string[]): Cors {
+export function corsFor(request: Request, allowedOrigins: readonly string[], publicOrigins?: readonly string[]): Cors {
   const origin = request.headers.get('origin');
-  const allowed = origin === null || origin === ownOrigin(request.url) || allowedOrigins.includes(origin);
+  const own = publicOrigins ? publicOrigins.includes(origin ?? '') : origin === ownOrigin(request.url);
+  const allowed = origin === null || own || allowedOrigins.includes(origin);
   const headers: Record<string, string> = origin && allowed ? { 'access-control-allow-origin': origin, vary: 'Origin' } : { vary: 'Origin' };
   return { allowed, headers };
 }
@@ -29,4 +32,29 @@ export function corsFor(request: Request, allowedOrigins: readonly string[]): Co
 /** The answer to an allowed origin's preflight. */
 export function preflight(cors: Cors, methods: string): Response {
   return jsonResponse(204, null, { ...cors.headers, 'access-control-allow-methods': methods, 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600' });
+}
+
+/**
+ * `value` (an origin or a list of them) as origins the way browsers write `Origin`: lower case, no
+ * default port, no trailing slash. A path, query, user info or a scheme other than http(s) is a
+ * `fail` naming what was written and what to write instead.
+ */
+export function originList(value: unknown, name: string, fail: (message: string) => never, emptyIsFine = false): string[] {
+  const list: unknown = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(list) || (list.length === 0 && !emptyIsFine)) fail(`\`${name}\` must be an origin or a list of them, e.g. 'https://shop.example'`);
+  return (list as unknown[]).map((written) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(String(written));
+    } catch {
+      url = undefined;
+    }
+    const shown = JSON.stringify(written);
+    if (typeof written !== 'string' || !url || !/^https?:$/.test(url.protocol) || !/^https?:\/\//i.test(written)) {
+      fail(`\`${name}\`: ${shown} is not an origin: write the scheme and host the browser shows, e.g. 'https://${url?.host || (typeof written === 'string' && written !== 'null' ? written : 'shop.example')}'`);
+    }
+    if (url.username || url.password) fail(`\`${name}\`: ${shown} has user info: write '${url.origin}'`);
+    if (url.pathname !== '/' || /[?#]/.test(written)) fail(`\`${name}\`: ${shown} has a path, query or fragment, and an origin is only scheme://host[:port]: write '${url.origin}'`);
+    return url.origin;
+  });
 }

@@ -1,36 +1,20 @@
 import { chatLinkProblem, type ChatLink } from '../shared/chat-link.js';
 import { authorization } from './authorize.js';
 import { corsFor, preflight } from './cors.js';
-import { errorText, logger } from './log.js';
-import { optionChecks } from './options.js';
+import { linkSettings, type LinkHandlerOptions } from './link-options.js';
+import { errorText } from './log.js';
 import { readCapped } from './read-capped.js';
+import { refusedOriginLog } from './refused-origins.js';
+import { sessionCap } from './session-cap.js';
 import { errorResponse, jsonResponse } from './responses.js';
-import { isKeyValueStore, type KeyValueStore } from './store.js';
+import type { KeyValueStore } from './store.js';
+import { withDeadline } from './store-deadline.js';
 
-export type { ChatLink };
-
-export interface LinkHandlerOptions {
-  /** Where links are kept: pass the same store to `linkedClientId(store)`. `memoryStore()` for one instance, `redisStore(client)` for several. */
-  store: KeyValueStore;
-  /**
-   * Whether this request may link this conversation: check the site's own session, rate limits, etc.
-   * Required: anyone can POST any UUID and any client id, so an unchecked endpoint lets a stranger
-   * fill the store or attribute a conversation's transactions to another client id. `false` is 403.
-   * The body is read already: use headers and cookies.
-   */
-  authorize: (request: Request, link: ChatLink) => boolean | Promise<boolean>;
-  /** How long a link is kept. Default 30 days: iAdvize may attribute a transaction to a conversation long after it. */
-  ttlMs?: number;
-  /** Other origins allowed to send links (the server's own origin always is). Default `[]`. Not authentication. */
-  allowedOrigins?: readonly string[];
-  /** Where failures are logged. Default `console.warn`. */
-  log?: (message: string) => void;
-}
+export type { ChatLink, LinkHandlerOptions };
 
 /** A link is about 100 bytes of JSON. */
 const MAX_BODY_BYTES = 1024;
 const BODY_TYPES = /^(text\/plain|application\/json)\s*(;|$)/i;
-const { fail, positive, fn } = optionChecks('createLinkHandler');
 const linkKey = (conversationId: string) => `link:${conversationId.toLowerCase()}`;
 
 type Refusal = { status: number; code: string; message: string };
@@ -55,39 +39,43 @@ async function readLink(request: Request): Promise<ChatLink | Refusal> {
   return { conversationId: conversationId.toLowerCase(), clientId };
 }
 
-function linkSettings(options: LinkHandlerOptions) {
-  if (!options || typeof options !== 'object') fail('takes an options object');
-  const { store, authorize, allowedOrigins = [] } = options;
-  if (typeof authorize !== 'function') {
-    fail('`authorize(request, link)` is required: check the visitor\'s own session; anyone can post any conversation id and any client id');
-  }
-  if (!isKeyValueStore(store)) {
-    fail('`store` is required (memoryStore() or redisStore(client)): pass the same one to linkedClientId(store)');
-  }
-  if (!Array.isArray(allowedOrigins) || allowedOrigins.some((origin) => typeof origin !== 'string')) fail('`allowedOrigins` must be an array of origins');
-  positive(options.ttlMs, 'ttlMs');
-  fn(options.log, 'log');
-  const log = logger(options.log ?? ((message: string) => console.warn(message)), 'chat link');
-  return { store, authorize, allowedOrigins, ttlMs: options.ttlMs ?? 30 * 24 * 60 * 60 * 1000, log };
-}
+type Answer = (status: number, code: string, message: string, extra?: Record<string, string>) => Response;
 
 /**
  * The endpoint the browser tells which GA4 client id chatted in which iAdvize conversation:
  * `POST {"conversationId":"<uuid>","clientId":"<ga client id>"}` (JSON as `text/plain` from
  * `navigator.sendBeacon`, or `application/json`), 204 when stored. The first link of a conversation
- * wins; the same link again is a 204, another client id a 409.
+ * wins; the same link again is a 204, another client id a 409. When `authorize` returns the
+ * visitor's session key, a session sends at most `linksPerSession` links an hour (429 past them).
  * @example
  * const links = memoryStore()
- * export const POST = createLinkHandler({ store: links, authorize: async (request) => (await sessionOf(request)) !== undefined })
+ * export const POST = createLinkHandler({ store: links, authorize: async (request) => (await sessionOf(request))?.id ?? false })
  */
 export function createLinkHandler(options: LinkHandlerOptions): (request: Request) => Promise<Response> {
-  const { store, authorize, allowedOrigins, ttlMs, log } = linkSettings(options);
+  const { store, authorize, publicOrigins, allowedOrigins, ttlMs, linksPerSession, sessionWindowMs, log } = linkSettings(options);
+  const refused = refusedOriginLog(log, publicOrigins);
+  const takeSlot = sessionCap(store, linksPerSession, sessionWindowMs);
+  let saidUncapped = false;
+
+  /** Stores an allowed link: 204 (stored, or the same again), 409 (another client id), 429 (past the session's cap), 503 (the store failed). */
+  async function keep(link: ChatLink, sessionKey: string | undefined, error: Answer, headers: Record<string, string>): Promise<Response> {
+    try {
+      const retryAfter = sessionKey === undefined ? 0 : await takeSlot(sessionKey);
+      if (retryAfter) return error(429, 'too_many_links', `This session sent ${linksPerSession} links already; try again later`, { 'retry-after': String(retryAfter) });
+      const key = linkKey(link.conversationId);
+      if ((await store.add(key, link.clientId, ttlMs)) || (await store.get(key)) === link.clientId) return jsonResponse(204, null, headers);
+    } catch (failure) {
+      log(`the store failed: ${errorText(failure)} (conversation ${link.conversationId})`);
+      return error(503, 'store_unavailable', 'The link cannot be stored right now');
+    }
+    return error(409, 'already_linked', 'This conversation is linked to another client id');
+  }
 
   return async function handleLink(request: Request): Promise<Response> {
-    const cors = corsFor(request, allowedOrigins);
-    const error = (status: number, code: string, message: string, extra: Record<string, string> = {}) => errorResponse(status, code, message, { ...cors.headers, ...extra });
+    const cors = corsFor(request, allowedOrigins, publicOrigins);
+    const error: Answer = (status, code, message, extra = {}) => errorResponse(status, code, message, { ...cors.headers, ...extra });
     if (!cors.allowed) {
-      log(`refused a link from origin ${request.headers.get('origin')}: list it in allowedOrigins if it is the site's`);
+      refused(request);
       return error(403, 'origin_not_allowed', 'This origin may not send chat links');
     }
     if (request.method === 'OPTIONS') return preflight(cors, 'POST, OPTIONS');
@@ -95,17 +83,14 @@ export function createLinkHandler(options: LinkHandlerOptions): (request: Reques
     const link = await readLink(request);
     if ('status' in link) return error(link.status, link.code, link.message);
 
-    const verdict = await authorization(() => authorize(request, link), log, `conversation ${link.conversationId}`);
+    const verdict = await authorization(() => authorize(request, link), log, `conversation ${link.conversationId}`, true);
     if (verdict === 'denied') return error(403, 'forbidden', 'This request may not link this conversation');
     if (verdict === 'failed') return error(500, 'authorize_failed', 'The site could not check this request');
-    try {
-      const key = linkKey(link.conversationId);
-      if ((await store.add(key, link.clientId, ttlMs)) || (await store.get(key)) === link.clientId) return jsonResponse(204, null, cors.headers);
-    } catch (failure) {
-      log(`the store failed: ${errorText(failure)} (conversation ${link.conversationId})`);
-      return error(503, 'store_unavailable', 'The link cannot be stored right now');
+    if (verdict === 'allowed' && !saidUncapped) {
+      saidUncapped = true;
+      log(`authorize() returned true: links are not capped per visitor. Return the visitor's session key (a session or user id) instead, to cap them at linksPerSession (${linksPerSession}) per session`);
     }
-    return error(409, 'already_linked', 'This conversation is linked to another client id');
+    return keep(link, verdict === 'allowed' ? undefined : verdict.sessionKey, error, cors.headers);
   };
 }
 
@@ -117,5 +102,6 @@ export function createLinkHandler(options: LinkHandlerOptions): (request: Reques
  */
 export function linkedClientId(store: KeyValueStore): (event: { conversationId?: unknown }) => Promise<string | undefined> {
   if (!store || typeof store.get !== 'function') throw new TypeError('iadvize-bridge linkedClientId(): pass the store given to createLinkHandler');
-  return async (event) => (typeof event.conversationId === 'string' ? store.get(linkKey(event.conversationId)) : undefined);
+  const links = withDeadline(store, 'linkedClientId');
+  return async (event) => (typeof event.conversationId === 'string' ? links.get(linkKey(event.conversationId)) : undefined);
 }

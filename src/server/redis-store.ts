@@ -1,4 +1,5 @@
 import type { KeyValueStore } from './store.js';
+import { STORE_TIMEOUT_MS } from './store-deadline.js';
 
 /** What `redisStore` uses of a node-redis (v4+) client: `set` takes an options object. */
 interface NodeRedisClient {
@@ -20,6 +21,8 @@ export type RedisClient = NodeRedisClient | IoRedisClient;
 export interface RedisStoreOptions {
   /** Put before every key, so the bridge's keys cannot meet the site's own. Default `'iadvize-bridge:'`. */
   prefix?: string;
+  /** How long a handler waits for one Redis command before it answers 503. Default 2000. */
+  timeoutMs?: number;
 }
 
 /**
@@ -29,10 +32,11 @@ export interface RedisStoreOptions {
  * @example
  * const store = redisStore(await createClient({ url: process.env.REDIS_URL }).connect())
  */
-export function redisStore(client: RedisClient, { prefix = 'iadvize-bridge:' }: RedisStoreOptions = {}): KeyValueStore {
+export function redisStore(client: RedisClient, { prefix = 'iadvize-bridge:', timeoutMs = STORE_TIMEOUT_MS }: RedisStoreOptions = {}): KeyValueStore {
   const usable = typeof client === 'object' && client !== null && ['get', 'set', 'del'].every((name) => typeof (client as unknown as Record<string, unknown>)[name] === 'function');
   if (!usable) throw new TypeError('iadvize-bridge redisStore(): pass a node-redis or ioredis client (an object with get, set and del)');
   if (typeof prefix !== 'string') throw new TypeError('iadvize-bridge redisStore(): `prefix` must be a string');
+  if (!(typeof timeoutMs === 'number' && timeoutMs > 0 && timeoutMs < 2 ** 31)) throw new TypeError('iadvize-bridge redisStore(): `timeoutMs` must be a positive number of milliseconds');
   // ioredis has `call`; node-redis has not, and takes SET's options as an object.
   const ioredis = typeof (client as IoRedisClient).call === 'function';
   const set = (key: string, value: string, ttlMs: number, onlyIfAbsent: boolean) => {
@@ -44,18 +48,32 @@ export function redisStore(client: RedisClient, { prefix = 'iadvize-bridge:' }: 
     return (client as NodeRedisClient).set(prefix + key, value, onlyIfAbsent ? { PX: ms, NX: true } : { PX: ms });
   };
 
+  // A client that was connected and lost it would only queue the command and run it after Redis is
+  // back, long after the handler gave up on it (a claim taken late, a stale delete): refuse it at once.
+  let wasReady = false;
+  const connected = () => {
+    const ready = ioredis ? (client as { status?: unknown }).status === 'ready' : (client as { isReady?: unknown }).isReady === true;
+    wasReady ||= ready;
+    if (wasReady && !ready) throw new Error('Redis is not connected (the client is reconnecting)');
+  };
+
   return {
+    timeoutMs,
     async get(key) {
+      connected();
       const value = await client.get(prefix + key);
       return typeof value === 'string' ? value : undefined;
     },
     async set(key, value, ttlMs) {
+      connected();
       await set(key, value, ttlMs, false);
     },
     async add(key, value, ttlMs) {
+      connected();
       return (await set(key, value, ttlMs, true)) === 'OK';
     },
     async delete(key) {
+      connected();
       await client.del(prefix + key);
     },
   };

@@ -12,6 +12,11 @@ export interface KeyValueStore {
   /** Sets `key` only if it is absent (or expired): true when it did. Atomic across instances for a shared store. */
   add(key: string, value: string, ttlMs: number): Awaitable<boolean>;
   delete(key: string): Awaitable<void>;
+  /**
+   * How long a handler waits for each call before it gives up and answers 503 (the call is not
+   * cancelled). Default 2000. `redisStore(client, { timeoutMs })` sets it.
+   */
+  readonly timeoutMs?: number;
 }
 
 /** Whether `value` has the four functions of a `KeyValueStore` (a store a site wrote itself is welcome). */
@@ -20,27 +25,39 @@ export function isKeyValueStore(value: unknown): value is KeyValueStore {
 }
 
 export interface MemoryStoreOptions {
-  /** The most entries kept; past it the oldest written goes first. Default 10,000. */
+  /** The most entries kept of each kind (links, webhook ids, session counts); past it the oldest of that kind goes first. Default 10,000. */
   maxEntries?: number;
 }
 
+type Entries = Map<string, { value: string; expires: number }>;
+
 /**
  * A `KeyValueStore` in this process's memory, bounded in count and time: at most `maxEntries`
- * entries, each gone after its TTL. Enough for one instance; several instances need a shared store.
+ * entries of each kind, each gone after its TTL. A key's kind is its prefix up to the first `:`
+ * (`link:`, `webhook:`, `session:`), so one store can serve every handler: a flood of links never
+ * evicts a delivered webhook's id. Enough for one instance; several instances need a shared store.
  * @example
- * const links = memoryStore({ maxEntries: 50_000 })
+ * const store = memoryStore({ maxEntries: 50_000 })
  */
 export function memoryStore({ maxEntries = 10_000 }: MemoryStoreOptions = {}): KeyValueStore {
   if (!(Number.isInteger(maxEntries) && maxEntries > 0)) throw new TypeError('iadvize-bridge memoryStore(): `maxEntries` must be a positive integer');
-  // A Map keeps insertion order: the first entries are the oldest written, the first to evict.
-  const entries = new Map<string, { value: string; expires: number }>();
+  // One Map per kind; a Map keeps insertion order: the first entries are the oldest written, the first to evict.
+  const kinds = new Map<string, Entries>();
+  const entriesOf = (key: string) => {
+    const kind = key.slice(0, Math.max(0, key.indexOf(':')));
+    let entries = kinds.get(kind);
+    if (!entries) kinds.set(kind, (entries = new Map()));
+    return entries;
+  };
 
   const live = (key: string, now: number) => {
+    const entries = entriesOf(key);
     const entry = entries.get(key);
     if (entry && entry.expires <= now) entries.delete(key);
     return entry && entry.expires > now ? entry : undefined;
   };
   const write = (key: string, value: string, ttlMs: number, now: number) => {
+    const entries = entriesOf(key);
     entries.delete(key);
     entries.set(key, { value, expires: now + ttlMs });
     for (const [oldest, entry] of entries) {
@@ -58,6 +75,6 @@ export function memoryStore({ maxEntries = 10_000 }: MemoryStoreOptions = {}): K
       write(key, value, ttlMs, now);
       return true;
     },
-    delete: (key) => void entries.delete(key),
+    delete: (key) => void entriesOf(key).delete(key),
   };
 }

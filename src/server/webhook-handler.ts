@@ -3,6 +3,7 @@ import { readCapped } from './read-capped.js';
 import { redactor } from './redact.js';
 import { errorResponse, jsonResponse } from './responses.js';
 import { seenEvents, type SeenEvents } from './seen-events.js';
+import { withDeadline } from './store-deadline.js';
 import { decodeWebhook } from './webhook-body.js';
 import type { WebhookEvent } from './webhook-events.js';
 import { webhookSettings, type WebhookHandlerOptions, type WebhookSettings } from './webhook-options.js';
@@ -71,7 +72,7 @@ async function deliverOnce(event: WebhookEvent, seen: SeenEvents, onEvent: Webho
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
   const settings = webhookSettings(options);
   const verify = signatureVerifier(settings.secrets);
-  const seen = seenEvents(settings.store, settings.maxEventAgeMs + CLOCK_SKEW_MS);
+  const seen = seenEvents(withDeadline(settings.store, 'createWebhookHandler'), settings.maxEventAgeMs + CLOCK_SKEW_MS);
   const redact = settings.secrets.map(redactor).reduce((all, one) => (text) => one(all(text)));
   const log = logger(settings.log, 'webhook', redact);
   const unauthorized = () => errorResponse(401, 'unauthorized', 'Missing or invalid x-iadvize-signature');

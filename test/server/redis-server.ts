@@ -16,6 +16,10 @@ export interface RedisServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Kills it at once (SIGKILL, as a crash or an OOM kill would), without closing its connections first. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port (empty: it had no persistence), after `kill` or `stop`. */
+  restart(): Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -36,6 +40,26 @@ export async function startRedis(): Promise<RedisServer> {
     );
   }
   const port = await freePort();
+  let child = await spawnRedis(port);
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      process.kill(child.pid!, signal);
+    });
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
+    async restart() {
+      await end('SIGTERM');
+      child = await spawnRedis(port);
+    },
+  };
+}
+
+async function spawnRedis(port: number): Promise<ChildProcess> {
   const child: ChildProcess = spawn(BINARY, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let output = '';
@@ -49,41 +73,35 @@ export async function startRedis(): Promise<RedisServer> {
     });
     child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${output}`)));
   });
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    port,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        process.kill(child.pid!, 'SIGTERM');
-      }),
-  };
+  return child;
 }
 
 /**
  * One redis-server for the enclosing `describe`, and its clients: `nodeRedis()` and `ioredis()` connect
- * new ones, all closed after the tests, before the server is stopped.
+ * new ones on the clients' default options, all closed after the tests, before the server is stopped.
+ * Their `error` events (a lost connection) are listened to, as a site must: node-redis throws them otherwise.
  */
 export function useRedis() {
   let server: RedisServer | undefined;
-  const clients: { quit(): Promise<unknown> }[] = [];
+  // Closed at once, not with QUIT: a test may leave the server down, and QUIT would then wait for it.
+  const clients: (() => void)[] = [];
   beforeAll(async () => {
     server = await startRedis();
   }, 10_000);
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.quit()));
+    for (const close of clients) close();
     await server?.stop();
   });
   return {
+    server: () => server!,
     async nodeRedis() {
-      const client = await createClient({ url: server!.url }).connect();
-      clients.push(client);
+      const client = await createClient({ url: server!.url }).on('error', () => undefined).connect();
+      clients.push(() => client.destroy());
       return client;
     },
     ioredis() {
-      const client = new Redis(server!.port, '127.0.0.1');
-      clients.push(client);
+      const client = new Redis(server!.port, '127.0.0.1').on('error', () => undefined);
+      clients.push(() => client.disconnect());
       return client;
     },
   };

@@ -63,6 +63,14 @@ describe('memoryStore()', () => {
     expect(await store.get('k9900')).toBeUndefined();
   });
 
+  it('bounds each kind of key (its prefix up to the first colon) on its own: 10,000 links evict no webhook id', async () => {
+    const store = memoryStore({ maxEntries: 100 });
+    for (let i = 0; i < 100; i++) await store.add(`webhook:event-${i}`, 'done', 60_000);
+    for (let i = 0; i < 10_000; i++) await store.add(`link:${i}`, '1.2', 60_000);
+    for (let i = 0; i < 100; i++) expect(await store.get(`webhook:event-${i}`)).toBe('done');
+    expect([await store.get('link:9899'), await store.get('link:9900')]).toEqual([undefined, '1.2']);
+  });
+
   it('refuses a maxEntries that is not a positive integer', () => {
     for (const maxEntries of [0, -1, 1.5, NaN]) expect(() => memoryStore({ maxEntries })).toThrow(/maxEntries/);
   });

@@ -37,6 +37,12 @@ async function stores() {
   const seen = redisStore(new Redis());
   createWebhookHandler({ secret: ['new', 'old'], store: seen, onEvent: ga4MeasurementProtocol({ measurementId: 'G-X', apiSecret: 's', currency: 'EUR', clientId: linkedClientId(links) }) });
   createLinkHandler({ store: memoryStore(), authorize: (_request, link) => link.conversationId.length > 0 });
+  // authorize may answer the visitor's session key; publicOrigin is one origin or several.
+  createLinkHandler({ store: links, authorize: async () => 'session-id', publicOrigin: 'https://shop.example', linksPerSession: 10 });
+  createLinkHandler({ store: links, authorize: () => false, publicOrigin: ['https://shop.example', 'https://www.shop.example'], sessionWindowMs: 60_000 });
+  redisStore(new Redis(), { timeoutMs: 500 });
+  // @ts-expect-error: a session key is a string, not a number
+  createLinkHandler({ store: links, authorize: () => 42 });
   // @ts-expect-error: authorize is required
   createLinkHandler({ store: links });
   // @ts-expect-error: names are per forwarded type only
