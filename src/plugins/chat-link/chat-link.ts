@@ -3,6 +3,7 @@ import { log } from '../../core/guard.js';
 import type { Plugin } from '../../core/plugin.js';
 import { globalsOf } from '../../core/window.js';
 import { chatLinkProblem, CONVERSATION_ID } from '../../shared/chat-link.js';
+import { checkKnownOptions } from '../../shared/known-options.js';
 
 export interface ChatLinkOptions {
   /** The site's link endpoint (`createLinkHandler` from `iadvize-bridge/server`): https:, or this page's origin. */
@@ -23,6 +24,7 @@ export const LINKED_KEY = 'iadvize-bridge:linked';
 
 function checkOptions(options: ChatLinkOptions): void {
   if (options === null || typeof options !== 'object') fail(SCOPE, 'takes { endpoint, measurementId, consent }');
+  checkKnownOptions(SCOPE, options, ['endpoint', 'measurementId', 'consent']);
   if (typeof options.endpoint !== 'string' || !options.endpoint) fail(SCOPE, '`endpoint` must be the URL of your link endpoint');
   if (typeof options.measurementId !== 'string' || !MEASUREMENT_ID.test(options.measurementId)) fail(SCOPE, "`measurementId` must be a GA4 measurement id such as 'G-ABC123XYZ'");
   if (typeof options.consent !== 'function') fail(SCOPE, '`consent` must be a function answering the visitor\'s analytics consent (() => true where none is needed)');
