@@ -16,7 +16,7 @@ const MUST_BE = { object: 'an object', array: 'an array', boolean: 'true or fals
 /** Throws a `TypeError` saying what is wrong with `options`, if anything is. */
 export function checkOptions(options: InstallOptions): void {
   if (options === null || typeof options !== 'object') fail('install()', 'takes an options object');
-  if ('followNavigation' in options) fail('install()', 'unknown option `followNavigation`: it is webSdk({ followNavigation })');
+  if ('followNavigation' in options) fail('install()', 'unknown option `followNavigation`: use webSdk({ followNavigation })');
   checkKnownOptions('install()', options, Object.keys(OPTIONS));
   for (const key of Object.keys(options) as Array<keyof InstallOptions>) {
     const kind = OPTIONS[key];

@@ -6,10 +6,10 @@
 
 /** Edits (insert, delete, replace) from `a` to `b`: Levenshtein's distance, one row at a time. */
 function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  let row = [...Array(b.length + 1).keys()];
+  for (let i = 0; i < a.length; i++) {
+    const next = [i + 1];
+    for (let j = 0; j < b.length; j++) next.push(Math.min(row[j + 1]! + 1, next[j]! + 1, row[j]! + +(a[i] !== b[j])));
     row = next;
   }
   return row[b.length]!;
@@ -18,10 +18,10 @@ function distance(a: string, b: string): number {
 /** The known name `key` most likely meant: the same name in another case first, else the nearest within 2 edits. */
 export function nearestName(key: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestDistance = 3;
+  let least = 3;
   for (const name of known) {
     const edits = distance(key.toLowerCase(), name.toLowerCase());
-    if (edits < bestDistance) (best = name), (bestDistance = edits);
+    if (edits < least) (best = name), (least = edits);
   }
   return best;
 }
@@ -37,7 +37,6 @@ export function checkKnownOptions(scope: string, options: object, known: readonl
   for (const key of Object.keys(options)) {
     if (known.indexOf(key) >= 0) continue;
     const near = nearestName(key, known);
-    const hint = near ? `: did you mean \`${near}\`?` : known.length ? ` (known: ${known.join(', ')})` : ': it takes none';
-    throw new TypeError(`iadvize-bridge ${scope}: unknown option \`${key}\`${hint}`);
+    throw new TypeError(`iadvize-bridge ${scope}: unknown option \`${key}\`${near ? `: did you mean \`${near}\`?` : ` (known: ${known.join(', ') || 'none'})`}`);
   }
 }

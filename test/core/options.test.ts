@@ -42,7 +42,7 @@ describe('unknown options are errors where they are written, with the name that 
     expect(webSdk({ followNavigation: true }).name).toBe('webSdk');
     expect(() => webSdk({ followNavigations: true } as never)).toThrow('iadvize-bridge webSdk(): unknown option `followNavigations`: did you mean `followNavigation`?');
     expect(virtualAgent().name).toBe('virtualAgent');
-    expect(() => (virtualAgent as (options: object) => AnyPlugin)({ endpoint: '/x' })).toThrow('iadvize-bridge virtualAgent(): unknown option `endpoint`: it takes none');
+    expect(() => (virtualAgent as (options: object) => AnyPlugin)({ endpoint: '/x' })).toThrow('iadvize-bridge virtualAgent(): unknown option `endpoint` (known: none)');
     expect(chatLink(LINK).name).toBe('chatLink');
     expect(() => chatLink({ ...LINK, measurementID: 'G-ABC123XYZ' } as never)).toThrow('iadvize-bridge chatLink(): unknown option `measurementID`: did you mean `measurementId`?');
   });

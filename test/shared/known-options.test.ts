@@ -19,7 +19,7 @@ describe('checkKnownOptions', () => {
     expect(nearestName('cosnent', ['consent', 'events'])).toBe('consent');
     expect(nearestName('dataLayer', ['dataLayerName', 'id'])).toBeUndefined();
     expect(() => checkKnownOptions('gtm()', { dataLayer: 'dl' }, ['id', 'dataLayerName'])).toThrow('unknown option `dataLayer` (known: id, dataLayerName)');
-    expect(() => checkKnownOptions('virtualAgent()', { x: 1 }, [])).toThrow('unknown option `x`: it takes none');
+    expect(() => checkKnownOptions('virtualAgent()', { x: 1 }, [])).toThrow('unknown option `x` (known: none)');
   });
 
   it('only own keys count: what an object inherits, or `__proto__` in a literal, is no option', () => {
