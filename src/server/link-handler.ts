@@ -1,4 +1,5 @@
 import { chatLinkProblem, type ChatLink } from '../shared/chat-link.js';
+import { checkKnownOptions } from '../shared/known-options.js';
 import { authorization } from './authorize.js';
 import { corsFor, preflight } from './cors.js';
 import { errorText, logger } from './log.js';
@@ -57,6 +58,7 @@ async function readLink(request: Request): Promise<ChatLink | Refusal> {
 
 function linkSettings(options: LinkHandlerOptions) {
   if (!options || typeof options !== 'object') fail('takes an options object');
+  checkKnownOptions('createLinkHandler()', options, Object.keys({ store: 1, authorize: 1, ttlMs: 1, allowedOrigins: 1, log: 1 } satisfies Record<keyof LinkHandlerOptions, 1>));
   const { store, authorize, allowedOrigins = [] } = options;
   if (typeof authorize !== 'function') {
     fail('`authorize(request, link)` is required: check the visitor\'s own session; anyone can post any conversation id and any client id');
