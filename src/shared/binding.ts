@@ -1,6 +1,7 @@
 import type { CoreEvents } from '../core/events.js';
-import type { InstalledBridge } from '../core/install.js';
-import type { AnyPlugin, EventsOfAll } from '../core/plugin.js';
+import { log } from '../core/guard.js';
+import type { Bridge, InstalledBridge } from '../core/install.js';
+import type { AnyPlugin, EventsOfAll, OnOptions, Unsubscribe } from '../core/plugin.js';
 import type { BridgeState } from '../core/state.js';
 
 /**
@@ -25,3 +26,23 @@ export type BridgeFor<O> = InstalledBridge<PluginsOf<O>>;
 export type EventsFor<O> = CoreEvents & EventsOfAll<PluginsOf<O>>;
 /** An event type of that bridge, or `'*'` for every event. */
 export type EventTypeFor<O> = (keyof EventsFor<O> & string) | '*';
+
+// Where the plugins' events come from, for the warning that names the plugin to add.
+const PLUGIN_EVENTS = [['tag:', 'iadvizeTag()'], ['consent:', 'webSdk()'], ['va:', 'virtualAgent()']];
+const warned = new Set<string>();
+
+/**
+ * `bridge.on` for a hook or composable. An event type no installed plugin emits (its plugin left out
+ * of the options, a typo) must not break the app, as a throw in a React effect would (React unmounts
+ * the whole tree): the component hears nothing, and the console says why, once per type.
+ */
+export function listen(bridge: Bridge, type: string, listener: (event: never) => void, options?: OnOptions): Unsubscribe {
+  try {
+    return bridge.on(type as never, listener, options);
+  } catch (error) {
+    const plugin = PLUGIN_EVENTS.find(([prefix]) => type.startsWith(prefix!))?.[1];
+    if (!warned.has(type)) log('warn', `useIAdvizeEvent('${type}'): ${plugin ? `${type} comes from ${plugin}: add it to plugins` : String((error as Error).message).replace(/^iadvize-bridge on\(\): /, '')}`);
+    warned.add(type);
+    return () => {};
+  }
+}
