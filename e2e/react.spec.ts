@@ -47,7 +47,7 @@ describe('iadvize-bridge/react in Chromium, under StrictMode', () => {
     await expectOneChatStart(page, { mounts: 2 });
     expect(logs.filter((line) => line.includes('useIAdvizeEvent'))).toEqual([
       "warning: [iadvize-bridge] useIAdvizeEvent('consent:changed'): consent:changed comes from webSdk(): add it to plugins",
-      'warning: [iadvize-bridge] useIAdvizeEvent(\'chat:start\'): unknown event type "chat:start" (an event of a plugin needs that plugin installed first)',
+      'warning: [iadvize-bridge] useIAdvizeEvent(\'chat:start\'): unknown event type: did you mean \'chat:started\'?',
     ]);
     expect(problems).toEqual([]);
     await page.close();

@@ -4,15 +4,14 @@
  * own path, so every page would call another URL; user info and fragments have no place in a call.
  */
 export function endpointProblem(endpoint: unknown): string | undefined {
-  if (typeof endpoint !== 'string' || !/^(\/|https?:\/\/)/i.test(endpoint)) {
-    return `\`endpoint\` must be an https: URL or a path from the site root, such as '/api/iadvize-link' (not ${JSON.stringify(endpoint)}, which each page would resolve against its own path)`;
-  }
+  let url: URL | undefined;
   try {
-    const url = new URL(endpoint, 'https://site.invalid');
-    if (!url.username && !url.password && endpoint.indexOf('#') < 0) return undefined;
+    url = new URL(endpoint as string, 'https://site.invalid');
   } catch {
     // said below
   }
+  if (typeof endpoint !== 'string' || !/^(\/|https?:\/\/)/i.test(endpoint) || !url) return `\`endpoint\` must be an https: URL or a path from the site root ('/api/...'), not ${JSON.stringify(endpoint)}`;
   // Not echoed: user info may be a password.
-  return "`endpoint` takes no fragment and no user info";
+  if (url.username || url.password || url.hash || endpoint.indexOf('#') >= 0) return '`endpoint` takes no user info or fragment';
+  return undefined;
 }

@@ -1,7 +1,8 @@
-import type { CoreEvents } from '../core/events.js';
+import { CORE_EVENT_TYPES, type CoreEvents } from '../core/events.js';
 import { log } from '../core/guard.js';
 import type { Bridge, InstalledBridge } from '../core/install.js';
 import type { AnyPlugin, EventsOfAll, OnOptions, Unsubscribe } from '../core/plugin.js';
+import { nearestName } from './known-options.js';
 import type { BridgeState } from '../core/state.js';
 
 /**
@@ -39,9 +40,11 @@ const warned = new Set<string>();
 export function listen(bridge: Bridge, type: string, listener: (event: never) => void, options?: OnOptions): Unsubscribe {
   try {
     return bridge.on(type as never, listener, options);
-  } catch (error) {
-    const plugin = PLUGIN_EVENTS.find(([prefix]) => type.startsWith(prefix!))?.[1];
-    if (!warned.has(type)) log('warn', `useIAdvizeEvent('${type}'): ${plugin ? `${type} comes from ${plugin}: add it to plugins` : String((error as Error).message).replace(/^iadvize-bridge on\(\): /, '')}`);
+  } catch {
+    const plugin = PLUGIN_EVENTS.find(([prefix]) => type.startsWith(prefix!));
+    const near = nearestName(type, CORE_EVENT_TYPES);
+    const why = plugin ? `${type} comes from ${plugin[1]}: add it to plugins` : `unknown event type${near ? `: did you mean '${near}'?` : ''}`;
+    if (!warned.has(type)) log('warn', `useIAdvizeEvent('${type}'): ${why}`);
     warned.add(type);
     return () => {};
   }

@@ -8,8 +8,8 @@ describe('an endpoint the browser calls is one URL, whatever page the visitor is
   it.each([
     ['api/iadvize-link', 'a path from the site root'],
     ['shop.example/api/iadvize-link', 'a path from the site root'],
-    ['/api/iadvize-link#x', 'no fragment'],
-    ['https://user:secret@shop.example/api/iadvize-link', 'no user info'],
+    ['/api/iadvize-link#x', 'no user info or fragment'],
+    ['https://user:secret@shop.example/api/iadvize-link', 'no user info or fragment'],
   ])('chatLink refuses %s where it is written', (endpoint, why) => {
     expect(() => chatLink({ ...LINK, endpoint })).toThrow(new RegExp(`^iadvize-bridge chatLink\\(\\): \`endpoint\` .*${why}`));
   });

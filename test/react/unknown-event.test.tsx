@@ -35,7 +35,7 @@ describe('useIAdvizeEvent for an event no installed plugin emits', () => {
     expect(warn.mock.calls.map((call) => call.join(' '))).toEqual([
       "[iadvize-bridge] useIAdvizeEvent('tag:failed'): tag:failed comes from iadvizeTag(): add it to plugins",
       "[iadvize-bridge] useIAdvizeEvent('consent:changed'): consent:changed comes from webSdk(): add it to plugins",
-      '[iadvize-bridge] useIAdvizeEvent(\'chat:start\'): unknown event type "chat:start" (an event of a plugin needs that plugin installed first)',
+      '[iadvize-bridge] useIAdvizeEvent(\'chat:start\'): unknown event type: did you mean \'chat:started\'?',
     ]);
   });
 });

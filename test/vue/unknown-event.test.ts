@@ -36,7 +36,7 @@ describe('useIAdvizeEvent for an event no installed plugin emits', () => {
     expect(errorHandler).not.toHaveBeenCalled();
     expect(warn.mock.calls.map((call) => call.join(' '))).toEqual([
       "[iadvize-bridge] useIAdvizeEvent('va:handoff'): va:handoff comes from virtualAgent(): add it to plugins",
-      '[iadvize-bridge] useIAdvizeEvent(\'chat:start\'): unknown event type "chat:start" (an event of a plugin needs that plugin installed first)',
+      '[iadvize-bridge] useIAdvizeEvent(\'chat:start\'): unknown event type: did you mean \'chat:started\'?',
     ]);
   });
 });
