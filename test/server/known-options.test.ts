@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHistoryHandler, createLinkHandler, createWebhookHandler, ga4MeasurementProtocol, memoryStore, redisStore } from '../../src/server/index.js';
+import { createHistoryHandler, createLinkHandler, createWebhookHandler, ga4MeasurementProtocol, memoryStore, redisStore, toNodeListener } from '../../src/server/index.js';
 
 const authorize = () => true;
 const redisLike = { get: async () => null, set: async () => 'OK', del: async () => 1 };
@@ -15,6 +15,12 @@ describe('an unknown option of a server factory is an error naming the one meant
     ['redisStore', () => redisStore(redisLike as never, { Prefix: 'x:' } as never), 'Prefix', 'prefix'],
   ])('%s()', (factory, make, typo, meant) => {
     expect(make).toThrow(new TypeError(`iadvize-bridge ${factory}(): unknown option \`${typo}\`: did you mean \`${meant}\`?`));
+  });
+
+  it('toNodeListener() takes none: an option meant for the handler is not lost in silence', () => {
+    const handler = async () => new Response(null);
+    expect(() => toNodeListener(handler, { maxBodyBytes: 1 } as never)).toThrow(new TypeError('iadvize-bridge toNodeListener(): unknown option `maxBodyBytes` (known: none)'));
+    expect(typeof toNodeListener(handler)).toBe('function');
   });
 
   it('every documented option is known', () => {
