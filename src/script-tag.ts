@@ -33,8 +33,7 @@ export function optionsFromScript(
   factories: Record<string, Factory>,
 ): { debug: boolean; persist: boolean; adapters: Adapter[] } {
   const includeIds = switchAttribute(attribute, 'data-include-ids');
-  const value = attribute('data-analytics') ?? '';
-  const names = value.split(/[\s,]+/).filter(Boolean);
+  const names = (attribute('data-analytics') ?? '').split(/[\s,]+/).filter(Boolean);
   const known = Object.keys(factories);
   const adapters: Adapter[] = [];
   for (const name of names.filter((name, index) => names.indexOf(name) === index)) {
@@ -42,7 +41,7 @@ export function optionsFromScript(
     else {
       const near = nearestName(name, known);
       const accepted = `(accepted: ${known.join(' ')}${known.indexOf('mixpanel') < 0 ? '; the full build has every adapter' : ''})`;
-      log('error', `data-analytics="${value}": unknown adapter "${name}"${near ? `: did you mean "${near}"?` : ''} ${accepted}`);
+      log('error', `data-analytics: unknown adapter "${name}"${near ? `: did you mean "${near}"?` : ''} ${accepted}`);
     }
   }
   // Kept in the tab's sessionStorage unless data-persist="false" (or 0, no) says otherwise.
