@@ -36,6 +36,10 @@ const integrity = () => ({
   },
 });
 
+// The plugin factories keep their names in the script-tag builds, so `plugins: [IAdvizeBridge.ga4]`
+// (the factory, not called) can be told to call `ga4()` rather than a minified `R()`.
+const FACTORIES = /^(ga4|gtm|universalAnalytics|gaLegacy|matomo|segment|adobeDataLayer|mixpanel|amplitude|posthog|plausible|custom|webSdk|virtualAgent|chatLink|iadvizeTag)$/;
+
 export default [
   {
     input: ['src/index.ts', 'src/server/index.ts', 'src/testing/index.ts', 'src/react/index.ts', 'src/vue/index.ts'],
@@ -66,7 +70,7 @@ export default [
       format: 'iife',
       name: 'IAdvizeBridge',
       sourcemap: true,
-      plugins: [terser({ compress: { passes: 2 }, format: { comments: false } })],
+      plugins: [terser({ compress: { passes: 2, keep_fnames: FACTORIES }, mangle: { keep_fnames: FACTORIES }, format: { comments: false } })],
     },
     plugins: [typescriptFor(false), integrity()],
   })),

@@ -41,6 +41,18 @@ describe('iadvize-bridge/react in Chromium, under StrictMode', () => {
     await page.close();
   });
 
+  it('a listener for an event no installed plugin emits: the app stays and works, the console names the plugin once', async () => {
+    const { page, problems, logs } = await openApp('react-main', { query: '?unknown' });
+    await tagLoaded(page);
+    await expectOneChatStart(page, { mounts: 2 });
+    expect(logs.filter((line) => line.includes('useIAdvizeEvent'))).toEqual([
+      "warning: [iadvize-bridge] useIAdvizeEvent('consent:changed'): consent:changed comes from webSdk(): add it to plugins",
+      'warning: [iadvize-bridge] useIAdvizeEvent(\'chat:start\'): unknown event type: did you mean \'chat:started\'?',
+    ]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a hot reload (the tree mounted again with its plugins made anew) doubles nothing and forgets nothing', async () => {
     const { page, problems } = await openApp('react-main');
     await expectHotReloadKeepsTheBridge(page);

@@ -17,6 +17,18 @@ describe('iadvize-bridge/vue in Chromium', () => {
     await page.close();
   });
 
+  it('a listener for an event no installed plugin emits: the app stays and works, the console names the plugin', async () => {
+    const { page, problems, logs } = await openApp('vue-main', { query: '?unknown' });
+    await tagLoaded(page);
+    await expectOneChatStart(page, { mounts: 1 });
+    expect(logs.filter((line) => line.includes('useIAdvizeEvent'))).toEqual([
+      "warning: [iadvize-bridge] useIAdvizeEvent('va:handoff'): va:handoff comes from virtualAgent(): add it to plugins",
+      'warning: [iadvize-bridge] useIAdvizeEvent(\'chat:start\'): unknown event type: did you mean \'chat:started\'?',
+    ]);
+    expect([...problems, ...vueWarnings(logs)]).toEqual([]);
+    await page.close();
+  });
+
   it('a hot reload (a new app with its plugins made anew) doubles nothing and forgets nothing', async () => {
     const { page, problems, logs } = await openApp('vue-main');
     await expectHotReloadKeepsTheBridge(page);

@@ -3,6 +3,7 @@ import { log } from './core/guard.js';
 import { install as installOnWindow, type InstallOptions } from './core/install.js';
 import type { Adapter, AnyPlugin } from './core/plugin.js';
 import { iadvizeTag } from './plugins/iadvize-tag/iadvize-tag.js';
+import { nearestName } from './shared/known-options.js';
 
 /**
  * Installs the bridge from the script tag that is running, configured by its attributes, with
@@ -33,10 +34,15 @@ export function optionsFromScript(
 ): { debug: boolean; persist: boolean; adapters: Adapter[] } {
   const includeIds = switchAttribute(attribute, 'data-include-ids');
   const names = (attribute('data-analytics') ?? '').split(/[\s,]+/).filter(Boolean);
+  const known = Object.keys(factories);
   const adapters: Adapter[] = [];
   for (const name of names.filter((name, index) => names.indexOf(name) === index)) {
     if (Object.prototype.hasOwnProperty.call(factories, name)) adapters.push(factories[name]!({ includeIds }));
-    else log('error', `data-analytics: unknown adapter "${name}" (known: ${Object.keys(factories).join(' ')})`);
+    else {
+      const near = nearestName(name, known);
+      const accepted = `(accepted: ${known.join(' ')}${known.indexOf('mixpanel') < 0 ? '; the full build has every adapter' : ''})`;
+      log('error', `data-analytics: unknown adapter "${name}"${near ? `: did you mean "${near}"?` : ''} ${accepted}`);
+    }
   }
   // Kept in the tab's sessionStorage unless data-persist="false" (or 0, no) says otherwise.
   const persist = attribute('data-persist') === null || switchAttribute(attribute, 'data-persist');
@@ -52,7 +58,7 @@ function switchAttribute(attribute: (name: string) => string | null, name: strin
   if (value === null) return false;
   const word = value.trim().toLowerCase();
   if (ON.indexOf(word) >= 0) return true;
-  if (OFF.indexOf(word) < 0) log('error', `${name}="${value}" is not one of true, false, 1, 0, yes, no: left off`);
+  if (OFF.indexOf(word) < 0) log('error', `${name}="${value}" is not one of true, false, 1, 0, yes, no (or empty): left off`);
   return false;
 }
 

@@ -14,18 +14,18 @@ const BINDINGS = ['react', 'vue']; // each entry, every export, on top of instal
 // little, enforced. A budget above its goal says which guarantee pays for the difference (README,
 // "Size"); raise one only in a commit that says why.
 const LIMITS = {
-  install: { goal: 2500, budget: 5500 },
-  iife: { goal: 3500, budget: 10000 },
-  iifeFull: { goal: 7000, budget: 13500 }, // 12900 until it offered chatLink and iadvizeTag (+705 B)
+  install: { goal: 2500, budget: 5700 },
+  iife: { goal: 3500, budget: 10350 },
+  iifeFull: { goal: 7000, budget: 14100 }, // 12900, +705 B when it offered chatLink and iadvizeTag, +600 B for the option and factory checks
   adapterCore: { goal: undefined, budget: 2450 },
   ga4Rules: { goal: undefined, budget: 640 },
   perAdapter: { goal: 400, budget: 400 },
   webSdk: { goal: 1200, budget: 1450 },
-  virtualAgent: { goal: 1200, budget: 1200 },
+  virtualAgent: { goal: 1200, budget: 1300 },
   iadvizeTag: { goal: undefined, budget: 1000 },
-  chatLink: { goal: undefined, budget: 950 },
-  react: { goal: undefined, budget: 460 },
-  vue: { goal: undefined, budget: 340 },
+  chatLink: { goal: undefined, budget: 1120 },
+  react: { goal: undefined, budget: 660 },
+  vue: { goal: undefined, budget: 560 },
 };
 
 const sizes = (bytes) => ({

@@ -1,6 +1,6 @@
 // Checked by `npm run typecheck` (tsc), never run: the types are part of the API.
 import {
-  CALLBACKS, OTHER_EVENTS, ga4, install, virtualAgent, webSdk, type BridgeEvent, type EventMap, type EventType, type Plugin,
+  CALLBACKS, OTHER_EVENTS, chatLink, custom, ga4, gtm, install, virtualAgent, webSdk, type Adapter, type AnyPlugin, type BridgeEvent, type EventMap, type EventType, type Plugin,
 } from '../src/index.js';
 
 declare const bridge: ReturnType<typeof install>;
@@ -91,3 +91,28 @@ const counter: Plugin<{ counter: { count(): number } }, { 'counter:tick': { coun
 const counted = install({ plugins: [counter] });
 counted.on('counter:tick', (e) => void (e.count satisfies number));
 void counted.counter.count();
+
+// A plugin factory is not a plugin: it must be called (a function's own `name` would pass for one).
+// @ts-expect-error: call it: ga4()
+install({ plugins: [ga4] });
+// @ts-expect-error: call it: webSdk()
+install({ plugins: [ga4(), webSdk] });
+// @ts-expect-error: call it: gtm()
+install({ adapters: [gtm] });
+// @ts-expect-error: call it: virtualAgent()
+bridge.use(virtualAgent);
+// @ts-expect-error: call it: chatLink({ ... })
+const factoryAsPlugin: AnyPlugin = chatLink;
+// @ts-expect-error: an adapter factory is not an adapter either
+const factoryAsAdapter: Adapter = custom;
+// What real plugins are stays a plugin: objects, spread ones, class instances, a list built at run time.
+const spread: Plugin = { ...ga4(), name: 'ga4-copy' };
+class Logger implements Plugin {
+  readonly name = 'logger';
+  send(event: BridgeEvent): void {
+    void event;
+  }
+}
+const built: AnyPlugin[] = [spread, new Logger(), gtm()];
+install({ plugins: built, adapters: [ga4(), custom(() => {})] });
+void [factoryAsPlugin, factoryAsAdapter];

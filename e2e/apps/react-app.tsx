@@ -20,12 +20,21 @@ function ChatStatus({ counts }: { counts: Counts }) {
   );
 }
 
+/** ?unknown: listeners for an event of a plugin the app left out, and for a misspelt one (a JavaScript app has no types to stop them). */
+function Unknown() {
+  useIAdvizeEvent('consent:changed' as never, () => {});
+  useIAdvizeEvent('chat:start' as never, () => {});
+  return null;
+}
+const withUnknown = typeof location !== 'undefined' && location.search.includes('unknown');
+
 /** The status, and a button that unmounts and mounts it again while the bridge is there. */
 function Page({ counts }: { counts: Counts }) {
   const [shown, setShown] = useState(true);
   return (
     <>
       {shown && <ChatStatus counts={counts} />}
+      {withUnknown && <Unknown />}
       <button id="toggle" onClick={() => setShown((now) => !now)}>toggle</button>
     </>
   );

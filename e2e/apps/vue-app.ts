@@ -8,6 +8,11 @@ const chatStatus = (counts: Counts) =>
       const chat = useIAdvizeState((state) => state.chat);
       const offline = useIAdvizeState((state) => state.availability.chat.offline);
       useIAdvizeEvent('chat:started', (e) => counts.heard.push(`${e.chatId} after 0 re-renders`));
+      // ?unknown: listeners for an event of a plugin the app left out, and for a misspelt one.
+      if (typeof location !== 'undefined' && location.search.includes('unknown')) {
+        useIAdvizeEvent('va:handoff' as never, () => {});
+        useIAdvizeEvent('chat:start' as never, () => {});
+      }
       onMounted(() => counts.mounts++);
       onUpdated(() => counts.updates++);
       return () => h('main', [h('p', { id: 'status' }, statusText(chat.value)), h('p', { id: 'availability' }, availabilityText(offline.value))]);

@@ -4,6 +4,7 @@ import type { Adapter, PluginContext } from '../core/plugin.js';
 import { EVENT_TYPES, type BridgeEvent, type EventType } from '../events.js';
 import { createDeliveryQueue, type AdapterStats } from './delivery-queue.js';
 import type { NamingRules } from '../shared/ga4-rules.js';
+import { checkKnownOptions } from '../shared/known-options.js';
 import { DEFAULT_EVENTS, defaultParams, MAPPING, shouldForward, type Params } from './mapping.js';
 
 /** Options every analytics adapter takes. */
@@ -33,6 +34,8 @@ export interface Vendor<Tool> {
   eventName?: (name: string) => string;
   /** The naming and parameter rules the tool imposes (`GA4_RULES` for GA4 and GTM). */
   rules?: NamingRules;
+  /** The names of the vendor's own options, besides those of every adapter (`['dataLayerName']`): any other is a mistake. */
+  options?: readonly string[];
   /** Said in debug mode when the adapter is added (e.g. the tool is discontinued). */
   debugWarning?: string;
   /** The tool, if the page has it now. */
@@ -40,12 +43,15 @@ export interface Vendor<Tool> {
   deliver: (tool: Tool, name: string, params: Params, event: BridgeEvent) => void;
 }
 
+const ADAPTER_OPTIONS = ['id', 'events', 'name', 'params', 'includeIds', 'consent'] satisfies Array<keyof AdapterOptions>;
+
 const ANY_NAME: Pick<NamingRules, 'eventNameProblem'> = {
   eventNameProblem: (name) => (typeof name === 'string' && name ? undefined : 'names must be non-empty strings'),
 };
 
-function checkOptions(scope: string, rules: Pick<NamingRules, 'eventNameProblem'>, options: AdapterOptions): void {
+function checkOptions(scope: string, rules: Pick<NamingRules, 'eventNameProblem'>, options: AdapterOptions, own: readonly string[] = []): void {
   if (options === null || typeof options !== 'object') fail(scope, 'options must be an object');
+  checkKnownOptions(scope, options, [...ADAPTER_OPTIONS, ...own]);
   const { id, events, name, params, consent } = options;
   if (id !== undefined && (typeof id !== 'string' || !id)) fail(scope, '`id` must be a non-empty string');
   if (events !== undefined) {
@@ -72,7 +78,7 @@ function checkOptions(scope: string, rules: Pick<NamingRules, 'eventNameProblem'
 export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOptions = {}): AnalyticsAdapter {
   const scope = `${vendor.name}()`;
   const rules = vendor.rules ?? ANY_NAME;
-  checkOptions(scope, rules, options);
+  checkOptions(scope, rules, options, vendor.options);
   const { name: rename, params: extra, consent, includeIds = false } = options;
   const forwarded = new Set<string>(options.events ?? DEFAULT_EVENTS);
   const stats: AdapterStats = { sent: 0, pending: 0, droppedNoConsent: 0, droppedQueueFull: 0, droppedExpired: 0, droppedInvalid: 0, failed: 0 };

@@ -33,6 +33,7 @@ export function ga4(options: Ga4Options = {}): AnalyticsAdapter {
   const adapter = createAdapter<Gtag>(
     {
       name: 'ga4',
+      options: ['sendTo', 'chatUserProperty'],
       rules: GA4_RULES,
       find: (win) => {
         const { gtag } = globalsOf(win);

@@ -20,6 +20,7 @@ export function gtm(options: GtmOptions = {}): AnalyticsAdapter {
   return createAdapter(
     {
       name: 'gtm',
+      options: ['dataLayerName'],
       rules: GA4_RULES,
       find: (win) => commandQueue(win, dataLayerName),
       deliver: (dataLayer, name, params) => {

@@ -15,6 +15,7 @@ export function plausible(options: PlausibleOptions = {}): AnalyticsAdapter {
   return createAdapter<PlausibleCall>(
     {
       name: 'plausible',
+      options: ['client'],
       eventName: titleCase,
       find: (win) => {
         const track = client ? (name: string, props: { props: Record<string, unknown> }) => client.trackEvent(name, props) : globalsOf(win).plausible;

@@ -43,6 +43,7 @@ export function trackingVendor<M extends string>(
 ): Vendor<Record<M, Track>> {
   return {
     name,
+    options: ['client'],
     eventName,
     find: (win) => withMethod(client ?? globalsOf(win)[global], method),
     deliver: (tool, event, properties) => tool[method](event, properties),

@@ -56,6 +56,11 @@ export interface Plugin<Api extends object = object, Events extends object = obj
   send?(event: BridgeEvent): void;
   /** Called when the bridge is destroyed or a plugin of the same name replaces this one. */
   teardown?(): void;
+  /**
+   * Never set: a plugin is an object, and a function has `call`, so a factory passed without calling
+   * it (`plugins: [ga4]`, whose own `name` would pass for a plugin's) is a type error.
+   */
+  readonly call?: 'a plugin factory must be called: ga4(), not ga4';
 }
 
 /** A plugin that forwards events somewhere (an analytics tool): `send` receives every event. */

@@ -3,7 +3,7 @@ import type { CoreEvents } from '../core/events.js';
 import { install, type Bridge, type InstallOptions } from '../core/install.js';
 import type { Listener, OnOptions } from '../core/plugin.js';
 import type { BridgeState } from '../core/state.js';
-import { EMPTY_STATE, type BridgeFor, type EventsFor, type EventTypeFor } from '../shared/binding.js';
+import { EMPTY_STATE, listen, type BridgeFor, type EventsFor, type EventTypeFor } from '../shared/binding.js';
 
 export type { BridgeFor, EventsFor, EventTypeFor } from '../shared/binding.js';
 
@@ -81,7 +81,7 @@ export function useIAdvizeEvent<K extends (keyof CoreEvents & string) | '*'>(typ
     latest.current = listener;
   });
   const replay = options?.replay === true;
-  useEffect(() => bridge?.on(type, (event) => latest.current(event), { replay }), [bridge, type, replay]);
+  useEffect(() => (bridge ? listen(bridge, type, (event) => latest.current(event as never), { replay }) : undefined), [bridge, type, replay]);
 }
 
 /** The hooks, typed with the plugins of install options of type `O`. */

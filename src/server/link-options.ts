@@ -1,4 +1,5 @@
 import type { ChatLink } from '../shared/chat-link.js';
+import { checkKnownOptions } from '../shared/known-options.js';
 import { originList } from './cors.js';
 import { logger } from './log.js';
 import { optionChecks } from './options.js';
@@ -38,6 +39,11 @@ const HOUR = 60 * 60 * 1000;
 
 export function linkSettings(options: LinkHandlerOptions) {
   if (!options || typeof options !== 'object') fail('takes an options object');
+  checkKnownOptions(
+    'createLinkHandler()',
+    options,
+    Object.keys({ store: 1, authorize: 1, ttlMs: 1, publicOrigin: 1, allowedOrigins: 1, linksPerSession: 1, sessionWindowMs: 1, log: 1 } satisfies Record<keyof LinkHandlerOptions, 1>),
+  );
   const { store, authorize } = options;
   if (typeof authorize !== 'function') {
     fail('`authorize(request, link)` is required: check the visitor\'s own session; anyone can post any conversation id and any client id');

@@ -1,5 +1,6 @@
 import { errorResponse } from './responses.js';
 import { requestBody, type NodeBody } from './request-body.js';
+import { checkKnownOptions } from '../shared/known-options.js';
 
 /** The parts of Node's `IncomingMessage` and `ServerResponse` this adapter uses (no @types/node needed). */
 interface NodeRequest extends NodeBody {
@@ -107,7 +108,9 @@ async function send(response: Response, res: NodeResponse, method: string, gone:
  * @example
  * http.createServer(toNodeListener(createHistoryHandler({ ... }))).listen(8787, '127.0.0.1')
  */
-export function toNodeListener(handler: (request: Request) => Promise<Response>) {
+export function toNodeListener(handler: (request: Request) => Promise<Response>, options: Record<string, never> = {}) {
+  // It takes none: an option meant for the handler (`maxBodyBytes`) would otherwise be lost here.
+  checkKnownOptions('toNodeListener()', options, []);
   return async (req: NodeRequest, res: NodeResponse): Promise<void> => {
     const gone = new AbortController();
     res.once('close', () => {

@@ -1,3 +1,4 @@
+import { checkKnownOptions } from '../shared/known-options.js';
 import type { KeyValueStore } from './store.js';
 import { STORE_TIMEOUT_MS } from './store-deadline.js';
 
@@ -32,7 +33,9 @@ export interface RedisStoreOptions {
  * @example
  * const store = redisStore(await createClient({ url: process.env.REDIS_URL }).connect())
  */
-export function redisStore(client: RedisClient, { prefix = 'iadvize-bridge:', timeoutMs = STORE_TIMEOUT_MS }: RedisStoreOptions = {}): KeyValueStore {
+export function redisStore(client: RedisClient, options: RedisStoreOptions = {}): KeyValueStore {
+  checkKnownOptions('redisStore()', options, ['prefix', 'timeoutMs'] satisfies Array<keyof RedisStoreOptions>);
+  const { prefix = 'iadvize-bridge:', timeoutMs = STORE_TIMEOUT_MS } = options;
   const usable = typeof client === 'object' && client !== null && ['get', 'set', 'del'].every((name) => typeof (client as unknown as Record<string, unknown>)[name] === 'function');
   if (!usable) throw new TypeError('iadvize-bridge redisStore(): pass a node-redis or ioredis client (an object with get, set and del)');
   if (typeof prefix !== 'string') throw new TypeError('iadvize-bridge redisStore(): `prefix` must be a string');

@@ -1,3 +1,5 @@
+import { checkKnownOptions } from '../shared/known-options.js';
+
 type Awaitable<T> = T | Promise<T>;
 
 /**
@@ -39,7 +41,9 @@ type Entries = Map<string, { value: string; expires: number }>;
  * @example
  * const store = memoryStore({ maxEntries: 50_000 })
  */
-export function memoryStore({ maxEntries = 10_000 }: MemoryStoreOptions = {}): KeyValueStore {
+export function memoryStore(options: MemoryStoreOptions = {}): KeyValueStore {
+  checkKnownOptions('memoryStore()', options, ['maxEntries'] satisfies Array<keyof MemoryStoreOptions>);
+  const { maxEntries = 10_000 } = options;
   if (!(Number.isInteger(maxEntries) && maxEntries > 0)) throw new TypeError('iadvize-bridge memoryStore(): `maxEntries` must be a positive integer');
   // One Map per kind; a Map keeps insertion order: the first entries are the oldest written, the first to evict.
   const kinds = new Map<string, Entries>();

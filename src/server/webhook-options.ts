@@ -1,4 +1,5 @@
 import { optionChecks } from './options.js';
+import { checkKnownOptions } from '../shared/known-options.js';
 import { isKeyValueStore, memoryStore, type KeyValueStore } from './store.js';
 import type { WebhookEvent } from './webhook-events.js';
 
@@ -37,6 +38,7 @@ const { fail, positive, fn } = optionChecks('createWebhookHandler');
 
 export function webhookSettings(options: WebhookHandlerOptions): WebhookSettings {
   if (!options || typeof options !== 'object') fail('takes an options object');
+  checkKnownOptions('createWebhookHandler()', options, Object.keys({ secret: 1, onEvent: 1, maxBodyBytes: 1, maxEventAgeMs: 1, store: 1, log: 1 } satisfies Record<keyof WebhookHandlerOptions, 1>));
   const secrets = typeof options.secret === 'string' ? [options.secret] : options.secret;
   if (!Array.isArray(secrets) || secrets.length === 0 || secrets.some((secret) => typeof secret !== 'string' || !secret.trim())) {
     fail('`secret` must be the secret token iAdvize signs with (a non-empty string), or an array of them during a rotation');

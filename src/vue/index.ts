@@ -3,7 +3,7 @@ import type { CoreEvents } from '../core/events.js';
 import { install, type Bridge, type InstallOptions } from '../core/install.js';
 import type { Listener, OnOptions, Unsubscribe } from '../core/plugin.js';
 import type { BridgeState } from '../core/state.js';
-import { EMPTY_STATE, type BridgeFor, type EventsFor, type EventTypeFor } from '../shared/binding.js';
+import { EMPTY_STATE, listen, type BridgeFor, type EventsFor, type EventTypeFor } from '../shared/binding.js';
 
 export type { BridgeFor, EventsFor, EventTypeFor } from '../shared/binding.js';
 
@@ -76,7 +76,7 @@ export function useIAdvizeState<T>(selector?: (state: BridgeState) => T): Readon
  * useIAdvizeEvent('chat:started', (e) => console.log(e.chatId))
  */
 export function useIAdvizeEvent<K extends (keyof CoreEvents & string) | '*'>(type: K, listener: Listener<CoreEvents, K>, options?: OnOptions): void {
-  follow((bridge) => bridge.on(type, listener, options));
+  follow((bridge) => listen(bridge, type, listener as (event: never) => void, options));
 }
 
 /** The composables, typed with the plugins of install options of type `O`. */

@@ -3,6 +3,8 @@ import { log } from '../../core/guard.js';
 import type { Plugin } from '../../core/plugin.js';
 import { globalsOf } from '../../core/window.js';
 import { chatLinkProblem, CONVERSATION_ID } from '../../shared/chat-link.js';
+import { checkKnownOptions } from '../../shared/known-options.js';
+import { endpointProblem } from '../endpoint.js';
 
 export interface ChatLinkOptions {
   /** The site's link endpoint (`createLinkHandler` from `iadvize-bridge/server`): https:, or this page's origin. */
@@ -23,7 +25,9 @@ export const LINKED_KEY = 'iadvize-bridge:linked';
 
 function checkOptions(options: ChatLinkOptions): void {
   if (options === null || typeof options !== 'object') fail(SCOPE, 'takes { endpoint, measurementId, consent }');
-  if (typeof options.endpoint !== 'string' || !options.endpoint) fail(SCOPE, '`endpoint` must be the URL of your link endpoint');
+  checkKnownOptions(SCOPE, options, ['endpoint', 'measurementId', 'consent']);
+  const problem = endpointProblem(options.endpoint);
+  if (problem) fail(SCOPE, problem);
   if (typeof options.measurementId !== 'string' || !MEASUREMENT_ID.test(options.measurementId)) fail(SCOPE, "`measurementId` must be a GA4 measurement id such as 'G-ABC123XYZ'");
   if (typeof options.consent !== 'function') fail(SCOPE, '`consent` must be a function answering the visitor\'s analytics consent (() => true where none is needed)');
 }

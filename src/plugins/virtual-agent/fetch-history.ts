@@ -1,5 +1,7 @@
 import { fail } from '../../core/errors.js';
+import { checkKnownOptions } from '../../shared/known-options.js';
 import { CHAT_ID, VISITOR_ID, type Transcript } from '../../shared/transcript.js';
+import { endpointProblem } from '../endpoint.js';
 
 /** Why `fetchHistory` failed: the network, an HTTP status from the endpoint, or an answer that is not a transcript. */
 export interface HistoryError extends Error {
@@ -33,7 +35,9 @@ export function isHistoryError(error: unknown): error is HistoryError {
 export async function fetchHistory(win: Window, chatId: string, options: FetchHistoryOptions, knownVisitorId?: string): Promise<Transcript> {
   const { endpoint, signal, visitorId: given } = options ?? ({} as FetchHistoryOptions);
   if (typeof chatId !== 'string' || !CHAT_ID.test(chatId)) fail('fetchHistory()', 'chatId must be the digits of an iAdvize chat id');
-  if (typeof endpoint !== 'string' || !endpoint) fail('fetchHistory()', 'pass the `endpoint` of your history proxy');
+  checkKnownOptions('fetchHistory()', options ?? {}, ['endpoint', 'signal', 'visitorId']);
+  const problem = endpointProblem(endpoint);
+  if (problem) fail('fetchHistory()', problem);
   if (given !== undefined && (typeof given !== 'string' || !VISITOR_ID.test(given))) fail('fetchHistory()', '`visitorId` must be 1 to 128 characters of A-Z a-z 0-9 . _ -');
   // A visitor id the tag gave that the proxy would refuse is left out rather than failing the call.
   const visitorId = given ?? (knownVisitorId !== undefined && VISITOR_ID.test(knownVisitorId) ? knownVisitorId : undefined);

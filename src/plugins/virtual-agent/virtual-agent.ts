@@ -2,6 +2,7 @@ import { fail } from '../../core/errors.js';
 import { log } from '../../core/guard.js';
 import type { Plugin } from '../../core/plugin.js';
 import { globalsOf } from '../../core/window.js';
+import { checkKnownOptions } from '../../shared/known-options.js';
 import type { Transcript } from '../../shared/transcript.js';
 import { createTagQueue } from '../tag-queue.js';
 import { fetchHistory, type FetchHistoryOptions } from './fetch-history.js';
@@ -45,7 +46,9 @@ const VA_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * const bridge = install({ plugins: [virtualAgent()] })
  * bridge.virtualAgent.handoff(botConversation.id)
  */
-export function virtualAgent(): Plugin<{ virtualAgent: VirtualAgent }, VirtualAgentEvents> {
+export function virtualAgent(options: Record<string, never> = {}): Plugin<{ virtualAgent: VirtualAgent }, VirtualAgentEvents> {
+  // It takes none: `virtualAgent({ endpoint })` means fetchHistory's option, which would otherwise be lost.
+  checkKnownOptions('virtualAgent()', options ?? {}, []);
   let teardown: (() => void) | undefined;
   return {
     name: 'virtualAgent',

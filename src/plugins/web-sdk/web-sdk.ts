@@ -1,6 +1,7 @@
 import { fail } from '../../core/errors.js';
 import type { Plugin } from '../../core/plugin.js';
 import { flag } from '../../shared/coerce.js';
+import { checkKnownOptions } from '../../shared/known-options.js';
 import { createTagQueue } from '../tag-queue.js';
 import { watchUrl } from './navigation.js';
 import type { Activation, IAdvizeWebSdk, Sdk, SdkProperties, SdkProperty, WebSdkEvents, WebSdkOptions } from './sdk-types.js';
@@ -9,7 +10,7 @@ export type { Activation, AuthenticationOption, AuthenticationProvider, IAdvizeW
 
 const CONSENT_PROPERTIES = { cookies: 'visitor:cookiesConsent', gdpr: 'visitor:GDPRConsent' } as const;
 const PROPERTIES: readonly SdkProperty[] = ['tag:version', 'visitor:cookiesConsent', 'visitor:GDPRConsent'];
-const SCOPE = 'webSdk';
+const SCOPE = 'webSdk()';
 
 // Tags before 2023 answer consents as strings ("true", "unknown"); later ones as booleans or null.
 const consentValue = (value: unknown): boolean | null => flag(value) ?? null;
@@ -24,11 +25,12 @@ const consentValue = (value: unknown): boolean | null => flag(value) ?? null;
  */
 export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdkEvents> {
   if (options === null || typeof options !== 'object') fail(SCOPE, 'options must be an object');
+  checkKnownOptions(SCOPE, options, ['followNavigation']);
   if (options.followNavigation !== undefined && typeof options.followNavigation !== 'boolean') fail(SCOPE, '`followNavigation` must be true or false');
   let release: (() => void) | undefined;
 
   return {
-    name: SCOPE,
+    name: 'webSdk',
     emits: ['consent:changed'],
     setup(context) {
       const win = context.window;

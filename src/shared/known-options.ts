@@ -1,0 +1,42 @@
+/**
+ * An option the factory does not know is a mistake (a typo, another factory's option, a name from an
+ * older version): left alone, it would be ignored and the feature would quietly not do what was
+ * asked. Shared by the browser and the server entries, so every factory says it the same way.
+ */
+
+/** Edits (insert, delete, replace) from `a` to `b`: Levenshtein's distance, one row at a time. */
+function distance(a: string, b: string): number {
+  let row = [...Array(b.length + 1).keys()];
+  for (let i = 0; i < a.length; i++) {
+    const next = [i + 1];
+    for (let j = 0; j < b.length; j++) next.push(Math.min(row[j + 1]! + 1, next[j]! + 1, row[j]! + +(a[i] !== b[j])));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/** The known name `key` most likely meant: the same name in another case first, else the nearest within 2 edits. */
+export function nearestName(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let least = 3;
+  for (const name of known) {
+    const edits = distance(key.toLowerCase(), name.toLowerCase());
+    if (edits < least) (best = name), (least = edits);
+  }
+  return best;
+}
+
+/**
+ * Throws a `TypeError` naming the first key of `options` that is not in `known`, and the known name
+ * it most likely meant: "iadvize-bridge createHistoryHandler(): unknown option `requireVisitorID`:
+ * did you mean `requireVisitorId`?". `scope` is the factory as the user called it (`'ga4()'`).
+ * @example
+ * checkKnownOptions('gtm()', options, ['id', 'events', 'dataLayerName'])
+ */
+export function checkKnownOptions(scope: string, options: object, known: readonly string[]): void {
+  for (const key of Object.keys(options)) {
+    if (known.indexOf(key) >= 0) continue;
+    const near = nearestName(key, known);
+    throw new TypeError(`iadvize-bridge ${scope}: unknown option \`${key}\`${near ? `: did you mean \`${near}\`?` : ` (known: ${known.join(', ') || 'none'})`}`);
+  }
+}
