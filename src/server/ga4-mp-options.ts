@@ -1,6 +1,7 @@
 import { eventNameProblem } from '../shared/ga4-rules.js';
 import { GA4_WEBHOOK_EVENTS, type Ga4WebhookEvent, type Ga4WebhookEventType } from './ga4-mp-events.js';
 import type { MpTransport } from './ga4-mp-transport.js';
+import { orderIdCheck } from './ga4-order-id.js';
 import { optionChecks } from './options.js';
 
 export interface Ga4MeasurementProtocolOptions {
@@ -17,13 +18,18 @@ export interface Ga4MeasurementProtocolOptions {
   endpoint?: string;
   /** ISO 4217 code of iAdvize's `amount` (`'EUR'`). Required while `transaction.attributed` is forwarded: GA4 ignores a value without one. */
   currency?: string;
+  /**
+   * What the site's order ids look like (the whole `externalId` must match), for `transaction_id`. By
+   * default an `externalId` holding an email, 8 or more digits or a token is not sent.
+   */
+  orderIdPattern?: RegExp;
   /** Another GA4 name per event type, or `false` to leave that type out. Names follow GA4's rules (checked now). */
   events?: { [K in Ga4WebhookEventType]?: string | false };
   /** Send to Google's validation server (`/debug/mp/collect`) instead: nothing is recorded, its messages are logged and counted. */
   validate?: boolean;
   /** How long events of one client id wait for others to share a request (at most 25). Default 0: those of the same moment. */
   batchMs?: number;
-  /** Attempts after the first on 5xx, 429, timeouts and network failures. Default 2. */
+  /** Attempts after the first on 5xx, 429, timeouts and network failures: each event is in at most `retries + 1` requests per delivery. Default 2. */
   retries?: number;
   /** The wait before the first retry, doubled each time. Default 500 ms. */
   retryDelayMs?: number;
@@ -37,6 +43,9 @@ export interface Ga4Settings {
   apiSecret: string;
   clientId: Ga4MeasurementProtocolOptions['clientId'];
   currency: string | undefined;
+  isOrderId: (externalId: string) => boolean;
+  /** Whether `isOrderId` is the site's `orderIdPattern`. */
+  ownPattern: boolean;
   names: { [K in Ga4WebhookEventType]?: string };
   batchMs: number;
   transport: MpTransport;
@@ -72,6 +81,7 @@ export function ga4Settings(options: Ga4MeasurementProtocolOptions): Ga4Settings
   }
   const endpoint = secureUrl(options.endpoint ?? 'https://www.google-analytics.com/mp/collect', 'endpoint');
   if (!/\/mp\/collect$/.test(endpoint)) fail('`endpoint` must end with /mp/collect');
+  if (options.orderIdPattern !== undefined && !(options.orderIdPattern instanceof RegExp)) fail('`orderIdPattern` must be a RegExp of your order ids, e.g. /^ORD-\\d{6}$/');
   positive(options.timeoutMs, 'timeoutMs');
   positive(options.retryDelayMs, 'retryDelayMs');
   const { retries = 2, batchMs = 0 } = options;
@@ -83,6 +93,8 @@ export function ga4Settings(options: Ga4MeasurementProtocolOptions): Ga4Settings
     apiSecret,
     clientId: options.clientId,
     currency,
+    isOrderId: orderIdCheck(options.orderIdPattern),
+    ownPattern: options.orderIdPattern !== undefined,
     names,
     batchMs,
     transport: {
