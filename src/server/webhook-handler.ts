@@ -39,11 +39,11 @@ function signedBytes(request: Request, settings: WebhookSettings, budget: Return
 
 /**
  * The body, read under the cap, within `bodyTimeoutMs`, and held against the budget shared by every
- * unverified request (cut with a 503 when a smaller one needs the room).
+ * unverified request: it waits for room, and is cut with a 503 when a much smaller one needs it.
  */
 async function readBody(request: Request, settings: WebhookSettings, budget: ReturnType<typeof unverifiedBudget>): Promise<Uint8Array | Response> {
   const stop = new AbortController();
-  const holder = budget.holder(() => stop.abort('busy'));
+  const holder = budget.holder(() => stop.abort('busy'), stop.signal);
   const gone = () => stop.abort('gone');
   request.signal.addEventListener('abort', gone, { once: true });
   const timer = setTimeout(() => stop.abort('timeout'), settings.bodyTimeoutMs);
@@ -51,8 +51,8 @@ async function readBody(request: Request, settings: WebhookSettings, budget: Ret
     const read = await readCapped(request.body, { maxBytes: settings.maxBodyBytes, signal: stop.signal, take: holder.take });
     if (read.ok) return read.bytes;
     if (read.reason === 'too-large') return tooLarge(settings.maxBodyBytes);
-    if (read.reason === 'over-budget' || stop.signal.reason === 'busy') return errorResponse(503, 'busy', 'Too many unverified bytes in flight', RETRY_LATER);
     if (stop.signal.reason === 'timeout') return errorResponse(408, 'body_timeout', `The body took over ${settings.bodyTimeoutMs} ms`);
+    if (read.reason === 'over-budget' || stop.signal.reason === 'busy') return errorResponse(503, 'busy', 'Too many unverified bytes in flight', RETRY_LATER);
     return errorResponse(400, 'body_unreadable', 'The body could not be read');
   } finally {
     clearTimeout(timer);

@@ -13,9 +13,10 @@ export interface WebhookHandlerOptions {
   /** The most body bytes read; past it the answer is 413 and the rest is not read. Default 1 MB. */
   maxBodyBytes?: number;
   /**
-   * The most body bytes all requests together hold before their signature is checked. Past it the
-   * request holding the most is cut with a 503 (`Retry-After: 10`), so small deliveries still pass.
-   * At least `maxBodyBytes`. Default 16 MiB.
+   * The most body bytes all requests together hold before their signature is checked. Past it a body
+   * waits for room (until `bodyTimeoutMs`), and one that holds more than twice what a newer request
+   * needs is cut with a 503 (`Retry-After: 10`), so small deliveries still pass. At least
+   * `maxBodyBytes`. Default 8 MiB.
    */
   maxUnverifiedBytes?: number;
   /** How long a body may take to arrive; past it the answer is 408 and the connection is closed. Default 10 s. */
@@ -56,7 +57,7 @@ export function webhookSettings(options: WebhookHandlerOptions): WebhookSettings
   positive(options.maxUnverifiedBytes, 'maxUnverifiedBytes', true);
   positive(options.bodyTimeoutMs, 'bodyTimeoutMs');
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  const maxUnverifiedBytes = options.maxUnverifiedBytes ?? Math.max(16 * 1024 * 1024, maxBodyBytes);
+  const maxUnverifiedBytes = options.maxUnverifiedBytes ?? Math.max(8 * 1024 * 1024, maxBodyBytes);
   if (maxUnverifiedBytes < maxBodyBytes) fail(`\`maxUnverifiedBytes\` (${maxUnverifiedBytes}) must be at least \`maxBodyBytes\` (${maxBodyBytes}), or no body that large could ever be read`);
   positive(options.maxEventAgeMs, 'maxEventAgeMs');
   if (options.store !== undefined && !isKeyValueStore(options.store)) fail('`store` must have get, set, add and delete (see memoryStore and redisStore)');
