@@ -30,18 +30,22 @@ function dateProblem(event: WebhookEvent, maxAgeMs: number): 'undated' | 'stale'
 }
 
 const tooLarge = (maxBytes: number) => errorResponse(413, 'payload_too_large', `The body is over ${maxBytes} bytes`);
+const unauthorized = () => errorResponse(401, 'unauthorized', 'Missing or invalid x-iadvize-signature');
+type Budget = ReturnType<typeof unverifiedBudget>;
+type Check = (bytes: Uint8Array) => Promise<boolean>;
 
-/** What the signature covers for a POST or PUT: its body, refused early when it announces too many bytes. */
-function signedBytes(request: Request, settings: WebhookSettings, budget: ReturnType<typeof unverifiedBudget>): Promise<Uint8Array | Response> | Response {
+/** The signed body of a POST or PUT, refused early when it announces too many bytes. */
+function signedBody(request: Request, settings: WebhookSettings, budget: Budget, signed: Check): Promise<Uint8Array | Response> | Response {
   if (Number(request.headers.get('content-length')) > settings.maxBodyBytes) return tooLarge(settings.maxBodyBytes);
-  return readBody(request, settings, budget);
+  return readBody(request, settings, budget, signed);
 }
 
 /**
  * The body, read under the cap, within `bodyTimeoutMs`, and held against the budget shared by every
- * unverified request: it waits for room, and is cut with a 503 when a much smaller one needs it.
+ * unverified request until `signed` said it is signed: it waits for room, and is cut with a 503 when
+ * a much smaller one needs it.
  */
-async function readBody(request: Request, settings: WebhookSettings, budget: ReturnType<typeof unverifiedBudget>): Promise<Uint8Array | Response> {
+async function readBody(request: Request, settings: WebhookSettings, budget: Budget, signed: Check): Promise<Uint8Array | Response> {
   const stop = new AbortController();
   const holder = budget.holder(() => stop.abort('busy'), stop.signal);
   const gone = () => stop.abort('gone');
@@ -49,7 +53,7 @@ async function readBody(request: Request, settings: WebhookSettings, budget: Ret
   const timer = setTimeout(() => stop.abort('timeout'), settings.bodyTimeoutMs);
   try {
     const read = await readCapped(request.body, { maxBytes: settings.maxBodyBytes, signal: stop.signal, take: holder.take });
-    if (read.ok) return read.bytes;
+    if (read.ok) return (await signed(read.bytes)) ? read.bytes : unauthorized();
     if (read.reason === 'too-large') return tooLarge(settings.maxBodyBytes);
     if (stop.signal.reason === 'timeout') return errorResponse(408, 'body_timeout', `The body took over ${settings.bodyTimeoutMs} ms`);
     if (read.reason === 'over-budget' || stop.signal.reason === 'busy') return errorResponse(503, 'busy', 'Too many unverified bytes in flight', RETRY_LATER);
@@ -104,17 +108,16 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   const acceptedForMs = settings.maxEventAgeMs + CLOCK_SKEW_MS;
   const seen = seenEvents(settings.store, { rememberMs: acceptedForMs, acceptedForMs, log });
   const budget = unverifiedBudget(settings.maxUnverifiedBytes);
-  const unauthorized = () => errorResponse(401, 'unauthorized', 'Missing or invalid x-iadvize-signature');
 
   return async function handleWebhook(request: Request): Promise<Response> {
     if (!['POST', 'PUT', 'GET'].includes(request.method)) return errorResponse(405, 'method_not_allowed', 'Webhooks are POST (or PUT, or a signed GET check)', ALLOW);
     const digest = signatureDigest(request.headers.get('x-iadvize-signature'));
     if (!digest) return unauthorized();
-    const bytes = request.method === 'GET' ? signedQuery(request.url) : await signedBytes(request, settings, budget);
-    if (bytes instanceof Response) return bytes;
-    if (!(await verify(digest, bytes))) return unauthorized();
+    const signed = (bytes: Uint8Array) => verify(digest, bytes);
     // iAdvize checks that its callback URL answers with a signed GET; it carries no event.
-    if (request.method === 'GET') return jsonResponse(200, { status: 'ok' });
+    if (request.method === 'GET') return (await signed(signedQuery(request.url))) ? jsonResponse(200, { status: 'ok' }) : unauthorized();
+    const bytes = await signedBody(request, settings, budget, signed);
+    if (bytes instanceof Response) return bytes;
     const decoded = await decodeWebhook(bytes);
     if ('error' in decoded) return errorResponse(400, decoded.error, decoded.message);
     const { event } = decoded;
