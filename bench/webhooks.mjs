@@ -8,12 +8,14 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { median, writeSection } from './results.mjs';
+import { SENDERS, slowSenders } from './slow-senders.mjs';
 
 const SECRET = 'bench-webhook-secret';
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const ROUNDS = 2;
 const MB = 1024 * 1024;
+const SLOW_SECONDS = Number(process.env.BENCH_SLOW_SECONDS ?? 12);
 
 /** The documented v2.conversation.closed example, sent now under `eventId`. */
 function payload(eventId) {
@@ -33,8 +35,13 @@ async function runChild(kind) {
     ? createWebhookHandler({ secret: SECRET, onEvent: () => void events++, log: () => undefined })
     : async (request) => (await request.arrayBuffer(), Response.json({ status: 'delivered' }));
   const server = createServer(toNodeListener(handler)).listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+  let peak = 0;
+  let sampler;
   process.on('message', (message) => {
     if (message === 'exit') process.exit(0);
+    // The peak RSS from `sample` on, read every 20 ms, until `peak`.
+    if (message === 'sample') return void ((peak = 0), (sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)));
+    if (message === 'peak') return void (clearInterval(sampler), process.send({ peak }));
     globalThis.gc?.();
     const { rss, heapUsed } = process.memoryUsage();
     process.send({ rss, heap: heapUsed, events });
@@ -44,7 +51,8 @@ async function runChild(kind) {
 async function startChild(kind) {
   const child = fork(fileURLToPath(import.meta.url), ['child', kind], { execArgv: ['--expose-gc'] });
   const { port } = await new Promise((resolve) => child.once('message', resolve));
-  return { url: `http://127.0.0.1:${port}/webhooks`, ask: () => new Promise((resolve) => (child.once('message', resolve), child.send('gc'))), stop: () => child.send('exit') };
+  const ask = (message = 'gc') => new Promise((resolve) => (child.once('message', resolve), child.send(message)));
+  return { url: `http://127.0.0.1:${port}/webhooks`, ask, sample: () => child.send('sample'), stop: () => child.send('exit') };
 }
 
 /** Load with a new signed event per request (`fresh`), the same one (`duplicate`), or a wrong signature (`forged`). */
@@ -63,6 +71,22 @@ function load(url, mode) {
 }
 
 const mib = (bytes) => `${(bytes / MB).toFixed(1)} MiB`;
+
+/** A handler process of its own, warmed up, then flooded by slow unsigned senders: its RSS before and at the peak. */
+async function flood() {
+  const webhooks = await startChild('webhooks');
+  const signed = () => {
+    const body = payload(randomUUID());
+    return { body, headers: { 'content-type': 'application/json', 'x-iadvize-signature': sign(body) } };
+  };
+  for (let i = 0; i < 200; i++) await fetch(webhooks.url, { method: 'POST', ...signed() }).then((response) => response.text());
+  const idle = await webhooks.ask();
+  webhooks.sample();
+  const result = await slowSenders(webhooks.url, SLOW_SECONDS, signed);
+  const { peak } = await webhooks.ask('peak');
+  webhooks.stop();
+  return { ...result, idle: idle.rss, peak };
+}
 
 function row(name, results) {
   const rps = median(results.map((r) => r.requests.average));
@@ -93,10 +117,24 @@ async function runBench() {
   const after = await webhooks.ask();
   baseline.stop();
   webhooks.stop();
-  report(runs, before, afterFresh, after);
+  report(runs, before, afterFresh, after, await flood());
 }
 
-function report(runs, before, afterFresh, after) {
+function floodLines(slow) {
+  const answers = Object.entries(slow.answers).map(([status, count]) => `${status} x ${count.toLocaleString('en')}`).join(', ') || 'none';
+  return [
+    '',
+    `### ${SENDERS} slow unsigned senders for ${SLOW_SECONDS} s`,
+    '',
+    `Each on its own socket: headers with a wrong \`x-iadvize-signature\` and \`Content-Length: 1000000\`, then 32 KB every 200 ms, never the`,
+    'whole body; a sender that is cut connects again. A signed delivery every 50 ms meanwhile, in a fresh handler process (default options).',
+    '',
+    `RSS: ${mib(slow.idle)} idle, ${mib(slow.peak)} at the peak: **+${mib(slow.peak - slow.idle)}**. Senders answered: ${answers}.`,
+    `Signed deliveries: ${slow.delivered} of ${slow.deliveries} answered 200 (p50 ${slow.p50.toFixed(0)} ms, p99 ${slow.p99.toFixed(0)} ms).`,
+  ];
+}
+
+function report(runs, before, afterFresh, after, slow) {
   const base = row('baseline: toNodeListener, body read, no check', runs.baseline);
   const fresh = row('createWebhookHandler, a new signed event each time', runs.fresh);
   const duplicate = row('createWebhookHandler, the same event again (duplicate)', runs.duplicate);
@@ -120,6 +158,7 @@ function report(runs, before, afterFresh, after) {
     `Memory of the webhook process after gc: heap ${mib(before.heap)} after 200 events, ${mib(afterFresh.heap)} after ${afterFresh.events.toLocaleString('en')} events`,
     `(the default memory store keeps 10,000 ids), ${mib(after.heap)} after the duplicate and forged rounds; RSS ${mib(before.rss)}, ${mib(afterFresh.rss)}, ${mib(after.rss)}.`,
     `onEvent ran ${after.events.toLocaleString('en')} times: once per new event, never for a duplicate or a forged one.`,
+    ...floodLines(slow),
   ];
   console.log(lines.join('\n'));
   writeSection('webhooks', lines.join('\n'));

@@ -75,9 +75,19 @@ export function ga4MeasurementProtocol(options: Ga4MeasurementProtocolOptions): 
     }
   }
 
+  let toldOfExternalIds = false;
+  // Said once: the value itself is never logged, it may be personal.
+  const checkExternalId = (event: WebhookEvent) => {
+    if (toldOfExternalIds || !event.known || event.eventType !== 'transaction.attributed' || event.externalId === undefined) return;
+    if (settings.isOrderId(event.externalId)) return;
+    toldOfExternalIds = true;
+    log(`the externalId of event ${event.eventId} is not sent as transaction_id: it ${settings.ownPattern ? 'does not match orderIdPattern' : 'holds an email, 8 or more digits, or a token; if your order ids look so, pass orderIdPattern'} (said once)`);
+  };
+
   const sink = async (event: WebhookEvent): Promise<void> => {
     const name = isForwarded(event) ? settings.names[event.eventType] : undefined;
-    const ga4Event = name && mpEvent(event as Ga4WebhookEvent, name, settings.currency);
+    const ga4Event = name && mpEvent(event as Ga4WebhookEvent, name, settings);
+    if (ga4Event) checkExternalId(event);
     if (!ga4Event) return void stats.ignored++;
     const clientId = await clientIdOf(event as Ga4WebhookEvent);
     if (clientId === undefined) return void stats.skippedNoClientId++;

@@ -21,6 +21,15 @@ export interface MpEvent {
 // Google backdates Measurement Protocol events by up to 72 hours; older ones get the request's time.
 const MAX_BACKDATE_MS = 72 * 60 * 60 * 1000 - 10 * 60 * 1000;
 
+/** iAdvize's documented channels: CHAT, CALL, VIDEO on the site, the others off it. Anything else is not sent. */
+const CHANNELS = ['CHAT', 'CALL', 'VIDEO', 'FACEBOOK', 'FACEBOOK_BUSINESS_ON_MESSENGER', 'TWITTER', 'MOBILE_APP', 'SMS'];
+
+/** What the sink sends besides the event: the currency of `amount`, and whether an `externalId` is an order id. */
+export interface MpParamRules {
+  currency: string | undefined;
+  isOrderId: (externalId: string) => boolean;
+}
+
 export function isForwarded(event: WebhookEvent): event is Ga4WebhookEvent {
   return event.known && Object.prototype.hasOwnProperty.call(GA4_WEBHOOK_EVENTS, event.eventType);
 }
@@ -28,18 +37,22 @@ export function isForwarded(event: WebhookEvent): event is Ga4WebhookEvent {
 /**
  * What GA4 may learn of an event: the channel of a closed conversation, the numeric scores of an
  * answer (never `satisfactionComment`, which the visitor typed), the amount, currency and the site's
- * own order id (`externalId`) of a transaction. No visitor, operator or conversation id. Undefined
+ * own order id (`externalId`, when it passes `isOrderId`) of a transaction. No visitor, operator or conversation id. Undefined
  * when there is nothing to send (an answer with no score).
  */
-function rawParams(event: Ga4WebhookEvent, currency: string | undefined): Ga4Params | undefined {
+function rawParams(event: Ga4WebhookEvent, { currency, isOrderId }: MpParamRules): Ga4Params | undefined {
   const params: Record<string, string | number | undefined> = {};
-  if (event.eventType === 'v2.conversation.closed') params.chat_channel = event.channel?.toLowerCase();
+  if (event.eventType === 'v2.conversation.closed') {
+    const channel = event.channel?.toUpperCase();
+    if (channel && CHANNELS.includes(channel)) params.chat_channel = channel.toLowerCase();
+  }
   else if (event.eventType === 'satisfaction.answered') {
     params.customer_satisfaction = event.customerSatisfaction;
     params.net_promoter_score = event.netPromoterScore;
     if (params.customer_satisfaction === undefined && params.net_promoter_score === undefined) return undefined;
   } else {
-    Object.assign(params, { value: event.amount, currency, transaction_id: event.externalId });
+    const orderId = event.externalId !== undefined && isOrderId(event.externalId) ? event.externalId : undefined;
+    Object.assign(params, { value: event.amount, currency, transaction_id: orderId });
   }
   for (const key of Object.keys(params)) if (params[key] === undefined) delete params[key];
   return params as Ga4Params;
@@ -55,8 +68,8 @@ function timestampMicros(createdAt: string | undefined, now: number): number | u
  * The GA4 event for a forwarded webhook event under `name`, with GA4's parameter rules applied (a
  * long `externalId` is cut to 100 characters); undefined when there is nothing to send.
  */
-export function mpEvent(event: Ga4WebhookEvent, name: string, currency: string | undefined, now = Date.now()): MpEvent | undefined {
-  const raw = rawParams(event, currency);
+export function mpEvent(event: Ga4WebhookEvent, name: string, rules: MpParamRules, now = Date.now()): MpEvent | undefined {
+  const raw = rawParams(event, rules);
   if (!raw) return undefined;
   // The parameters were made here for this event: GA4's rules are applied to them in place.
   ga4Params(raw);

@@ -2,6 +2,7 @@ import { eventNameProblem } from '../shared/ga4-rules.js';
 import { checkKnownOptions } from '../shared/known-options.js';
 import { GA4_WEBHOOK_EVENTS, type Ga4WebhookEvent, type Ga4WebhookEventType } from './ga4-mp-events.js';
 import type { MpTransport } from './ga4-mp-transport.js';
+import { orderIdCheck } from './ga4-order-id.js';
 import { optionChecks } from './options.js';
 
 export interface Ga4MeasurementProtocolOptions {
@@ -18,13 +19,18 @@ export interface Ga4MeasurementProtocolOptions {
   endpoint?: string;
   /** ISO 4217 code of iAdvize's `amount` (`'EUR'`). Required while `transaction.attributed` is forwarded: GA4 ignores a value without one. */
   currency?: string;
+  /**
+   * What the site's order ids look like (the whole `externalId` must match), for `transaction_id`. By
+   * default an `externalId` holding an email, 8 or more digits or a token is not sent.
+   */
+  orderIdPattern?: RegExp;
   /** Another GA4 name per event type, or `false` to leave that type out. Names follow GA4's rules (checked now). */
   events?: { [K in Ga4WebhookEventType]?: string | false };
   /** Send to Google's validation server (`/debug/mp/collect`) instead: nothing is recorded, its messages are logged and counted. */
   validate?: boolean;
   /** How long events of one client id wait for others to share a request (at most 25). Default 0: those of the same moment. */
   batchMs?: number;
-  /** Attempts after the first on 5xx, 429, timeouts and network failures. Default 2. */
+  /** Attempts after the first on 5xx, 429, timeouts and network failures: each event is in at most `retries + 1` requests per delivery. Default 2. */
   retries?: number;
   /** The wait before the first retry, doubled each time. Default 500 ms. */
   retryDelayMs?: number;
@@ -38,6 +44,9 @@ export interface Ga4Settings {
   apiSecret: string;
   clientId: Ga4MeasurementProtocolOptions['clientId'];
   currency: string | undefined;
+  isOrderId: (externalId: string) => boolean;
+  /** Whether `isOrderId` is the site's `orderIdPattern`. */
+  ownPattern: boolean;
   names: { [K in Ga4WebhookEventType]?: string };
   batchMs: number;
   transport: MpTransport;
@@ -62,7 +71,7 @@ function eventNames(events: Ga4MeasurementProtocolOptions['events'] = {}): Ga4Se
 
 export function ga4Settings(options: Ga4MeasurementProtocolOptions): Ga4Settings {
   if (!options || typeof options !== 'object') fail('takes an options object');
-  checkKnownOptions('ga4MeasurementProtocol()', options, Object.keys({ measurementId: 1, apiSecret: 1, clientId: 1, endpoint: 1, currency: 1, events: 1, validate: 1, batchMs: 1, retries: 1, retryDelayMs: 1, timeoutMs: 1, log: 1 } satisfies Record<keyof Ga4MeasurementProtocolOptions, 1>));
+  checkKnownOptions('ga4MeasurementProtocol()', options, Object.keys({ measurementId: 1, apiSecret: 1, clientId: 1, endpoint: 1, currency: 1, events: 1, validate: 1, batchMs: 1, retries: 1, retryDelayMs: 1, timeoutMs: 1, orderIdPattern: 1, log: 1 } satisfies Record<keyof Ga4MeasurementProtocolOptions, 1>));
   const { measurementId, apiSecret, currency } = options;
   if (typeof measurementId !== 'string' || !/^G-[A-Z0-9]{4,20}$/.test(measurementId)) fail('`measurementId` must be a GA4 measurement id, G-XXXXXXXXXX');
   if (typeof apiSecret !== 'string' || !apiSecret.trim()) fail('`apiSecret` must be a Measurement Protocol API secret (a non-empty string)');
@@ -74,6 +83,7 @@ export function ga4Settings(options: Ga4MeasurementProtocolOptions): Ga4Settings
   }
   const endpoint = secureUrl(options.endpoint ?? 'https://www.google-analytics.com/mp/collect', 'endpoint');
   if (!/\/mp\/collect$/.test(endpoint)) fail('`endpoint` must end with /mp/collect');
+  if (options.orderIdPattern !== undefined && !(options.orderIdPattern instanceof RegExp)) fail('`orderIdPattern` must be a RegExp of your order ids, e.g. /^ORD-\\d{6}$/');
   positive(options.timeoutMs, 'timeoutMs');
   positive(options.retryDelayMs, 'retryDelayMs');
   const { retries = 2, batchMs = 0 } = options;
@@ -85,6 +95,8 @@ export function ga4Settings(options: Ga4MeasurementProtocolOptions): Ga4Settings
     apiSecret,
     clientId: options.clientId,
     currency,
+    isOrderId: orderIdCheck(options.orderIdPattern),
+    ownPattern: options.orderIdPattern !== undefined,
     names,
     batchMs,
     transport: {

@@ -19,7 +19,18 @@ export interface ValidationMessage {
 }
 
 export type MpResult = { ok: true; messages: ValidationMessage[] } | { ok: false; reason: string };
-type Attempt = MpResult & { retry?: boolean };
+/** `retryAfterMs`: how long Google asked to wait (`Retry-After`), when it did. */
+type Attempt = MpResult & { retry?: boolean; retryAfterMs?: number };
+
+/** The longest wait between attempts, and the longest `Retry-After` waited for: past it the event fails now, and iAdvize's own retry comes later. */
+export const MAX_RETRY_AFTER_MS = 30_000;
+
+/** `Retry-After` in seconds or as an HTTP date, in ms from now; undefined when absent or unreadable. */
+function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (header === null) return undefined;
+  const at = /^\d+$/.test(header.trim()) ? now + Number(header.trim()) * 1000 : Date.parse(header);
+  return isNaN(at) ? undefined : Math.max(0, at - now);
+}
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -46,7 +57,9 @@ async function attempt(transport: MpTransport, body: string): Promise<Attempt> {
     }
     await response.body?.cancel().catch(() => undefined);
     const redirected = response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
-    return { ok: false, reason: redirected ? `answered ${response.status || 'a redirect'}, not followed` : `answered ${response.status}`, retry: response.status >= 500 || response.status === 429 };
+    const retry = response.status >= 500 || response.status === 429;
+    const reason = redirected ? `answered ${response.status || 'a redirect'}, not followed` : `answered ${response.status}`;
+    return { ok: false, reason, retry, retryAfterMs: retry ? retryAfterMs(response.headers.get('retry-after')) : undefined };
   } catch {
     return { ok: false, reason: controller.signal.aborted ? `did not answer within ${transport.timeoutMs} ms` : 'was unreachable', retry: true };
   } finally {
@@ -57,16 +70,20 @@ async function attempt(transport: MpTransport, body: string): Promise<Attempt> {
 /**
  * One Measurement Protocol request for one client id (Google takes at most 25 events per request),
  * tried again on 5xx, 429, timeouts and network failures after `retryDelayMs`, then twice that, and
- * so on. Google answers 2xx even to a payload it drops: only the validation server says why.
+ * so on, or after Google's `Retry-After` when it is longer (up to 30 s; a longer one fails now): at
+ * most `retries + 1` requests. Google answers 2xx even to a payload it drops: only the validation server says why.
  */
 export async function sendMp(transport: MpTransport, clientId: string, events: MpEvent[], onAttempt: () => void): Promise<MpResult> {
   const body = JSON.stringify({ client_id: clientId, events });
   for (let tries = 0; ; tries++) {
     onAttempt();
     const result = await attempt(transport, body);
-    if (result.ok || !result.retry || tries >= transport.retries) {
-      return result.ok ? result : { ok: false, reason: `the GA4 collection endpoint ${result.reason}${tries ? ` (${tries + 1} attempts)` : ''}` };
+    const tooLong = !result.ok && (result.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS;
+    if (result.ok || !result.retry || tries >= transport.retries || tooLong) {
+      if (result.ok) return result;
+      const waitAsked = tooLong ? `, and asked to wait ${Math.round(result.retryAfterMs! / 1000)} s: not waited` : '';
+      return { ok: false, reason: `the GA4 collection endpoint ${result.reason}${tries ? ` (${tries + 1} attempts)` : ''}${waitAsked}` };
     }
-    await wait(transport.retryDelayMs * 2 ** tries);
+    await wait(Math.max(Math.min(transport.retryDelayMs * 2 ** tries, MAX_RETRY_AFTER_MS), result.retryAfterMs ?? 0));
   }
 }

@@ -1,19 +1,20 @@
 /** What `readCapped` got: every byte, or why it stopped. */
 export type CappedRead =
   | { ok: true; bytes: Uint8Array }
-  | { ok: false; reason: 'too-large' | 'aborted' | 'failed' };
+  | { ok: false; reason: 'too-large' | 'over-budget' | 'aborted' | 'failed' };
 
 /**
  * Reads a web `ReadableStream` into one buffer, but never more than `maxBytes`: past the cap, or as
  * soon as `signal` aborts, the stream is cancelled (for a `fetch` body that closes the connection) and
- * the bytes read so far are dropped. Never throws.
+ * the bytes read so far are dropped; so when `take(bytes)` (a shared budget, which may make the read
+ * wait) refuses a chunk. Never throws.
  * @example
  * const read = await readCapped(response.body, { maxBytes: 2 * 1024 * 1024, signal })
  * if (!read.ok) return read.reason === 'too-large' ? tooLarge() : failed()
  */
 export async function readCapped(
   stream: ReadableStream<Uint8Array> | null,
-  { maxBytes, signal }: { maxBytes: number; signal?: AbortSignal },
+  { maxBytes, signal, take }: { maxBytes: number; signal?: AbortSignal; take?: (bytes: number) => boolean | Promise<boolean> },
 ): Promise<CappedRead> {
   if (!stream) return { ok: true, bytes: new Uint8Array(0) };
   const reader = stream.getReader();
@@ -35,6 +36,10 @@ export async function readCapped(
       if (size > maxBytes) {
         cancel();
         return { ok: false, reason: 'too-large' };
+      }
+      if (take && !(await take(value.byteLength))) {
+        cancel();
+        return { ok: false, reason: 'over-budget' };
       }
       chunks.push(value);
     }

@@ -1,33 +1,80 @@
+import { errorText } from './log.js';
 import type { KeyValueStore } from './store.js';
 
 /**
- * How long a delivery in progress holds its event id. iAdvize retries 10 s and 30 s after a failed
- * attempt: a claim left by a crashed instance is gone before the last retry, which then delivers.
+ * How long a claim outlives the instance that holds it. It is renewed every third of this while
+ * `onEvent` runs, so only a crashed instance lets it lapse: iAdvize retries 10 s and 30 s after a
+ * failed attempt, and its last retry then delivers.
  */
 export const CLAIM_MS = 20_000;
 
-export interface SeenEvents {
-  claim(eventId: string): Promise<Claim>;
-  done(eventId: string): Promise<void>;
-  release(eventId: string): Promise<void>;
+/** A delivery in progress: renewed until it is `done` (kept) or `released` (iAdvize's retry runs it again). */
+export interface HeldClaim {
+  done(): Promise<void>;
+  release(): Promise<void>;
 }
 
-/** `new`: deliver it now. `done`: delivered before. `pending`: another attempt is delivering it right now. */
-export type Claim = 'new' | 'done' | 'pending';
+/** `done`: delivered before. `pending`: another attempt is delivering it right now. */
+export type Claim = HeldClaim | 'done' | 'pending';
+
+export interface SeenEvents {
+  claim(eventId: string): Promise<Claim>;
+}
+
+export interface SeenEventsOptions {
+  /** How long a delivered id is kept. */
+  rememberMs: number;
+  /** How long after its delivery an event can still pass the age check: `rememberMs` may not be shorter. */
+  acceptedForMs: number;
+  claimMs?: number;
+  /** A renewal that failed, or a claim the store lost: a duplicate may then run. */
+  log: (message: string) => void;
+}
 
 /**
- * The memory of delivered event ids, over a `KeyValueStore`, so `onEvent` runs once per event id:
- * an id is claimed before `onEvent` runs, marked done after it succeeded (kept `rememberMs`), and
- * released when it failed, so iAdvize's retry delivers it again. Only verified events reach it.
+ * The memory of delivered event ids, over a `KeyValueStore`, so `onEvent` runs once per event id: an
+ * id is claimed (with a token of this attempt) before `onEvent` runs, renewed while it runs if the
+ * token is still there (a get then a set: a claim renewed at a third of its life cannot lapse in
+ * between unless the store takes longer than that), kept `rememberMs` once it succeeded, and released
+ * when it failed. Only verified events reach it.
  */
-export function seenEvents(store: KeyValueStore, rememberMs: number): SeenEvents {
+export function seenEvents(store: KeyValueStore, { rememberMs, acceptedForMs, claimMs = CLAIM_MS, log }: SeenEventsOptions): SeenEvents {
+  // A replay accepted by age after its id was forgotten would run again.
+  if (!(rememberMs >= acceptedForMs)) throw new RangeError(`delivered ids must be kept (${rememberMs} ms) at least as long as events are accepted (${acceptedForMs} ms)`);
   const key = (eventId: string) => `webhook:${eventId}`;
+
+  function hold(eventId: string, token: string): HeldClaim {
+    let lost = false;
+    const renew = async () => {
+      try {
+        if ((await store.get(key(eventId))) === token) return void (await store.set(key(eventId), token, claimMs));
+        lost = true;
+        log(`the claim on event ${eventId} was lost from the store while onEvent ran: a duplicate may run`);
+      } catch (error) {
+        log(`the claim on event ${eventId} could not be renewed: ${errorText(error)}`);
+      }
+      if (lost) clearInterval(timer);
+    };
+    const timer = setInterval(() => void renew(), claimMs / 3);
+    (timer as { unref?: () => void }).unref?.();
+    return {
+      async done() {
+        clearInterval(timer);
+        await store.set(key(eventId), 'done', rememberMs);
+      },
+      async release() {
+        clearInterval(timer);
+        // Only our own claim: another attempt may hold the id if ours was lost.
+        if ((await store.get(key(eventId))) === token) await store.delete(key(eventId));
+      },
+    };
+  }
+
   return {
     async claim(eventId) {
-      if (await store.add(key(eventId), 'pending', CLAIM_MS)) return 'new';
+      const token = `pending:${crypto.randomUUID()}`;
+      if (await store.add(key(eventId), token, claimMs)) return hold(eventId, token);
       return (await store.get(key(eventId))) === 'done' ? 'done' : 'pending';
     },
-    done: async (eventId) => store.set(key(eventId), 'done', rememberMs),
-    release: async (eventId) => store.delete(key(eventId)),
   };
 }

@@ -51,33 +51,36 @@ async function fromPushApi(body: { [key: string]: PlainValue }, bytes: Uint8Arra
   return fields;
 }
 
-function parse(text: string, form: boolean): { [key: string]: PlainValue } | undefined | 'too-deep' {
-  if (form) return formFields(text);
+/**
+ * The bytes alone say what they are: a JSON object is JSON, and only text that is not JSON at all is
+ * read as a form. The `Content-Type` header is not signed: were it to pick the parser, signed JSON
+ * could be replayed as a form (a visitor's comment holding `&eventId=...&amount=...`).
+ */
+function parse(text: string): { [key: string]: PlainValue } | undefined | 'too-deep' {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return undefined;
+    return formFields(text);
   }
   const copy = plainCopy(parsed);
   return copy === undefined ? 'too-deep' : isRecord(copy) ? copy : undefined;
 }
 
 /**
- * A verified body as one typed event: JSON (any other content type is read as JSON, as iAdvize sends
- * it) or `application/x-www-form-urlencoded`. Garbage is an error to answer with 400.
+ * A verified body as one typed event: a JSON object, or (only when the text is not JSON) an
+ * `application/x-www-form-urlencoded` form, whatever the content type says. Garbage is an error to answer with 400.
  */
-export async function decodeWebhook(bytes: Uint8Array, contentType: string | null): Promise<Decoded> {
+export async function decodeWebhook(bytes: Uint8Array): Promise<Decoded> {
   let text: string;
   try {
     text = decoder.decode(bytes);
   } catch {
     return garbage('The body is not UTF-8');
   }
-  const form = /^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType ?? '');
-  const body = parse(text, form);
+  const body = parse(text);
   if (body === 'too-deep') return garbage('The body nests too deeply');
-  if (!body) return garbage(form ? 'The body is not a form without repeated fields' : 'The body is not a JSON object');
+  if (!body) return garbage('The body is neither a JSON object nor a form without repeated fields');
   const pushApi = body.eventType === undefined && typeof body.name === 'string' && isRecord(body.parameters);
   const fields = pushApi ? await fromPushApi(body, bytes) : body;
   const { eventId, eventType } = fields;

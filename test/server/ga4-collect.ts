@@ -15,7 +15,7 @@ export interface Collected {
  * What the stand-in answers next, in order (then 204): a status, `'hang'` (never answers) or
  * `'redirect'` (a 302 to `elsewhere`, which must never be reached), or a validation server's answer.
  */
-export type Script = (number | 'hang' | 'redirect' | { validationMessages: object[] })[];
+export type Script = (number | 'hang' | 'redirect' | { validationMessages: object[] } | { status: number; retryAfter: string })[];
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 
@@ -42,6 +42,8 @@ function validate(body: Collected['body']): { fieldPath: string; description: st
  */
 export async function ga4Collect(elsewhere: () => string) {
   const collected: Collected[] = [];
+  /** When each request arrived (ms since the epoch), in order. */
+  const times: number[] = [];
   const script: Script = [];
   const server: LocalServer = await listen((req: IncomingMessage, res: ServerResponse) => {
     let text = '';
@@ -49,14 +51,16 @@ export async function ga4Collect(elsewhere: () => string) {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const body = JSON.parse(text || '{}') as Collected['body'];
       collected.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), body });
+      times.push(Date.now());
       const next = script.shift();
       if (next === 'hang') return;
       if (next === 'redirect') return void res.writeHead(302, { location: `${elsewhere()}/mp/collect${url.search}` }).end();
       if (typeof next === 'number') return void res.writeHead(next).end();
+      if (next && 'retryAfter' in next) return void res.writeHead(next.status, { 'retry-after': next.retryAfter }).end();
       if (next) return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(next));
       if (url.pathname === '/debug/mp/collect') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ validationMessages: validate(body) }));
       res.writeHead(url.pathname === '/mp/collect' ? 204 : 404).end();
     });
   });
-  return { server, collected, script, endpoint: `${server.url}/mp/collect` };
+  return { server, collected, times, script, endpoint: `${server.url}/mp/collect` };
 }

@@ -35,6 +35,15 @@ describe('readCapped', () => {
     expect(state).toEqual({ pulled: 5, cancelled: true }); // the fifth chunk went over: nothing more is pulled
   });
 
+  it('a chunk the shared budget refuses stops the read and cancels the source', async () => {
+    const { stream, state } = source(1000, 1024);
+    const taken: number[] = [];
+    const take = (bytes: number) => taken.length < 3 && (taken.push(bytes), true);
+    expect(await readCapped(stream, { maxBytes: 1024 * 1024, take })).toEqual({ ok: false, reason: 'over-budget' });
+    expect([taken, state.cancelled]).toEqual([[1024, 1024, 1024], true]);
+    expect(state.pulled).toBeLessThanOrEqual(5); // the refused chunk, and at most one the stream pulled ahead
+  });
+
   it('an abort, before or while reading, cancels the source', async () => {
     const before = source(3, 1);
     expect(await readCapped(before.stream, { maxBytes: 10, signal: AbortSignal.abort() })).toEqual({ ok: false, reason: 'aborted' });
