@@ -44,7 +44,8 @@ const BUSY = { status: 409, retryAfter: '10', answer: 'in_progress' };
 
 afterEach(() => void vi.useRealTimers());
 
-describe('a claim lives as long as the delivery it protects (memory store, fake clock)', () => {
+// The fake clock moves in real 1 ms pauses: a loaded machine needs more than the default 5 s for 25 s of it.
+describe('a claim lives as long as the delivery it protects (memory store, fake clock)', { timeout: 30_000 }, () => {
   it('an onEvent of 25 s runs once: duplicates at 1 s, 21 s and 24 s are 409 with Retry-After, the one after it a duplicate', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     let runs = 0;
@@ -79,7 +80,7 @@ describe('a claim lives as long as the delivery it protects (memory store, fake 
   });
 });
 
-describe('our GA4 sink behind the handler, whatever batchMs and retries it accepts (fake clock, a real GA4 stand-in)', () => {
+describe('our GA4 sink behind the handler, whatever batchMs and retries it accepts (fake clock, a real GA4 stand-in)', { timeout: 30_000 }, () => {
   let collect: Awaited<ReturnType<typeof ga4Collect>>;
   let elsewhere: LocalServer;
   beforeAll(async () => {
