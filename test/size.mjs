@@ -14,9 +14,9 @@ const BINDINGS = ['react', 'vue']; // each entry, every export, on top of instal
 // little, enforced. A budget above its goal says which guarantee pays for the difference (README,
 // "Size"); raise one only in a commit that says why.
 const LIMITS = {
-  install: { goal: 2500, budget: 5500 },
-  iife: { goal: 3500, budget: 10000 },
-  iifeFull: { goal: 7000, budget: 12900 },
+  install: { goal: 2500, budget: 5900 },
+  iife: { goal: 3500, budget: 10400 },
+  iifeFull: { goal: 7000, budget: 13300 },
   adapterCore: { goal: undefined, budget: 2450 },
   ga4Rules: { goal: undefined, budget: 640 },
   perAdapter: { goal: 400, budget: 400 },
