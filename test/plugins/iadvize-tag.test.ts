@@ -129,7 +129,7 @@ describe('iadvizeTag()', () => {
     expect(() => iadvizeTag(options as never)).toThrow(message);
   });
 
-  it.each(['http://cdn.example/iadvize.js', 'javascript:alert(1)', 'data:text/javascript,1'])('refuses to load %s: https: or the page itself only', (src) => {
+  it.each(['http://cdn.example/iadvize.js', 'javascript:alert(1)', 'data:text/javascript,1', 'blob:https://shop.example/0b5e4c3a-0000-4000-8000-000000000000'])('refuses to load %s: https: or the page itself only', (src) => {
     const onError = vi.fn();
     const win = newPage();
     install({ window: win, onError, plugins: [iadvizeTag({ sid: 1, src })] });
@@ -143,6 +143,68 @@ describe('iadvizeTag()', () => {
     expect(tagFromScript(attributes({}))).toEqual([]);
     expect(tagFromScript(attributes({ 'data-sid': '1234', 'data-lang': 'fr' }))).toHaveLength(1);
     expect(tagFromScript(attributes({ 'data-sid': 'x' }))).toEqual([]);
-    expect(error).toHaveBeenCalledWith('[iadvize-bridge] the iAdvize tag was not loaded:', expect.objectContaining({ message: expect.stringContaining('`sid`') }));
+    expect(error).toHaveBeenCalledWith('[iadvize-bridge] data-sid="x" must be your iAdvize site id, digits such as data-sid="1234": the iAdvize tag was not loaded');
+  });
+
+  // Observed before: "the iAdvize tag was not loaded: TypeError: iadvize-bridge iadvizeTag(): `lang` must be ...".
+  it.each([
+    [{ 'data-sid': '1234', 'data-lang': 'french' }, 'data-lang="french" must be a language code such as data-lang="fr"'],
+    [{ 'data-sid': '1234', 'data-tag-src': 'data:text/javascript,1' }, 'data-tag-src="data:text/javascript,1" must be an https: URL, or http: on this page\'s own origin (never data:, blob: or javascript:)'],
+    [{ 'data-sid': '1234', 'data-consent': 'maybe' }, 'data-consent="maybe" is not one of true, false, 1, 0, yes, no (or present and empty)'],
+  ])('script-tag errors name the attribute as written and what it accepts: %j', (values, message) => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(tagFromScript((name) => (values as Record<string, string>)[name] ?? null)).toEqual([]);
+    expect(error).toHaveBeenCalledWith(`[iadvize-bridge] ${message}: the iAdvize tag was not loaded`);
+    expect(String(error.mock.calls)).not.toContain('iadvizeTag()');
+  });
+
+  it('data-consent="false" (or 0, no) does not hold the tag back; present, empty or true does', () => {
+    const held = (value: string) => {
+      const plugin = tagFromScript((name) => ({ 'data-sid': '1234', 'data-consent': value })[name] ?? null)[0]!;
+      const win = newPage();
+      return (install({ window: win, plugins: [plugin] }) as unknown as { tag: { status: string } }).tag.status;
+    };
+    expect([held('false'), held('0'), held('no')]).toEqual(['loading', 'loading', 'loading']);
+    expect([held(''), held('true'), held('yes')]).toEqual(['waiting-for-consent', 'waiting-for-consent', 'waiting-for-consent']);
+  });
+});
+
+describe('iadvizeTag() under a strict Content-Security-Policy', () => {
+  it('takes the page\'s script nonce at install and gives it to a tag loaded later (a consent click)', async () => {
+    const win = newPage();
+    const own = win.document.createElement('script');
+    // A browser hides the attribute's value once a policy applies (getAttribute gives ''); `nonce` keeps it.
+    own.setAttribute('nonce', '');
+    own.nonce = 'r4nd0m';
+    win.document.body.appendChild(own);
+    const { bridge } = withTag({ sid: 1, consent: () => false }, win);
+    own.remove();
+    await settled();
+    bridge.tag.load();
+    // Observed before: '' (the nonce was looked for when load() ran, where no script is running).
+    expect(scripts(win)[0]!.nonce).toBe('r4nd0m');
+  });
+});
+
+describe('tag sources in a document whose origin is "null" (srcdoc, sandboxed, about:blank)', () => {
+  const nullPage = (): Host => {
+    const win = newPage();
+    Object.defineProperty(win, 'origin', { value: 'null' });
+    Object.defineProperty(win, 'location', { value: { href: 'about:srcdoc', origin: 'null', search: '' } });
+    return win;
+  };
+  it.each(['data:text/javascript,1', 'blob:null/0b5e4c3a-0000-4000-8000-000000000000', 'javascript:1', 'about:blank'])('refuses %s, and says why', (src) => {
+    const onError = vi.fn();
+    const win = nullPage();
+    install({ window: win, onError, plugins: [iadvizeTag({ sid: 1, src })] });
+    // Observed before for data: "data:text/javascript,1" loaded: its origin, "null", passed for the page's own.
+    expect(scripts(win)).toHaveLength(0);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('never data:, blob: or javascript:') }), expect.objectContaining({ type: 'setup' }));
+  });
+
+  it('loads an https: tag', () => {
+    const win = nullPage();
+    install({ window: win, plugins: [iadvizeTag({ sid: 1, src: 'https://halc.iadvize.com/iadvize.js' })] });
+    expect(scripts(win).map((script) => script.src)).toEqual(['https://halc.iadvize.com/iadvize.js']);
   });
 });
