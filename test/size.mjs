@@ -15,14 +15,14 @@ const BINDINGS = ['react', 'vue']; // each entry, every export, on top of instal
 // "Size"); raise one only in a commit that says why.
 const LIMITS = {
   install: { goal: 2500, budget: 5900 },
-  iife: { goal: 3500, budget: 10650 },
-  iifeFull: { goal: 7000, budget: 13500 },
+  iife: { goal: 3500, budget: 10800 },
+  iifeFull: { goal: 7000, budget: 13650 },
   adapterCore: { goal: undefined, budget: 2450 },
   ga4Rules: { goal: undefined, budget: 640 },
   perAdapter: { goal: 400, budget: 400 },
   webSdk: { goal: 1200, budget: 1450 },
   virtualAgent: { goal: 1200, budget: 1200 },
-  iadvizeTag: { goal: undefined, budget: 1130 },
+  iadvizeTag: { goal: undefined, budget: 1320 },
   chatLink: { goal: undefined, budget: 950 },
   react: { goal: undefined, budget: 460 },
   vue: { goal: undefined, budget: 340 },

@@ -12,7 +12,8 @@ type Host = Window & { iAdvizeInterface?: unknown[] & { config?: unknown }; iAdv
 const added = new WeakMap<Window, HTMLScriptElement[]>();
 /** A page whose scripts neither load nor fail until a test says so (their own onload/onerror). */
 function newPage(): Host {
-  const win = new HappyWindow({ url: 'https://shop.example/product' }) as unknown as Host;
+  // Never fetches: a script element the page itself holds (its own snippet) must not reach the network.
+  const win = new HappyWindow({ url: 'https://shop.example/product', settings: { disableJavaScriptFileLoading: true } }) as unknown as Host;
   const list: HTMLScriptElement[] = [];
   added.set(win, list);
   win.document.head.appendChild = ((node: HTMLScriptElement) => (list.push(node), node)) as never;
@@ -206,5 +207,82 @@ describe('tag sources in a document whose origin is "null" (srcdoc, sandboxed, a
     const win = nullPage();
     install({ window: win, plugins: [iadvizeTag({ sid: 1, src: 'https://halc.iadvize.com/iadvize.js' })] });
     expect(scripts(win).map((script) => script.src)).toEqual(['https://halc.iadvize.com/iadvize.js']);
+  });
+});
+
+/**
+ * The page's own snippet (`<script async src="//lc.iadvize.com/iadvize.js?sid=...">`, or the modern
+ * `iAdvizeInterface.config` then `https://halc.iadvize.com/iadvize.js`) still loading when the loader
+ * runs: the tag must run once, and the loader follows the page's script instead of adding its own.
+ */
+describe('a tag the page is already loading', () => {
+  /** The page's own tag script, as its HTML put it (not through the loader's appendChild). */
+  function siteScript(win: Host, src: string): HTMLScriptElement {
+    const script = win.document.createElement('script');
+    script.async = true;
+    script.src = src;
+    win.document.body.insertBefore(script, null);
+    return script;
+  }
+
+  it.each([
+    ['the legacy snippet', 'https://lc.iadvize.com/iadvize.js?sid=1234', {}],
+    ['the modern snippet', 'https://halc.iadvize.com/iadvize.js', {}],
+    ['another iAdvize host', 'https://sd.iadvize.com/iadvize.js', {}],
+    ['the configured source', 'https://shop.example/vendor/iadvize.js', { src: '/vendor/iadvize.js' }],
+  ])('%s: not loaded again; the loader follows it (status, tag:loading, tag:loaded)', (_what, src, more) => {
+    const win = newPage();
+    const own = siteScript(win, src);
+    const { bridge, events } = withTag({ sid: 1234, ...more }, win);
+    // Observed before: a second script, the tag running twice.
+    expect(scripts(win)).toHaveLength(0);
+    expect(bridge.tag.status).toBe('loading');
+    own.dispatchEvent(new Event('load'));
+    expect(bridge.tag.status).toBe('loaded');
+    expect(events.map((event) => [event.type, (event as { src?: string }).src])).toEqual([['tag:loaded', src]]);
+  });
+
+  it('says so in debug mode, and reports a failure of the page\'s own script', () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const win = newPage();
+    const own = siteScript(win, 'https://halc.iadvize.com/iadvize.js');
+    const { bridge, events } = withTag({ sid: 1234 }, win, { debug: true });
+    expect(info).toHaveBeenCalledWith('[iadvize-bridge] the page loads the iAdvize tag itself (https://halc.iadvize.com/iadvize.js): not loaded again');
+    own.dispatchEvent(new Event('error'));
+    expect(bridge.tag.status).toBe('failed');
+    expect(events.map((event) => event.type)).toEqual(['tag:failed']);
+  });
+
+  it('scripts that only look like the tag are not it', () => {
+    const win = newPage();
+    for (const src of ['https://iadvize.com.evil.example/iadvize.js', 'https://evil.example/lc.iadvize.com/iadvize.js', 'https://halc.iadvize.com/other.js']) siteScript(win, src);
+    withTag({ sid: 1 }, win);
+    expect(scripts(win).map((script) => script.src)).toEqual([DEFAULT_TAG_SRC]);
+  });
+
+  it('decides once the page is parsed: a snippet later in the HTML than the bridge is seen too', () => {
+    const win = newPage();
+    Object.defineProperty(win.document, 'readyState', { value: 'loading', configurable: true });
+    const { bridge } = withTag({ sid: 1234 }, win);
+    expect(scripts(win)).toHaveLength(0);
+    // The site's modern snippet, below the bridge's script tag.
+    win.iAdvizeInterface = Object.assign([], { config: { sid: 1234 } });
+    siteScript(win, 'https://halc.iadvize.com/iadvize.js');
+    Object.defineProperty(win.document, 'readyState', { value: 'interactive', configurable: true });
+    win.document.dispatchEvent(new Event('DOMContentLoaded'));
+    // Observed before: the loader's own script, added while the page was still being parsed.
+    expect(scripts(win)).toHaveLength(0);
+    expect(bridge.tag.status).toBe('loading');
+  });
+
+  it('a page with no snippet of its own gets the tag once it is parsed', () => {
+    const win = newPage();
+    Object.defineProperty(win.document, 'readyState', { value: 'loading', configurable: true });
+    const { bridge } = withTag({ sid: 1234 }, win);
+    bridge.tag.load();
+    Object.defineProperty(win.document, 'readyState', { value: 'interactive', configurable: true });
+    win.document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(scripts(win).map((script) => script.src)).toEqual([DEFAULT_TAG_SRC]);
   });
 });

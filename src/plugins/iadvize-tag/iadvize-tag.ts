@@ -84,6 +84,14 @@ export function tagUrl(win: Window, src: string): string | undefined {
   }
 }
 
+// iAdvize's snippets load the tag from an iadvize.com host (lc., halc., sd., ha., ...), legacy ones with `?sid=`.
+const IADVIZE_TAG = /^https?:\/\/([\w-]+\.)*iadvize\.com\/iadvize\.js([?#]|$)/;
+/** The page's own script element loading the tag (its snippet, a tag manager's), if any. */
+function pageScript(document: Document, src: string): HTMLScriptElement | undefined {
+  for (const script of document.querySelectorAll<HTMLScriptElement>('script[src]')) if (script.src === src || IADVIZE_TAG.test(script.src)) return script;
+  return undefined;
+}
+
 /**
  * The nonce of the script element running as this module is evaluated: the script-tag build's own
  * element, or a classic-script bundle's. A tag loaded later (a consent click, a timer) runs when no
@@ -131,12 +139,22 @@ export function iadvizeTag(options: IAdvizeTagOptions): Plugin<{ tag: TagLoader 
 
       function load(): void {
         if (page.status === 'loading' || page.status === 'loaded') return;
+        const document = win.document;
+        // Decided once the page is parsed, so the page's own snippet is seen wherever its HTML has it.
+        if (document.readyState === 'loading') return document.addEventListener('DOMContentLoaded', () => context.guard(load, 'load'), { once: true });
         const tag = host.iAdvize;
         // A tag the page already loaded (its own snippet, a GTM tag) is the tag: never a second one.
         if (tag !== null && typeof tag === 'object') return setStatus('loaded');
+        const own = pageScript(document, src!);
+        if (own) {
+          page.src = own.src;
+          if (context.debug) log('info', `the page loads the iAdvize tag itself (${own.src}): not loaded again`);
+          own.addEventListener('load', () => setStatus('loaded'));
+          own.addEventListener('error', () => setStatus('failed'));
+          return setStatus('loading');
+        }
         const queue = (host.iAdvizeInterface ??= []) as { config?: unknown };
         queue.config ??= options.lang === undefined ? { sid: Number(options.sid) } : { sid: Number(options.sid), lang: options.lang };
-        const document = win.document;
         const script = document.createElement('script');
         script.async = true;
         script.src = page.src = src!;
