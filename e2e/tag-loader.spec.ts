@@ -111,6 +111,33 @@ describe.each(Object.keys(POLICIES))('a strict Content-Security-Policy (%s), ser
 });
 
 /**
+ * An app built as ES modules has no script element of its own (`document.currentScript` is null in a
+ * module): the loader takes the first nonce of the page's scripts, at install.
+ */
+describe.each(Object.keys(POLICIES))('an ES module app under a strict Content-Security-Policy (%s)', (policy) => {
+  it('the tag loaded after a click gets the page\'s nonce and runs, with no violation', async () => {
+    const file = `${policy}-module.html`;
+    writeFileSync(join(cspPages, file), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>csp module</title>
+<script nonce="${NONCE}" src="/e2e/fixtures/csp-violations.js"></script>
+<script type="module" nonce="${NONCE}">
+  import { iadvizeTag, install } from '/dist/index.js';
+  const bridge = install({ plugins: [iadvizeTag({ sid: 1234, src: '/dist/iadvize-simulator.iife.js', consent: () => false })] });
+  window.appBridge = bridge;
+  document.getElementById('accept').addEventListener('click', () => bridge.tag.load());
+</script>
+</head><body><button id="accept">Accept</button></body></html>`);
+    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/csp/${file}`);
+    await page.waitForFunction(() => (window as any).appBridge?.tag.status === 'waiting-for-consent');
+    await page.click('#accept');
+    await page.waitForFunction(() => ['loaded', 'failed'].includes((window as any).appBridge.tag.status));
+    expect(await page.evaluate(() => (window as any).cspViolations)).toEqual([]);
+    expect(await page.evaluate(() => [(window as any).appBridge.tag.status, (window as any).iAdvizeSimulator?.loaded])).toEqual(['loaded', true]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+/**
  * A document whose location has the origin "null" (srcdoc, sandboxed, about:blank): a `data:` URL's
  * origin is "null" too, and must not pass for the page's own. The sandboxed frame may not fetch from
  * 127.0.0.1 (Private Network Access), so its bridge is inline, with the same attributes.
