@@ -51,59 +51,6 @@ describe.each(['late', 'boot'] as const)('callbacks on a class or a function obj
   });
 });
 
-/**
- * The tag's own code, as the browser names it in a stack trace: a script of an iadvize.com host. It
- * calls `callbacks[name](arg)`, as the real tag and the simulator do.
- */
-const tagScript = new Function('callbacks', 'name', 'arg', 'return callbacks[name](arg)\n//# sourceURL=https://halc.iadvize.com/iadvize.js') as (callbacks: unknown, name: string, arg: unknown) => unknown;
-
-describe.each(['late', 'boot'] as const)('a callback the tag fires while a site callback runs, tag lookup %s', (lookup) => {
-  function setup() {
-    const win = newWindow();
-    const host = win as unknown as Host;
-    const calls: string[] = [];
-    const { events } = listen(win);
-    const captured = () => (lookup === 'late' ? host.iAdvizeCallbacks : boot);
-    let boot: unknown;
-    const fire = (name: string, arg: unknown) => tagScript(captured(), name, arg);
-    boot = host.iAdvizeCallbacks;
-    return { host, calls, events, fire };
-  }
-
-  it('a different callback: the site runs both, and both events are emitted, in the order the tag fired them', () => {
-    const { host, calls, events, fire } = setup();
-    host.iAdvizeCallbacks = {
-      // The site opens the chat panel from its handler; the tag answers at once with a message.
-      onChatStarted: () => { calls.push('started'); fire('onMessageReceived', { msg: 'hello' }); calls.push('started, after'); },
-      onMessageReceived: () => calls.push('message'),
-    };
-    fire('onChatStarted', { id: 1 });
-    expect(calls).toEqual(['started', 'message', 'started, after']);
-    // Observed before: ['chat:started'] (the message was taken for the site calling its own callback).
-    expect(events).toEqual(['message:received', 'chat:started']);
-  });
-
-  it('the same callback fired again by the tag from inside it: two events', () => {
-    const { host, calls, events, fire } = setup();
-    let depth = 0;
-    host.iAdvizeCallbacks = { onChatDisplayed: () => { calls.push('displayed'); if (depth++ === 0) fire('onChatDisplayed', null); } };
-    fire('onChatDisplayed', null);
-    expect(calls).toEqual(['displayed', 'displayed']);
-    expect(events).toEqual(['chat:displayed', 'chat:displayed']);
-  });
-
-  it('the site calling another of its callbacks, kept or through the object, stays site code: no event', () => {
-    const { host, calls, events, fire } = setup();
-    const callbacks = () => host.iAdvizeCallbacks as Record<string, (ctx?: unknown) => void>;
-    host.iAdvizeCallbacks = { onChatStarted: () => calls.push('ui on') };
-    const kept = callbacks().onChatStarted!;
-    callbacks().onChatEnded = () => { calls.push('ui off'); kept(); callbacks().onChatStarted!(); };
-    fire('onChatEnded', { id: 1 });
-    expect(calls).toEqual(['ui off', 'ui on', 'ui on']);
-    expect(events).toEqual(['chat:ended']);
-  });
-});
-
 describe('a Proxy the bridge cannot read as iAdvizeCallbacks', () => {
   const revoked = () => {
     const { proxy, revoke } = Proxy.revocable({}, {});
@@ -173,61 +120,5 @@ describe.each(['late', 'boot'] as const)('a frozen or sealed iAdvizeCallbacks ac
     second.bridge.destroy();
     tag.fire('onChatStarted', { id: 4 });
     expect(calls).toHaveLength(4);
-  });
-});
-
-describe('window.iAdvizeCallbacks redefined with Object.defineProperty after install', () => {
-  /** A page whose timers are Vitest's fake ones (happy-dom's own timers do not follow them). */
-  const newTimedWindow = () => Object.assign(newWindow(), { setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout });
-
-  it('is noticed within seconds and reported once (onError), whatever the tag does', async () => {
-    vi.useFakeTimers();
-    try {
-      const win = newTimedWindow();
-      const onError = vi.fn();
-      listen(win, onError);
-      Object.defineProperty(win, 'iAdvizeCallbacks', { value: { onChatStarted() {} }, writable: true, configurable: true });
-      await vi.advanceTimersByTimeAsync(60_000);
-      expect(onError).toHaveBeenCalledTimes(1);
-      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('window.iAdvizeCallbacks was redefined:') }), { source: 'callback', type: 'iAdvizeCallbacks' });
-      await vi.advanceTimersByTimeAsync(600_000);
-      expect(onError).toHaveBeenCalledTimes(1);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-  it('without onError, one console line; a getter that still gives the bridge object is no loss and says nothing', async () => {
-    vi.useFakeTimers();
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    try {
-      const lost = newTimedWindow();
-      listen(lost);
-      Object.defineProperty(lost, 'iAdvizeCallbacks', { value: {}, configurable: true });
-      const wrapped = newTimedWindow();
-      listen(wrapped);
-      const bridgeObject = (wrapped as unknown as Host).iAdvizeCallbacks;
-      Object.defineProperty(wrapped, 'iAdvizeCallbacks', { get: () => bridgeObject, configurable: true });
-      await vi.advanceTimersByTimeAsync(120_000);
-      expect(error).toHaveBeenCalledTimes(1);
-      expect(error).toHaveBeenCalledWith(expect.stringContaining('[iadvize-bridge]'), expect.objectContaining({ message: expect.stringContaining('was redefined') }));
-    } finally {
-      vi.useRealTimers();
-      error.mockRestore();
-    }
-  });
-
-  it('a destroyed bridge watches nothing', async () => {
-    vi.useFakeTimers();
-    try {
-      const win = newTimedWindow();
-      const onError = vi.fn();
-      listen(win, onError).bridge.destroy();
-      Object.defineProperty(win, 'iAdvizeCallbacks', { value: {}, configurable: true });
-      await vi.advanceTimersByTimeAsync(120_000);
-      expect(onError).not.toHaveBeenCalled();
-    } finally {
-      vi.useRealTimers();
-    }
   });
 });
