@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { useBrowser } from './browser.js';
+import { open, useBrowser } from './browser.js';
 import { openPage } from './page.js';
 
 const ctx = useBrowser();
@@ -44,7 +45,8 @@ describe('one script tag does the whole integration', () => {
     const attributes = 'data-sid="1234" data-tag-src="/blocked/iadvize.js"';
     const { page, problems, logs } = await openPage(ctx.browser, ctx.server, { bridge: { attributes }, after: ['record'], tag: false });
     await page.waitForFunction(() => (window as any).IAdvizeBridge.bridge.tag.status === 'failed');
-    expect(await page.evaluate(() => (window as any).recorded.map((r: any) => r.type))).toEqual(['tag:failed']);
+    // The loader decides once the page is parsed: a listener added just after the bridge hears the loading too.
+    expect(await page.evaluate(() => (window as any).recorded.map((r: any) => r.type))).toEqual(['tag:loading', 'tag:failed']);
     expect(logs.some((line) => line.startsWith('warning: [iadvize-bridge] the iAdvize tag could not load from') && line.includes('/blocked/iadvize.js'))).toBe(true);
     expect(problems.filter((line) => !line.includes('404'))).toEqual([]);
     await page.close();
@@ -58,6 +60,52 @@ describe('one script tag does the whole integration', () => {
     await page.evaluate(() => (window as any).IAdvizeBridge.bridge.tag.load());
     await page.waitForFunction(() => (window as any).iAdvizeSimulator?.loaded);
     expect(await tagScripts(page)).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+/**
+ * The site's own iAdvize snippet, its async script still on its way, and the bridge with data-sid on the
+ * same page: the tag must run once, the loader following the page's script.
+ */
+describe.each(['before', 'after'])('the page\'s own snippet still loading, placed %s the bridge, plus data-sid', (place) => {
+  const simulator = readFileSync(new URL('../dist/iadvize-simulator.iife.js', import.meta.url), 'utf8');
+  const TAG = 'https://halc.iadvize.com/iadvize.js';
+  const snippet = `<script>window.iAdvizeInterface = window.iAdvizeInterface || []; iAdvizeInterface.config = { sid: 1234 };</script>
+<script async src="${TAG}"></script>`;
+  const bridge = `<script src="/dist/iadvize-bridge.iife.min.js" data-sid="1234" data-analytics="ga4"></script>
+<script src="/e2e/fixtures/record.js"></script>`;
+
+  it('the tag runs once; tag:loading, tag:loaded, then the chat events, once each', async () => {
+    const { page, problems } = await open(ctx.browser, 'about:blank');
+    const url = `${ctx.server.url}/e2e/page.html`;
+    const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>own snippet</title>
+<script src="/e2e/fixtures/gtag-stub.js"></script>
+${place === 'before' ? `${snippet}\n${bridge}` : `${bridge}\n${snippet}`}
+</head><body></body></html>`;
+    let requests = 0;
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body }));
+    // The tag's network is slow: it is still loading when the bridge runs and when the page is parsed.
+    await page.route(TAG, (route) => {
+      requests++;
+      setTimeout(() => void route.fulfill({ contentType: 'text/javascript', body: `window.tagRuns = (window.tagRuns || 0) + 1;\n${simulator}` }).catch(() => {}), 500);
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => (window as any).IAdvizeBridge.bridge.tag.status === 'loaded');
+    await page.waitForTimeout(700);
+    await page.evaluate(() => (window as any).iAdvizeSimulator.startChat());
+    const seen = await page.evaluate(() => {
+      const w = window as any;
+      const ga4 = w.dataLayer.filter((e: any) => Object.prototype.toString.call(e) === '[object Arguments]' && e[0] === 'event').map((e: any) => e[1]);
+      return { runs: w.tagRuns, config: w.iAdvizeSimulator.seen.config, types: w.recorded.map((r: any) => r.type), ga4, src: w.recorded[0]?.payload.src };
+    });
+    // Observed before: runs 2 and two requests (the loader added its own script next to the page's).
+    expect({ runs: seen.runs, requests }).toEqual({ runs: 1, requests: 1 });
+    expect(seen.config).toEqual({ sid: 1234 });
+    expect(seen.types).toEqual(['tag:loading', 'tag:loaded', 'chat:started']);
+    expect(seen.src).toBe(TAG);
+    expect(seen.ga4).toEqual(['chat_started']);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -2,7 +2,7 @@ import type { AdapterOptions } from './adapters/create-adapter.js';
 import { log } from './core/guard.js';
 import { install as installOnWindow, type InstallOptions } from './core/install.js';
 import type { Adapter, AnyPlugin } from './core/plugin.js';
-import { iadvizeTag } from './plugins/iadvize-tag/iadvize-tag.js';
+import { BAD_SRC, iadvizeTag, optionsProblem, tagUrl } from './plugins/iadvize-tag/iadvize-tag.js';
 import { nearestName } from './shared/known-options.js';
 
 /**
@@ -62,19 +62,28 @@ function switchAttribute(attribute: (name: string) => string | null, name: strin
   return false;
 }
 
+const ATTRIBUTES = { sid: 'data-sid', lang: 'data-lang', src: 'data-tag-src', consent: 'data-consent', nonce: 'nonce' } as const;
+
 /**
- * The tag loader from `data-sid`, `data-lang` and `data-tag-src`; with `data-consent`, the tag waits
- * until the site's consent tool calls `IAdvizeBridge.bridge.tag.load()`. A bad value is said, and the
+ * The tag loader from `data-sid`, `data-lang` and `data-tag-src`; with `data-consent`, whatever its
+ * value, the tag waits until the site's consent tool calls `IAdvizeBridge.bridge.tag.load()`: a value
+ * it cannot read (`"false"` may mean "no consent yet") is said, and the tag is still held, never loaded
+ * by mistake. Another bad value is said, naming the attribute as written and what it accepts, and the
  * bridge installs without the loader.
  */
 export function tagFromScript(attribute: (name: string) => string | null): AnyPlugin[] {
   const sid = attribute('data-sid');
   if (sid === null) return [];
-  const consent = attribute('data-consent') === null ? undefined : new Promise<boolean>(() => {});
-  try {
-    return [iadvizeTag({ sid, lang: attribute('data-lang') ?? undefined, src: attribute('data-tag-src') ?? undefined, consent })];
-  } catch (error) {
-    log('error', 'the iAdvize tag was not loaded:', error);
-    return [];
+  const written = (key: keyof typeof ATTRIBUTES): string => `${ATTRIBUTES[key]}="${attribute(ATTRIBUTES[key])}"`;
+  const held = attribute('data-consent');
+  if (held !== null && ON.indexOf(held.trim().toLowerCase()) < 0) {
+    log('error', `${written('consent')} is not a value the bridge reads (write data-consent alone): the iAdvize tag waits for IAdvizeBridge.bridge.tag.load(); remove data-consent to load it at once`);
   }
+  const options = { sid, lang: attribute('data-lang') ?? undefined, src: attribute('data-tag-src') ?? undefined, consent: held === null ? undefined : new Promise<boolean>(() => {}) };
+  const problem =
+    optionsProblem(options, { name: written, example: (key, value) => `${ATTRIBUTES[key]}="${value}"` }) ??
+    (options.src === undefined || typeof window === 'undefined' || tagUrl(window, options.src) ? undefined : `${written('src')} ${BAD_SRC}`);
+  if (!problem) return [iadvizeTag(options)];
+  log('error', `${problem}: the iAdvize tag was not loaded`);
+  return [];
 }

@@ -14,15 +14,15 @@ const BINDINGS = ['react', 'vue']; // each entry, every export, on top of instal
 // little, enforced. A budget above its goal says which guarantee pays for the difference (README,
 // "Size"); raise one only in a commit that says why.
 const LIMITS = {
-  install: { goal: 2500, budget: 5700 },
-  iife: { goal: 3500, budget: 10350 },
-  iifeFull: { goal: 7000, budget: 14100 }, // 12900, +705 B when it offered chatLink and iadvizeTag, +600 B for the option and factory checks
+  install: { goal: 2500, budget: 6150 }, // 5500, +259 B for the option checks, +482 B for odd site code (see README, Size)
+  iife: { goal: 3500, budget: 11300 }, // 10000, +400 B option checks, +1,084 B odd site code, CSP nonce, a tag on its way
+  iifeFull: { goal: 7000, budget: 15050 }, // 12900, +705 B chatLink and iadvizeTag, +600 B option checks, +890 B registry and loader
   adapterCore: { goal: undefined, budget: 2450 },
   ga4Rules: { goal: undefined, budget: 640 },
   perAdapter: { goal: 400, budget: 400 },
   webSdk: { goal: 1200, budget: 1450 },
   virtualAgent: { goal: 1200, budget: 1300 },
-  iadvizeTag: { goal: undefined, budget: 1000 },
+  iadvizeTag: { goal: undefined, budget: 1320 },
   chatLink: { goal: undefined, budget: 1120 },
   react: { goal: undefined, budget: 660 },
   vue: { goal: undefined, budget: 560 },

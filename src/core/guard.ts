@@ -11,7 +11,10 @@ export interface ErrorContext {
    * a plugin (an analytics adapter, the Web SDK, the virtual agent, ...), named in `plugin`.
    */
   source: 'listener' | 'callback' | 'plugin';
-  /** The event type being delivered, the callback name for `callback`, what the plugin was doing for `plugin`. */
+  /**
+   * The event type being delivered; for `callback`, the callback name (or `iAdvizeCallbacks`: the object
+   * could not be read, or was redefined); what the plugin was doing for `plugin`.
+   */
   type: string;
   /** The plugin's name, for `plugin`. */
   plugin?: string;

@@ -133,7 +133,8 @@ function createBridge(win: Window, options: InstallOptions): Installed {
   if (debug && tag !== null && typeof tag === 'object') {
     log('warn', 'installed after the iAdvize tag: events reach the bridge only if the tag looks callbacks up late');
   }
-  const registry = createRegistry(win, route, guard);
+  // Site code the registry cannot follow (an unreadable object, a redefined global) is said to onError, or once on the console.
+  const registry = createRegistry(win, route, guard, (error) => report(error, win, { source: 'callback', type: 'iAdvizeCallbacks' }));
   if (debug && !registry.followsReassignment) log('warn', 'window.iAdvizeCallbacks cannot be redefined (declared with var, or locked): a later reassignment of it cannot be followed');
 
   const on = (type: string, listener: (event: never) => void, onOptions?: OnOptions): Unsubscribe =>

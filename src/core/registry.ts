@@ -1,5 +1,6 @@
 import { CALLBACKS, type CallbackName } from './events.js';
 import type { Guard } from './guard.js';
+import { attempt, calledByTag, isObject, watchGlobal } from './site-object.js';
 
 type SiteCallback = (this: unknown, ...args: unknown[]) => unknown;
 interface SiteEntry {
@@ -17,26 +18,22 @@ export interface Registry {
   destroy(): void;
 }
 
+/** What a registry does not do silently: site code it cannot follow. */
+export type RegistryReport = (error: Error) => void;
+type TakeOver = (routeFor: (name: CallbackName) => (raw: unknown) => void, guard: Guard, report: RegistryReport) => Registry | undefined;
+
 const NAMES = Object.keys(CALLBACKS) as CallbackName[];
 const KEY = 'iAdvizeCallbacks';
+const REDEFINED = 'window.iAdvizeCallbacks was redefined: a tag that looks it up late no longer reaches the bridge (assign it instead)';
 // Marks the object a registry made, so the next install (hot reloading, a remount) takes it back:
-// a tag that captured it at boot keeps calling the object the bridge listens on.
+// a tag that captured it at boot keeps calling the object the bridge listens on. Its value lets that
+// install take over the registry itself when the site froze or sealed the object.
 const MADE_BY_REGISTRY = Symbol.for('iadvize-bridge.callbacks');
 const hasOwn = (object: object, key: PropertyKey): boolean => Object.prototype.hasOwnProperty.call(object, key);
 const isCallbackName = (key: string): key is CallbackName => hasOwn(CALLBACKS, key);
 function applySite(this: SiteEntry, args: IArguments): unknown {
   return this.fn.apply(this.self, args as unknown as unknown[]);
 }
-/** Runs `code` on an object the page owns (it may be frozen, or a proxy): a refusal is not an error of ours. */
-function attempt(code: () => void): boolean {
-  try {
-    code();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Installs the callbacks object on `win` and keeps it the object the tag finds, whether the tag
  * captured it at boot or looks it up at every event.
@@ -45,22 +42,29 @@ function attempt(code: () => void): boolean {
  * gives a "link" standing for the site function there at that moment. Only the link of the
  * current function, called by the tag, runs it and emits the event; an older link (kept by the
  * chain iAdvize documents: `var temp = iAdvizeCallbacks.onX; iAdvizeCallbacks.onX = function (o) {
- * temp(o); ... }`, called at once or later) and any link called while a site function runs only
- * run the function they stand for. So every function runs once and the event is emitted once.
+ * temp(o); ... }`, called at once or later) and any link the site calls while a site function runs
+ * only run the function they stand for. So every function runs once and the event is emitted once.
  * `window.iAdvizeCallbacks` is an accessor too: assigning a new object adopts its functions.
  */
-export function createRegistry(win: Window, routeFor: (name: CallbackName) => (raw: unknown) => void, guard: Guard): Registry {
+export function createRegistry(win: Window, routeFor: (name: CallbackName) => (raw: unknown) => void, guard: Guard, report: RegistryReport): Registry {
   const host = win as unknown as Record<string, unknown>;
+  /** What reading the site's object threw (a revoked or throwing Proxy, a getter), to say why it was not adopted. */
+  let unreadable: unknown;
+  const read = (code: () => void): boolean => attempt(code, (error) => (unreadable ??= error));
   let existing: unknown;
-  attempt(() => (existing = host[KEY]));
+  read(() => (existing = host[KEY]));
   const descriptor = Object.getOwnPropertyDescriptor(win, KEY);
   const followsReassignment = !descriptor || descriptor.configurable === true;
-  const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
+  // A registry object the site froze or sealed keeps the links of the registry that made it: that
+  // registry takes over again (with this install's routes), as a tag that captured the object still calls them.
+  let taken: Registry | undefined;
+  read(() => isObject(existing) && Object.isSealed(existing) && (taken = (existing as { [MADE_BY_REGISTRY]?: TakeOver })[MADE_BY_REGISTRY]?.(routeFor, guard, report)));
+  if (taken) return taken;
   // A locked window.iAdvizeCallbacks (a `var`, a read-only or getter property) keeps the site's object:
   // the registry then lives on that very object, if it can.
-  const reuse = isObject(existing) && (hasOwn(existing, MADE_BY_REGISTRY) || (!followsReassignment && Object.isExtensible(existing)));
+  let reuse = false;
+  read(() => (reuse = isObject(existing) && !Object.isSealed(existing) && (hasOwn(existing, MADE_BY_REGISTRY) || (!followsReassignment && Object.isExtensible(existing)))));
   const callbacks: Record<string, unknown> = reuse ? (existing as Record<string, unknown>) : {};
-  attempt(() => Object.defineProperty(callbacks, MADE_BY_REGISTRY, { value: true, configurable: true }));
 
   let site: Partial<Record<CallbackName, SiteEntry>> = {};
   let accessors = false;
@@ -71,11 +75,11 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
   const linksOf = {} as Record<CallbackName, WeakMap<SiteEntry, SiteCallback>>;
   const emptyLinks = {} as Record<CallbackName, SiteCallback>;
   const getters = {} as Record<CallbackName, () => SiteCallback>;
-  const routes = {} as Record<CallbackName, (raw: unknown) => void>;
+  let routes = {} as Record<CallbackName, (raw: unknown) => void>;
   /**
-   * Whether a site function is running for the tag now. A link called meanwhile (the site calling
-   * back what it kept, or calling another of its callbacks) is site code calling site code, as
-   * without the bridge: it runs the function it stands for and emits nothing. Events come from the tag.
+   * Whether a site function is running for the tag now. A link called meanwhile is site code calling
+   * site code (calling back what it kept, or another of its callbacks), as without the bridge: it runs
+   * the function it stands for and emits nothing, unless the stack says the tag's script called it.
    */
   let siteRunning = false;
 
@@ -83,14 +87,15 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
     // `arguments`, not a rest parameter: the tag's arguments reach the site function as they came,
     // and are only gathered when there is a site function to give them to.
     const link = function (): unknown {
-      if (!active || siteRunning || entry !== site[name]) return entry && guard(applySite, entry, arguments, 'callback', name);
+      if (!active || entry !== site[name] || (siteRunning && !calledByTag(new Error()))) return entry && guard(applySite, entry, arguments, 'callback', name);
       let result: unknown;
       if (entry) {
+        const outer = siteRunning;
         siteRunning = true;
         try {
           result = guard(applySite, entry, arguments, 'callback', name);
         } finally {
-          siteRunning = false;
+          siteRunning = outer;
         }
       }
       // Built on the callback's first call: most pages only ever see a few of the thirty.
@@ -130,15 +135,30 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
     site = {};
     for (const key of extraKeys) attempt(() => delete callbacks[key]);
     extraKeys = [];
-    if (!isObject(source)) return;
-    for (const name of NAMES) attempt(() => setSite(name, siteValue(source, name), source));
-    let keys: string[] = [];
-    attempt(() => (keys = Object.keys(source)));
-    for (const key of keys) {
-      // Callbacks this library does not know (newer tags) stay where the tag looks for them.
-      if (isCallbackName(key) || key === '__proto__' || source === callbacks) continue;
-      attempt(() => Object.defineProperty(callbacks, key, { value: source[key], writable: true, enumerable: true, configurable: true })) && extraKeys.push(key);
+    if (isObject(source)) {
+      for (const name of NAMES) read(() => setSite(name, siteValue(source, name), source));
+      let keys: string[] = [];
+      read(() => (keys = Object.keys(source)));
+      for (const key of keys) {
+        // Callbacks this library does not know (newer tags) stay where the tag looks for them.
+        if (isCallbackName(key) || key === '__proto__' || source === callbacks) continue;
+        attempt(() => Object.defineProperty(callbacks, key, { value: source[key], writable: true, enumerable: true, configurable: true })) && extraKeys.push(key);
+      }
     }
+    if (unreadable !== undefined) report(new Error(`window.iAdvizeCallbacks could not be read (${String(unreadable)}): its functions cannot be adopted`));
+    unreadable = undefined;
+  }
+
+  const getWindowValue = () => callbacks;
+  let stopWatching = (): void => {};
+  function takeWindow(): void {
+    if (followsReassignment) Object.defineProperty(win, KEY, { configurable: true, enumerable: true, get: getWindowValue, set: adopt });
+    // `var iAdvizeCallbacks = {...}` made a non-configurable property: it can only be assigned, if writable.
+    else if (!reuse) attempt(() => (host[KEY] = callbacks));
+    // A window.iAdvizeCallbacks locked before install is said once by install (debug), not watched.
+    let named = false;
+    attempt(() => (named = host[KEY] === callbacks));
+    if (named) stopWatching = watchGlobal(win, () => host[KEY] === callbacks, () => report(new Error(REDEFINED)));
   }
 
   adopt(existing);
@@ -147,18 +167,14 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
     attempt(() => Object.defineProperty(callbacks, name, { enumerable: true, configurable: true, get: getters[name], set: (fn: unknown) => setSite(name, fn, callbacks) }));
   }
   accessors = true;
-  const getWindowValue = () => callbacks;
-  if (followsReassignment) Object.defineProperty(win, KEY, { configurable: true, enumerable: true, get: getWindowValue, set: adopt });
-  // `var iAdvizeCallbacks = {...}` made a non-configurable property: it can only be assigned, if writable.
-  else if (!reuse) attempt(() => (host[KEY] = callbacks));
-
-  return {
+  const registry: Registry = {
     callbacks,
     followsReassignment,
     destroy() {
       active = false;
+      stopWatching();
       // A tag that captured this object keeps calling the site's functions on it; a later install
-      // adopts them, never a link of ours. Properties the site redefined since are left as they are.
+      // adopts them, never a link of ours. Properties the site redefined (or froze) since are left as they are.
       for (const name of NAMES) {
         if (Object.getOwnPropertyDescriptor(callbacks, name)?.get !== getters[name]) continue;
         const entry = site[name];
@@ -169,4 +185,13 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
       }
     },
   };
+  const takeOver: TakeOver = (nextRoute, nextGuard, nextReport) => {
+    if (active || Object.getOwnPropertyDescriptor(callbacks, NAMES[0]!)?.get !== getters[NAMES[0]!]) return undefined;
+    [routeFor, guard, report, routes, active] = [nextRoute, nextGuard, nextReport, {} as typeof routes, true];
+    takeWindow();
+    return registry;
+  };
+  attempt(() => Object.defineProperty(callbacks, MADE_BY_REGISTRY, { value: takeOver, configurable: true }));
+  takeWindow();
+  return registry;
 }

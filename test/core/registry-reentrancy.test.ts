@@ -7,8 +7,9 @@ import { loadTag, newWindow } from '../helpers.js';
 describe('re-entrant tag calls', () => {
   // The current callback called from inside its own site function is taken for the site calling back
   // (without the bridge, a function calling itself): it runs that function, and emits nothing, so a
-  // site that recurses cannot flood the tools. A tag firing the same callback from inside it is the
-  // price (README, "How the registry works").
+  // site that recurses cannot flood the tools. Only a call whose stack names an iadvize.com script is
+  // the tag's (test/core/registry-odd-site-code.test.ts); this simulator is served from elsewhere, as a
+  // copy of the tag hosted on the site's own domain would be: that is the limit (README, "How the registry works").
   it('the same callback fired again from inside its own site function runs it, and emits one event in all', () => {
     const win = newWindow();
     const bridge = install({ window: win });

@@ -1,33 +1,11 @@
-import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_TAG_SRC, iadvizeTag, install, type BridgeEvent, type IAdvizeTagOptions } from '../../src/index.js';
+import { DEFAULT_TAG_SRC, iadvizeTag, install } from '../../src/index.js';
 import { tagFromScript } from '../../src/script-tag.js';
+import { newPage, scripts, settled, withTag } from './tag-page.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-type Host = Window & { iAdvizeInterface?: unknown[] & { config?: unknown }; iAdvize?: unknown; iAdvizeCallbacks?: unknown };
-
-const added = new WeakMap<Window, HTMLScriptElement[]>();
-/** A page whose scripts neither load nor fail until a test says so (their own onload/onerror). */
-function newPage(): Host {
-  const win = new HappyWindow({ url: 'https://shop.example/product' }) as unknown as Host;
-  const list: HTMLScriptElement[] = [];
-  added.set(win, list);
-  win.document.head.appendChild = ((node: HTMLScriptElement) => (list.push(node), node)) as never;
-  return win;
-}
-const scripts = (win: Window) => added.get(win)!;
-/** Lets the promises of a consent answer settle. */
-const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-function withTag(options: IAdvizeTagOptions, win = newPage(), more: object = {}) {
-  const events: BridgeEvent[] = [];
-  const bridge = install({ window: win, plugins: [iadvizeTag(options)], ...more });
-  bridge.on('*', (event) => events.push(event as BridgeEvent));
-  return { win, bridge, events };
-}
 
 describe('iadvizeTag()', () => {
   it('sets the config, then adds the tag once, async, after the registry exists', () => {
@@ -104,6 +82,12 @@ describe('iadvizeTag()', () => {
     expect(scripts(refused.win)).toHaveLength(1);
   });
 
+  it('a misspelt option is an error, so a mistyped consent never loads the tag without it', () => {
+    const typo = { sid: 1234, Consent: () => false } as unknown as Parameters<typeof iadvizeTag>[0];
+    expect(() => iadvizeTag(typo)).toThrow('iadvize-bridge iadvizeTag(): unknown option `Consent`: did you mean `consent`?');
+    expect(() => iadvizeTag({ sid: 1234, lang: 'fr', src: DEFAULT_TAG_SRC, nonce: 'n', consent: () => true })).not.toThrow();
+  });
+
   it('a consent function that throws is reported, and nothing loads', async () => {
     const onError = vi.fn();
     const boom = new Error('cmp down');
@@ -129,7 +113,7 @@ describe('iadvizeTag()', () => {
     expect(() => iadvizeTag(options as never)).toThrow(message);
   });
 
-  it.each(['http://cdn.example/iadvize.js', 'javascript:alert(1)', 'data:text/javascript,1'])('refuses to load %s: https: or the page itself only', (src) => {
+  it.each(['http://cdn.example/iadvize.js', 'javascript:alert(1)', 'data:text/javascript,1', 'blob:https://shop.example/0b5e4c3a-0000-4000-8000-000000000000'])('refuses to load %s: https: or the page itself only', (src) => {
     const onError = vi.fn();
     const win = newPage();
     install({ window: win, onError, plugins: [iadvizeTag({ sid: 1, src })] });
@@ -143,6 +127,31 @@ describe('iadvizeTag()', () => {
     expect(tagFromScript(attributes({}))).toEqual([]);
     expect(tagFromScript(attributes({ 'data-sid': '1234', 'data-lang': 'fr' }))).toHaveLength(1);
     expect(tagFromScript(attributes({ 'data-sid': 'x' }))).toEqual([]);
-    expect(error).toHaveBeenCalledWith('[iadvize-bridge] the iAdvize tag was not loaded:', expect.objectContaining({ message: expect.stringContaining('`sid`') }));
+    expect(error).toHaveBeenCalledWith('[iadvize-bridge] data-sid="x" must be your iAdvize site id, digits such as data-sid="1234": the iAdvize tag was not loaded');
+  });
+
+  // Observed before: "the iAdvize tag was not loaded: TypeError: iadvize-bridge iadvizeTag(): `lang` must be ...".
+  it.each([
+    [{ 'data-sid': '1234', 'data-lang': 'french' }, 'data-lang="french" must be a language code such as data-lang="fr"'],
+    [{ 'data-sid': '1234', 'data-tag-src': 'data:text/javascript,1' }, 'data-tag-src="data:text/javascript,1" must be an https: URL, or http: on this page\'s own origin (never data:, blob: or javascript:)'],
+  ])('script-tag errors name the attribute as written and what it accepts: %j', (values, message) => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(tagFromScript((name) => (values as Record<string, string>)[name] ?? null)).toEqual([]);
+    expect(error).toHaveBeenCalledWith(`[iadvize-bridge] ${message}: the iAdvize tag was not loaded`);
+    expect(String(error.mock.calls)).not.toContain('iadvizeTag()');
+  });
+
+  it('data-consent holds the tag whatever its value; one it cannot read ("false" may mean "no consent yet") is said, and still holds it', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const held = (value: string) => {
+      const plugin = tagFromScript((name) => ({ 'data-sid': '1234', 'data-consent': value })[name] ?? null)[0]!;
+      const win = newPage();
+      return (install({ window: win, plugins: [plugin] }) as unknown as { tag: { status: string } }).tag.status;
+    };
+    expect([held(''), held('true'), held('yes')]).toEqual(['waiting-for-consent', 'waiting-for-consent', 'waiting-for-consent']);
+    expect(error).not.toHaveBeenCalled();
+    expect([held('false'), held('0'), held('maybe')]).toEqual(['waiting-for-consent', 'waiting-for-consent', 'waiting-for-consent']);
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('data-consent="false" is not a value the bridge reads (write data-consent alone)'));
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('data-consent="maybe" is not a value'));
   });
 });

@@ -1,4 +1,5 @@
 import { fail } from '../../core/errors.js';
+import { checkKnownOptions } from '../../shared/known-options.js';
 import { log } from '../../core/guard.js';
 import type { Plugin } from '../../core/plugin.js';
 import { globalsOf, type IAdvizeWindow } from '../../core/window.js';
@@ -11,9 +12,13 @@ export interface IAdvizeTagOptions {
   sid: string | number;
   /** The language of the chat, e.g. `'fr'` or `'en'`. */
   lang?: string;
-  /** The tag's address. Default `https://halc.iadvize.com/iadvize.js`; `https:` or the page's own origin. */
+  /** The tag's address. Default `https://halc.iadvize.com/iadvize.js`; `https:`, or `http:` on the page's own origin. */
   src?: string;
-  /** The nonce a strict Content-Security-Policy gives scripts. The script tag build takes its own by default. */
+  /**
+   * The nonce a strict Content-Security-Policy gives scripts. By default, read once, when the bridge
+   * first runs: its own script element's (the script-tag build, a classic-script bundle), else the first
+   * nonce of the page's scripts (an ES module, which has no script element of its own), at install.
+   */
   nonce?: string;
   /**
    * Loads the tag only once this says yes, so a consent tool can gate the whole chat: a function
@@ -47,27 +52,55 @@ interface PageTag {
 }
 const PAGE_TAG = Symbol.for('iadvize-bridge.tag');
 
-function checkOptions(options: IAdvizeTagOptions): void {
-  if (options === null || typeof options !== 'object') fail(SCOPE, 'takes an options object with your iAdvize `sid`');
+/** How a message names an option as the user wrote it, and shows a good value: `sid` and `sid: '1234'`, or `data-sid="x"` and `data-sid="1234"`. */
+export interface OptionNames {
+  name(key: keyof IAdvizeTagOptions): string;
+  example(key: keyof IAdvizeTagOptions, value: string): string;
+}
+const OPTION_NAMES: OptionNames = { name: (key) => `\`${key}\``, example: (key, value) => `${key}: '${value}'` };
+export const BAD_SRC = "must be an https: URL, or http: on this page's own origin (never data:, blob: or javascript:)";
+
+/** The first mistake in `options`, in words that name what the user wrote and what it accepts. */
+export function optionsProblem(options: IAdvizeTagOptions, { name, example }: OptionNames): string | undefined {
   const { sid, lang, src, nonce, consent } = options;
-  if (!/^\d{1,12}$/.test(String(sid ?? ''))) fail(SCOPE, '`sid` must be your iAdvize site id: digits');
-  if (lang !== undefined && (typeof lang !== 'string' || !/^[a-z]{2}(-[A-Za-z]{2})?$/.test(lang))) fail(SCOPE, "`lang` must be a language code such as 'fr' or 'en'");
-  if (src !== undefined && (typeof src !== 'string' || !src)) fail(SCOPE, '`src` must be the URL of the tag');
-  if (nonce !== undefined && typeof nonce !== 'string') fail(SCOPE, '`nonce` must be a string');
-  if (consent !== undefined && typeof consent !== 'function' && typeof (consent as Promise<boolean>)?.then !== 'function') {
-    fail(SCOPE, '`consent` must be a function or a promise');
-  }
+  if (!/^\d{1,12}$/.test(String(sid ?? ''))) return `${name('sid')} must be your iAdvize site id, digits such as ${example('sid', '1234')}`;
+  if (lang !== undefined && (typeof lang !== 'string' || !/^[a-z]{2}(-[A-Za-z]{2})?$/.test(lang))) return `${name('lang')} must be a language code such as ${example('lang', 'fr')}`;
+  if (src !== undefined && (typeof src !== 'string' || !src)) return `${name('src')} must be the URL of the tag`;
+  if (nonce !== undefined && typeof nonce !== 'string') return `${name('nonce')} must be a string`;
+  if (consent !== undefined && typeof consent !== 'function' && typeof (consent as Promise<boolean>)?.then !== 'function') return `${name('consent')} must be a function or a promise`;
+  return undefined;
 }
 
-/** `src` resolved against the page, if it is `https:` or the page's own origin: the tag runs with the page's rights. */
-function tagUrl(win: Window, src: string): string | undefined {
+/**
+ * `src` resolved against the document, if it is `https:`, or `http:` on the document's own origin: the tag
+ * runs with the page's rights. A document whose origin is "null" (srcdoc, sandboxed, about:blank) has no
+ * own origin to share, so only `https:` there; `data:`, `blob:` and `javascript:` never.
+ */
+export function tagUrl(win: Window, src: string): string | undefined {
   try {
-    const url = new URL(src, win.location.href);
-    return url.protocol === 'https:' || url.origin === win.location.origin ? url.href : undefined;
+    const url = new URL(src, win.document.baseURI);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && url.origin === ((win as { origin?: string }).origin ?? win.location.origin)) ? url.href : undefined;
   } catch {
     return undefined;
   }
 }
+
+// iAdvize's snippets load the tag from an iadvize.com host (lc., halc., sd., ha., ...), legacy ones with `?sid=`.
+const IADVIZE_TAG = /^https?:\/\/([\w-]+\.)*iadvize\.com\/iadvize\.js([?#]|$)/;
+/** The page's own script element loading the tag (its snippet, a tag manager's), if any. */
+function pageScript(document: Document, src: string): HTMLScriptElement | undefined {
+  for (const script of document.querySelectorAll<HTMLScriptElement>('script[src]')) if (script.src === src || IADVIZE_TAG.test(script.src)) return script;
+  return undefined;
+}
+
+/**
+ * The nonce of the script element running as this module is evaluated: the script-tag build's own
+ * element, or a classic-script bundle's. A tag loaded later (a consent click, a timer) runs when no
+ * script is current, so it is read now. An ES module has no current script: see `pageNonce`.
+ */
+const OWN_NONCE = typeof document === 'undefined' ? undefined : (document.currentScript as HTMLScriptElement | null)?.nonce;
+/** Under a nonce-based policy every script the page allowed carries the same nonce: the first one's, read at install. */
+const pageNonce = (win: Window): string | undefined => win.document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
 
 /**
  * Loads the iAdvize tag itself, after the bridge's registry exists, so the order is always right:
@@ -78,7 +111,11 @@ function tagUrl(win: Window, src: string): string | undefined {
  * install({ plugins: [iadvizeTag({ sid: 1234, lang: 'fr', consent: () => cmp.hasConsent('iadvize') }), ga4()] })
  */
 export function iadvizeTag(options: IAdvizeTagOptions): Plugin<{ tag: TagLoader }, IAdvizeTagEvents> {
-  checkOptions(options);
+  if (options === null || typeof options !== 'object') fail(SCOPE, 'takes an options object with your iAdvize `sid`');
+  // A misspelt `consent` would load the tag without it.
+  checkKnownOptions(SCOPE, options, Object.keys({ sid: 1, lang: 1, src: 1, nonce: 1, consent: 1 } satisfies Record<keyof IAdvizeTagOptions, 1>));
+  const problem = optionsProblem(options, OPTION_NAMES);
+  if (problem) fail(SCOPE, problem);
   let stop: (() => void) | undefined;
   return {
     name: 'iadvizeTag',
@@ -88,7 +125,8 @@ export function iadvizeTag(options: IAdvizeTagOptions): Plugin<{ tag: TagLoader 
       const host = globalsOf(win) as IAdvizeWindow & { [PAGE_TAG]?: PageTag };
       const page = (host[PAGE_TAG] ??= { status: 'idle', listeners: new Set() });
       const src = tagUrl(win, options.src ?? DEFAULT_TAG_SRC);
-      if (!src) fail(SCOPE, `\`src\` must be an https: URL or on this page's origin (${String(options.src)})`);
+      if (!src) fail(SCOPE, `\`src\` ${BAD_SRC}: ${String(options.src)}`);
+      const nonce = options.nonce ?? (OWN_NONCE || pageNonce(win));
 
       const announce = (status: TagStatus): void => {
         if (status === 'loading' || status === 'loaded' || status === 'failed') context.emit(`tag:${status}`, { src: page.src ?? src }, page.src ?? src);
@@ -104,16 +142,25 @@ export function iadvizeTag(options: IAdvizeTagOptions): Plugin<{ tag: TagLoader 
 
       function load(): void {
         if (page.status === 'loading' || page.status === 'loaded') return;
+        const document = win.document;
+        // Decided once the page is parsed, so the page's own snippet is seen wherever its HTML has it.
+        if (document.readyState === 'loading') return document.addEventListener('DOMContentLoaded', () => context.guard(load, 'load'), { once: true });
         const tag = host.iAdvize;
         // A tag the page already loaded (its own snippet, a GTM tag) is the tag: never a second one.
         if (tag !== null && typeof tag === 'object') return setStatus('loaded');
+        const own = pageScript(document, src!);
+        if (own) {
+          page.src = own.src;
+          if (context.debug) log('info', `the page loads the iAdvize tag itself (${own.src}): not loaded again`);
+          own.addEventListener('load', () => setStatus('loaded'));
+          own.addEventListener('error', () => setStatus('failed'));
+          return setStatus('loading');
+        }
         const queue = (host.iAdvizeInterface ??= []) as { config?: unknown };
         queue.config ??= options.lang === undefined ? { sid: Number(options.sid) } : { sid: Number(options.sid), lang: options.lang };
-        const document = win.document;
         const script = document.createElement('script');
         script.async = true;
         script.src = page.src = src!;
-        const nonce = options.nonce ?? (document.currentScript as HTMLScriptElement | null)?.nonce;
         if (nonce) script.nonce = nonce;
         script.onload = () => setStatus('loaded');
         script.onerror = () => setStatus('failed');
