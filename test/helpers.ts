@@ -1,5 +1,5 @@
 import { Window as HappyWindow } from 'happy-dom';
-import { CALLBACKS, custom, install, type AnyPlugin, type BridgeEvent, type CallbackName, type InstallOptions } from '../src/index.js';
+import { CALLBACKS, custom, install, type AnyPlugin, type BridgeEvent, type CallbackName, type ErrorContext, type InstallOptions } from '../src/index.js';
 import { createTagSimulator, type PayloadGeneration, type TagSimulator } from '../src/testing/index.js';
 
 /** Enough of a window for the registry, and cheap enough to make thousands of. */
@@ -7,6 +7,14 @@ export const bareWindow = () => ({ location: { search: '' } }) as unknown as Win
 
 export function newWindow(url = 'https://shop.example/product'): Window {
   return new HappyWindow({ url }) as unknown as Window;
+}
+
+/** A bridge on `win` (with `onError`, if given) and the type of every event it emits, in order. */
+export function listenTo(win: Window, onError?: (error: unknown, context: ErrorContext) => void) {
+  const bridge = install({ window: win, ...(onError ? { onError } : {}) });
+  const events: string[] = [];
+  bridge.on('*', (event: BridgeEvent) => events.push(event.type));
+  return { bridge, events };
 }
 
 export const CALLBACK_NAMES = Object.keys(CALLBACKS) as CallbackName[];

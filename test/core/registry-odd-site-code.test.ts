@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { install, type BridgeEvent, type ErrorContext } from '../../src/index.js';
 
-import { loadTag, newWindow } from '../helpers.js';
+import { listenTo, loadTag, newWindow } from '../helpers.js';
 
 /**
  * Ordinary JavaScript a site may write around `window.iAdvizeCallbacks` that is none of iAdvize's
@@ -9,13 +8,6 @@ import { loadTag, newWindow } from '../helpers.js';
  * run the same way and each tag call still gives its event; what cannot be followed is said.
  */
 type Host = { iAdvizeCallbacks: unknown };
-
-function listen(win: Window, onError?: (error: unknown, context: ErrorContext) => void) {
-  const bridge = install({ window: win, ...(onError ? { onError } : {}) });
-  const events: string[] = [];
-  bridge.on('*', (event: BridgeEvent) => events.push(event.type));
-  return { bridge, events };
-}
 
 describe.each(['late', 'boot'] as const)('callbacks on a class or a function object, tag lookup %s', (lookup) => {
   it.each(['before', 'after'] as const)('static methods of a class assigned %s install keep being called, with the class as this', (when) => {
@@ -28,7 +20,7 @@ describe.each(['late', 'boot'] as const)('callbacks on a class or a function obj
       }
     }
     if (when === 'before') host.iAdvizeCallbacks = SiteCallbacks;
-    const { events } = listen(win);
+    const { events } = listenTo(win);
     if (when === 'after') host.iAdvizeCallbacks = SiteCallbacks;
     const tag = loadTag(win, lookup);
     tag.fire('onChatStarted', { id: 1 });
@@ -43,7 +35,7 @@ describe.each(['late', 'boot'] as const)('callbacks on a class or a function obj
     const calls: string[] = [];
     const site = Object.assign(function siteCallbacks() {}, { onChatEnded: () => calls.push('ended'), account: 'shop' });
     (win as unknown as Host).iAdvizeCallbacks = site;
-    const { events } = listen(win);
+    const { events } = listenTo(win);
     loadTag(win, lookup).fire('onChatEnded', { id: 1 });
     expect(calls).toEqual(['ended']);
     expect(events).toEqual(['chat:ended']);
@@ -73,9 +65,9 @@ describe('a Proxy the bridge cannot read as iAdvizeCallbacks', () => {
     const win = newWindow();
     (win as unknown as Host).iAdvizeCallbacks = make();
     const onError = vi.fn();
-    let heard: ReturnType<typeof listen> | undefined;
+    let heard: ReturnType<typeof listenTo> | undefined;
     // Observed before: TypeError "Cannot perform 'getOwnPropertyDescriptor' on a proxy that has been revoked".
-    expect(() => (heard = listen(win, onError))).not.toThrow();
+    expect(() => (heard = listenTo(win, onError))).not.toThrow();
     const tag = loadTag(win, 'late');
     tag.fire('onChatStarted', { id: 1 });
     expect(heard!.events).toEqual(['chat:started']);
@@ -86,7 +78,7 @@ describe('a Proxy the bridge cannot read as iAdvizeCallbacks', () => {
   it('assigned after install: nothing thrown at the site, said once, events go on', () => {
     const win = newWindow();
     const onError = vi.fn();
-    const { events } = listen(win, onError);
+    const { events } = listenTo(win, onError);
     const tag = loadTag(win, 'late');
     expect(() => ((win as unknown as Host).iAdvizeCallbacks = revoked())).not.toThrow();
     tag.fire('onChatStarted', { id: 1 });
@@ -104,14 +96,14 @@ describe.each(['late', 'boot'] as const)('a frozen or sealed iAdvizeCallbacks ac
     const host = win as unknown as Host;
     const calls: string[] = [];
     host.iAdvizeCallbacks = { onChatStarted: () => calls.push('site') };
-    const first = listen(win);
+    const first = listenTo(win);
     const tag = loadTag(win, lookup);
     lock(host.iAdvizeCallbacks);
     tag.fire('onChatStarted', { id: 1 });
     expect(first.events).toEqual(['chat:started']);
     first.bridge.destroy();
     tag.fire('onChatStarted', { id: 2 });
-    const second = listen(win);
+    const second = listenTo(win);
     tag.fire('onChatStarted', { id: 3 });
     // Observed before: [] (the old registry's links stayed on the frozen object, switched off).
     expect(second.events).toEqual(['chat:started']);

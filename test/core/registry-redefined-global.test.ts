@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { install, type BridgeEvent, type ErrorContext } from '../../src/index.js';
 
-import { newWindow } from '../helpers.js';
+import { listenTo, newWindow } from '../helpers.js';
 
 /**
  * `Object.defineProperty(window, 'iAdvizeCallbacks', ...)` after install: a tag that looks the global up
@@ -9,13 +8,6 @@ import { newWindow } from '../helpers.js';
  * now and then, and says it once.
  */
 type Host = { iAdvizeCallbacks: unknown };
-
-function listen(win: Window, onError?: (error: unknown, context: ErrorContext) => void) {
-  const bridge = install({ window: win, ...(onError ? { onError } : {}) });
-  const events: string[] = [];
-  bridge.on('*', (event: BridgeEvent) => events.push(event.type));
-  return { bridge, events };
-}
 
 describe('window.iAdvizeCallbacks redefined with Object.defineProperty after install', () => {
   /** A page whose timers are Vitest's fake ones (happy-dom's own timers do not follow them). */
@@ -26,7 +18,7 @@ describe('window.iAdvizeCallbacks redefined with Object.defineProperty after ins
     try {
       const win = newTimedWindow();
       const onError = vi.fn();
-      listen(win, onError);
+      listenTo(win, onError);
       Object.defineProperty(win, 'iAdvizeCallbacks', { value: { onChatStarted() {} }, writable: true, configurable: true });
       await vi.advanceTimersByTimeAsync(60_000);
       expect(onError).toHaveBeenCalledTimes(1);
@@ -43,10 +35,10 @@ describe('window.iAdvizeCallbacks redefined with Object.defineProperty after ins
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const lost = newTimedWindow();
-      listen(lost);
+      listenTo(lost);
       Object.defineProperty(lost, 'iAdvizeCallbacks', { value: {}, configurable: true });
       const wrapped = newTimedWindow();
-      listen(wrapped);
+      listenTo(wrapped);
       const bridgeObject = (wrapped as unknown as Host).iAdvizeCallbacks;
       Object.defineProperty(wrapped, 'iAdvizeCallbacks', { get: () => bridgeObject, configurable: true });
       await vi.advanceTimersByTimeAsync(120_000);
@@ -63,7 +55,7 @@ describe('window.iAdvizeCallbacks redefined with Object.defineProperty after ins
     try {
       const win = newTimedWindow();
       const onError = vi.fn();
-      listen(win, onError).bridge.destroy();
+      listenTo(win, onError).bridge.destroy();
       Object.defineProperty(win, 'iAdvizeCallbacks', { value: {}, configurable: true });
       await vi.advanceTimersByTimeAsync(120_000);
       expect(onError).not.toHaveBeenCalled();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { install, type BridgeEvent, type ErrorContext } from '../../src/index.js';
 
-import { newWindow } from '../helpers.js';
+import { listenTo, newWindow } from '../helpers.js';
 
 /**
  * The tag calling a callback while a site callback runs (the site's handler called a tag function that
@@ -10,13 +9,6 @@ import { newWindow } from '../helpers.js';
  * address in the stack.
  */
 type Host = { iAdvizeCallbacks: unknown };
-
-function listen(win: Window, onError?: (error: unknown, context: ErrorContext) => void) {
-  const bridge = install({ window: win, ...(onError ? { onError } : {}) });
-  const events: string[] = [];
-  bridge.on('*', (event: BridgeEvent) => events.push(event.type));
-  return { bridge, events };
-}
 
 /**
  * The tag's own code, as the browser names it in a stack trace: a script of an iadvize.com host. It
@@ -29,7 +21,7 @@ describe.each(['late', 'boot'] as const)('a callback the tag fires while a site 
     const win = newWindow();
     const host = win as unknown as Host;
     const calls: string[] = [];
-    const { events } = listen(win);
+    const { events } = listenTo(win);
     const captured = () => (lookup === 'late' ? host.iAdvizeCallbacks : boot);
     let boot: unknown;
     const fire = (name: string, arg: unknown) => tagScript(captured(), name, arg);
