@@ -1,3 +1,4 @@
+import { errorText, logger } from './log.js';
 import { errorResponse } from './responses.js';
 import { requestBody, type NodeBody } from './request-body.js';
 import { checkKnownOptions } from '../shared/known-options.js';
@@ -100,17 +101,42 @@ async function send(response: Response, res: NodeResponse, method: string, gone:
   }
 }
 
+/** Long runs of token characters in a failure's message are masked: they may be a key or a secret. */
+const failureText = (error: unknown) => errorText(error).slice(0, 300).replace(/[A-Za-z0-9+/_=.-]{20,}/g, '[redacted]');
+
+/** The handler itself, or a TypeError that names the fix: our factories (`create...Handler`) must be called first. */
+function checkHandler(handler: unknown): void {
+  if (typeof handler === 'function' && !/^create[A-Z]/.test(handler.name)) return;
+  const got = typeof handler === 'function' ? `the factory ${handler.name} itself` : handler === null ? 'null' : typeof handler;
+  const fix = typeof handler === 'function' ? `call it: toNodeListener(${handler.name}({ ... }))` : 'pass the handler a factory returned, e.g. toNodeListener(createWebhookHandler({ ... }))';
+  throw new TypeError(`iadvize-bridge toNodeListener(): takes a handler (request: Request) => Promise<Response>, got ${got}; ${fix}`);
+}
+
+/** Logs the handler's first failure, then how many there were at 10, 100, 1,000...: a broken handler is seen, not a flood. */
+function failureLog(log: (line: string) => void): (why: string) => void {
+  let count = 0;
+  return (why) => {
+    count += 1;
+    if (count === 1) log(`the handler failed (${why}); answered 500 internal_error. Later failures are counted`);
+    else if (Number.isInteger(Math.log10(count))) log(`the handler has failed ${count.toLocaleString('en')} times (the last: ${why})`);
+  };
+}
+
 /**
  * Adapts a web-standard handler (`Request` -> `Response`) to `http.createServer`. It streams the
  * request body (not for GET/HEAD) and the response body with backpressure; the `Request`'s `signal`
  * aborts when the client goes away. Bad input never reaches the handler: TRACE, CONNECT, TRACK and
- * malformed methods are 405, a malformed URL or Host is 400; a handler that throws is a 500.
+ * malformed methods are 405, a malformed URL or Host is 400. A handler that throws or does not
+ * answer a Response is a 500, logged (`log`, default `console.warn`) once, then counted.
  * @example
  * http.createServer(toNodeListener(createHistoryHandler({ ... }))).listen(8787, '127.0.0.1')
  */
-export function toNodeListener(handler: (request: Request) => Promise<Response>, options: Record<string, never> = {}) {
-  // It takes none: an option meant for the handler (`maxBodyBytes`) would otherwise be lost here.
-  checkKnownOptions('toNodeListener()', options, []);
+export function toNodeListener(handler: (request: Request) => Promise<Response>, options: { log?: (message: string) => void } = {}) {
+  checkHandler(handler);
+  // An option meant for the handler (`maxBodyBytes`) would otherwise be lost here.
+  checkKnownOptions('toNodeListener()', options, ['log']);
+  if (options.log !== undefined && typeof options.log !== 'function') throw new TypeError('iadvize-bridge toNodeListener(): `log` must be a function (message) => void');
+  const failed = failureLog(logger(options.log ?? ((message) => console.warn(message)), 'toNodeListener'));
   return async (req: NodeRequest, res: NodeResponse): Promise<void> => {
     const gone = new AbortController();
     res.once('close', () => {
@@ -126,9 +152,13 @@ export function toNodeListener(handler: (request: Request) => Promise<Response>,
       else {
         bodyLeft = built.bodyLeft;
         response = await handler(built.request);
+        if (!(response instanceof Response)) {
+          failed(`it answered ${response === null ? 'null' : typeof response}, not a Response`);
+          response = errorResponse(500, 'internal_error', 'The handler failed');
+        }
       }
-      if (!(response instanceof Response)) throw new TypeError('the handler did not return a Response');
-    } catch {
+    } catch (error) {
+      failed(`it threw ${failureText(error)}`);
       response = errorResponse(500, 'internal_error', 'The handler failed');
     }
     // A body left half read would be taken for the next request on this connection.

@@ -48,12 +48,14 @@ function signedBody(request: Request, settings: WebhookSettings, budget: Budget,
  */
 async function readBody(request: Request, settings: WebhookSettings, budget: Budget, signed: Check): Promise<Uint8Array | Response> {
   const stop = new AbortController();
-  const holder = budget.holder(() => stop.abort('busy'), stop.signal);
   const gone = () => stop.abort('gone');
   request.signal.addEventListener('abort', gone, { once: true });
   const timer = setTimeout(() => stop.abort('timeout'), settings.bodyTimeoutMs);
+  // Until it has a place, the body is not read: Node holds one chunk of it, TCP the rest.
+  const announced = Number(request.headers.get('content-length')) || settings.maxBodyBytes;
+  const holder = await budget.enter(announced, () => stop.abort('busy'), stop.signal);
   try {
-    const read = await readCapped(request.body, { maxBytes: settings.maxBodyBytes, signal: stop.signal, take: holder.take });
+    const read = holder ? await readCapped(request.body, { maxBytes: settings.maxBodyBytes, signal: stop.signal, take: holder.take }) : { ok: false as const, reason: 'aborted' as const };
     if (read.ok) return (await signed(read.bytes)) ? read.bytes : unauthorized();
     if (read.reason === 'too-large') return tooLarge(settings.maxBodyBytes);
     if (stop.signal.reason === 'timeout') return errorResponse(408, 'body_timeout', `The body took over ${settings.bodyTimeoutMs} ms`);
@@ -62,7 +64,7 @@ async function readBody(request: Request, settings: WebhookSettings, budget: Bud
   } finally {
     clearTimeout(timer);
     request.signal.removeEventListener('abort', gone);
-    holder.free();
+    holder?.free();
   }
 }
 

@@ -14,10 +14,11 @@ export interface WebhookHandlerOptions {
   /** The most body bytes read; past it the answer is 413 and the rest is not read. Default 1 MB. */
   maxBodyBytes?: number;
   /**
-   * The most body bytes all requests together hold before their signature is checked. Past it a body
-   * waits for room (until `bodyTimeoutMs`), and one that holds more than twice what a newer request
-   * needs is cut with a 503 (`Retry-After: 10`), so small deliveries still pass. At least
-   * `maxBodyBytes`. Default 8 MiB.
+   * The most body bytes all requests together hold before their signature is checked; one request per
+   * 128 KiB of it reads its body at once (8 or more), the others wait unread. Past it a body waits for
+   * room (until `bodyTimeoutMs`), and one that holds more than twice what a newer request announced is
+   * cut with a 503 (`Retry-After: 10`), so small deliveries still pass. At least `maxBodyBytes`.
+   * Default 8 MiB.
    */
   maxUnverifiedBytes?: number;
   /** How long a body may take to arrive; past it the answer is 408 and the connection is closed. Default 10 s. */

@@ -2,7 +2,7 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { toNodeListener } from '../../src/server/index.js';
+import { createHistoryHandler, createWebhookHandler, toNodeListener } from '../../src/server/index.js';
 import { readCapped } from '../../src/server/read-capped.js';
 
 const servers: Server[] = [];
@@ -77,6 +77,35 @@ describe('toNodeListener refuses bad input itself, never with a 500', () => {
     const { port } = await serve(echo);
     const response = await fetch(`http://127.0.0.1:${port}/x`, { method: 'PROPFIND' });
     expect((await response.json()).method).toBe('PROPFIND');
+  });
+});
+
+describe('toNodeListener says what is wrong with its handler', () => {
+  it('anything but a handler is a TypeError where it is made, naming the fix', () => {
+    expect(() => toNodeListener(null as never)).toThrow(/toNodeListener\(\): takes a handler \(request: Request\) => Promise<Response>, got null/);
+    expect(() => toNodeListener('x' as never)).toThrow(/got string/);
+    expect(() => toNodeListener(createHistoryHandler as never)).toThrow(/got the factory createHistoryHandler itself; call it: toNodeListener\(createHistoryHandler\(\{ \.\.\. \}\)\)/);
+    expect(() => toNodeListener(createWebhookHandler as never)).toThrow(/call it: toNodeListener\(createWebhookHandler\(/);
+    expect(() => toNodeListener(async () => new Response(), { log: 'yes' } as never)).toThrow(/`log` must be a function/);
+  });
+
+  it('a handler that throws or answers no Response is logged once, then counted, never with its secret', async () => {
+    const secret = 'sk_live_4f9a8b7c6d5e4f3a2b1c0d9e';
+    const lines: string[] = [];
+    const handlers = [() => Promise.reject(new Error(`upstream refused ${secret}`)), () => 'text' as unknown as Response];
+    for (const handler of handlers) {
+      const server = createServer(toNodeListener(handler as never, { log: (line) => lines.push(line) }));
+      servers.push(server);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const port = (server.address() as AddressInfo).port;
+      for (let i = 0; i < 10; i++) expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(500);
+    }
+    expect(lines).toEqual([
+      'iadvize-bridge toNodeListener: the handler failed (it threw Error: upstream refused [redacted]); answered 500 internal_error. Later failures are counted',
+      'iadvize-bridge toNodeListener: the handler has failed 10 times (the last: it threw Error: upstream refused [redacted])',
+      'iadvize-bridge toNodeListener: the handler failed (it answered string, not a Response); answered 500 internal_error. Later failures are counted',
+      'iadvize-bridge toNodeListener: the handler has failed 10 times (the last: it answered string, not a Response)',
+    ]);
   });
 });
 

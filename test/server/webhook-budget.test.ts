@@ -2,12 +2,21 @@
 import { describe, expect, it } from 'vitest';
 import { unverifiedBudget } from '../../src/server/webhook-budget.js';
 
-/** A holder of `budget` that records whether it was cut, with its own stop signal. */
-function holderOf(budget: ReturnType<typeof unverifiedBudget>) {
+type Budget = ReturnType<typeof unverifiedBudget>;
+
+/** A request that `announced` its size entering `budget`, recording whether it was cut, with its own stop signal. */
+function entering(budget: Budget, announced: number) {
   const stop = new AbortController();
   const state = { cut: false };
-  const holder = budget.holder(() => ((state.cut = true), stop.abort('busy')), stop.signal);
-  return { holder, state, stop };
+  const entered = budget.enter(announced, () => ((state.cut = true), stop.abort('busy')), stop.signal);
+  return { entered, state, stop };
+}
+
+/** A holder that entered at once (a place was free). */
+function holderOf(budget: Budget, announced = 0) {
+  const { entered, ...rest } = entering(budget, announced);
+  if (entered instanceof Promise) throw new Error('no place was free');
+  return { holder: entered, ...rest };
 }
 
 describe('the budget for unverified bytes', () => {
@@ -44,5 +53,45 @@ describe('the budget for unverified bytes', () => {
 
   it('more than the whole budget at once is refused', () => {
     expect(holderOf(unverifiedBudget(100)).holder.take(101)).toBe(false);
+  });
+
+  it('equals never cut each other, even the first chunk of a newcomer: they wait', () => {
+    const budget = unverifiedBudget(100);
+    const [a, b] = [holderOf(budget, 1000), holderOf(budget, 1000)];
+    expect([a.holder.take(60), b.holder.take(30)]).toEqual([true, true]);
+    expect(holderOf(budget, 1000).holder.take(20)).toBeInstanceOf(Promise);
+    expect([a.state.cut, b.state.cut]).toEqual([false, false]);
+  });
+});
+
+describe('places to read a body', () => {
+  it('past maxReaders a request is not read: it waits for a place, the first in line first', async () => {
+    const budget = unverifiedBudget(1000, 2);
+    const [a] = [holderOf(budget, 500), holderOf(budget, 500)];
+    const [c, d] = [entering(budget, 500), entering(budget, 500)];
+    expect([c.entered, d.entered].map((entered) => entered instanceof Promise)).toEqual([true, true]);
+    a.holder.free();
+    expect(await c.entered).toBeTruthy();
+    d.stop.abort('timeout');
+    expect(await d.entered).toBeUndefined();
+  });
+
+  it('a small delivery waiting for a place cuts the largest reader once it holds more than twice its size, its waiting chunk included', async () => {
+    const budget = unverifiedBudget(100, 2);
+    const [a, b] = [holderOf(budget, 1000), holderOf(budget, 1000)];
+    expect([a.holder.take(30), b.holder.take(30)]).toEqual([true, true]); // 30 <= 2 x 20: no cut yet
+    const small = entering(budget, 20);
+    expect(small.entered).toBeInstanceOf(Promise);
+    void a.holder.take(45); // waits for room: 30 held + 45 waiting > 2 x 20
+    expect(await small.entered).toBeTruthy();
+    expect([a.state.cut, b.state.cut, small.state.cut]).toEqual([true, false, false]);
+  });
+
+  it('one that announces a large body never cuts a reader to get a place', () => {
+    const budget = unverifiedBudget(100, 1);
+    const a = holderOf(budget, 1000);
+    a.holder.take(100);
+    expect(entering(budget, 1000).entered).toBeInstanceOf(Promise);
+    expect(a.state.cut).toBe(false);
   });
 });

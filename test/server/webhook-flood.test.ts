@@ -57,7 +57,8 @@ describe('before a signature is checked, all requests together hold a bounded nu
     };
     const larger = slowSender(url, { sent: 900 * 1024, giveUpMs: 2_000 });
     await pause(200);
-    expect(await post(800 * 1024)).toEqual([401, 'unauthorized']); // it fits once the larger one is cut
+    // It announces 400 KB: the one holding 900 KB holds more than twice that, and is cut to make room.
+    expect(await post(400 * 1024)).toEqual([401, 'unauthorized']);
     expect(await larger).toEqual({ status: 503, retryAfter: '10', closed: true });
   });
 
