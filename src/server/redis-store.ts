@@ -58,7 +58,7 @@ export function redisStore(client: RedisClient, options: RedisStoreOptions = {})
     const state = ioredis ? (client as { status?: unknown }).status : (client as { isReady?: unknown }).isReady;
     const ready = ioredis ? state === 'ready' : state === true;
     // A client that says nothing of its state (a wrapper) is trusted.
-    if (!ready && state !== undefined) throw new Error(`Redis is not connected (the client is ${ioredis ? String(state) : 'not ready'})`);
+    if (!ready && state !== undefined) throw new Error(`Redis is not connected (the client is not ready${ioredis ? `: its status is '${String(state)}'` : ''})`);
   };
 
   return {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createLinkHandler, memoryStore, type KeyValueStore, type LinkHandlerOptions } from '../../src/server/index.js';
+import { createHistoryHandler, createLinkHandler, memoryStore, type KeyValueStore, type LinkHandlerOptions } from '../../src/server/index.js';
 import { degradedLog } from '../../src/server/log.js';
 import { refusedOriginLog } from '../../src/server/refused-origins.js';
 
@@ -99,6 +99,15 @@ describe('logs stay bounded when the site is degraded', () => {
     const throwing = route({ authorize: () => { throw new Error('bad cookie'); } });
     for (let i = 0; i < 500; i++) expect(await throwing.post()).toBe(500);
     expect(throwing.logged).toEqual([expect.stringContaining('authorize() threw Error: bad cookie')]);
+  });
+});
+
+describe('the history proxy', () => {
+  it('500 requests whose authorize throws log one line', async () => {
+    const logged: string[] = [];
+    const handler = createHistoryHandler({ apiKey: 'k'.repeat(32), authorize: () => { throw new Error('bad cookie'); }, log: (line) => void logged.push(line) });
+    for (let i = 0; i < 500; i++) expect((await handler(new Request('http://127.0.0.1/api/history?chatId=666'))).status).toBe(500);
+    expect(logged).toEqual([expect.stringContaining('authorize() threw Error: bad cookie')]);
   });
 });
 
