@@ -52,7 +52,7 @@ export function refusedOriginLog(log: (line: string) => void, publicOrigins: rea
   let leftOut = 0;
   return (request) => {
     if (Math.floor(now() / HOUR) !== hour) {
-      if (leftOut) log(`${leftOut} refused links were not logged in the last hour`);
+      if (leftOut) log(`${leftOut} more refused origins were not logged in the last hour`);
       hour = Math.floor(now() / HOUR);
       logged = { own: new Set(), other: new Set() };
       leftOut = 0;

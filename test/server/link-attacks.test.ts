@@ -128,7 +128,7 @@ describe('refused origins', () => {
     expect(lines).toHaveLength(21);
     now = 60 * 60 * 1000;
     refused(from('https://evil-0.example'));
-    expect(lines.slice(21)).toEqual(['9 refused links were not logged in the last hour', expect.stringContaining('https://evil-0.example')]);
+    expect(lines.slice(21)).toEqual(['9 more refused origins were not logged in the last hour', expect.stringContaining('https://evil-0.example')]);
   });
 
   it('a POST without Origin that the browser says another site sent (Sec-Fetch-Site: cross-site) is a 403', async () => {
