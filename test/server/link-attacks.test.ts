@@ -109,6 +109,14 @@ describe('the history proxy', () => {
     for (let i = 0; i < 500; i++) expect((await handler(new Request('http://127.0.0.1/api/history?chatId=666'))).status).toBe(500);
     expect(logged).toEqual([expect.stringContaining('authorize() threw Error: bad cookie')]);
   });
+
+  it('a request without Origin that another site sent (Sec-Fetch-Site: cross-site) is a 403 before authorize runs', async () => {
+    let asked = 0;
+    const handler = createHistoryHandler({ apiKey: 'k'.repeat(32), authorize: () => (asked++, false), log: () => undefined });
+    const status = async (site: string) => (await handler(new Request('http://127.0.0.1/api/history?chatId=666', { headers: { 'sec-fetch-site': site } }))).status;
+    expect([await status('cross-site'), await status('same-origin')]).toEqual([403, 403]);
+    expect(asked).toBe(1);
+  });
 });
 
 describe('refused origins', () => {
