@@ -16,7 +16,8 @@ function ownOrigin(url: string): string | undefined {
 }
 
 /**
- * Which pages may call a browser-facing handler: requests without `Origin` (same-origin GETs), those
+ * Which pages may call a browser-facing handler: requests without `Origin` (same-origin GETs) unless
+ * `Sec-Fetch-Site` says another site sent them, those
  * from the site's own origin (same-origin POSTs, beacons), and `allowedOrigins`. Not authentication.
  * The site's own origin is `publicOrigins` when the site names them, else the request URL's: never
  * what forwarded headers say, which whoever reaches the server can write.
@@ -24,7 +25,8 @@ function ownOrigin(url: string): string | undefined {
 export function corsFor(request: Request, allowedOrigins: readonly string[], publicOrigins?: readonly string[]): Cors {
   const origin = request.headers.get('origin');
   const own = publicOrigins ? publicOrigins.includes(origin ?? '') : origin === ownOrigin(request.url);
-  const allowed = origin === null || own || allowedOrigins.includes(origin);
+  // No Origin, but the browser says another site sent it: refused like a foreign Origin.
+  const allowed = origin === null ? request.headers.get('sec-fetch-site') !== 'cross-site' : own || allowedOrigins.includes(origin);
   const headers: Record<string, string> = origin && allowed ? { 'access-control-allow-origin': origin, vary: 'Origin' } : { vary: 'Origin' };
   return { allowed, headers };
 }
@@ -53,6 +55,7 @@ export function originList(value: unknown, name: string, fail: (message: string)
     if (typeof written !== 'string' || !url || !/^https?:$/.test(url.protocol) || !/^https?:\/\//i.test(written)) {
       fail(`\`${name}\`: ${shown} is not an origin: write the scheme and host the browser shows, e.g. 'https://${url?.host || (typeof written === 'string' && written !== 'null' ? written : 'shop.example')}'`);
     }
+    if (written.includes('*')) fail(`\`${name}\`: ${shown} is a pattern, and origins are compared exactly: list each origin, e.g. '${url.origin.replace(/\*\.?/g, '')}'`);
     if (url.username || url.password) fail(`\`${name}\`: ${shown} has user info: write '${url.origin}'`);
     if (url.pathname !== '/' || /[?#]/.test(written)) fail(`\`${name}\`: ${shown} has a path, query or fragment, and an origin is only scheme://host[:port]: write '${url.origin}'`);
     return url.origin;

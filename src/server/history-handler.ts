@@ -3,7 +3,7 @@ import { historyOutcome } from './history-answer.js';
 import { authorization } from './authorize.js';
 import { corsFor, preflight } from './cors.js';
 import { historySettings, type HistoryHandlerOptions, type HistorySettings } from './history-options.js';
-import { logger } from './log.js';
+import { degradedLog, logger } from './log.js';
 import { redactor } from './redact.js';
 import { errorResponse, jsonResponse } from './responses.js';
 import { fetchUpstream } from './upstream.js';
@@ -49,6 +49,7 @@ export function createHistoryHandler(options: HistoryHandlerOptions): (request: 
   const settings = historySettings(options);
   const redact = redactor(settings.apiKey);
   const log = logger(settings.log, 'history', redact);
+  const authorizeFailed = degradedLog(log);
   const limits = { maxEntries: settings.maxEntries, maxTextLength: settings.maxTextLength, redact };
 
   return async function handleHistoryRequest(request: Request): Promise<Response> {
@@ -60,7 +61,7 @@ export function createHistoryHandler(options: HistoryHandlerOptions): (request: 
     const query = readQuery(request.url, settings.requireVisitorId);
     if ('error' in query) return error(400, query.error, query.message);
 
-    const verdict = await authorization(() => settings.authorize(request, query.chatId), log, `chat ${query.chatId}`);
+    const verdict = await authorization(() => settings.authorize(request, query.chatId), authorizeFailed, `chat ${query.chatId}`);
     if (verdict === 'denied') return error(403, 'forbidden', 'This request may not read this chat');
     if (verdict === 'failed') return error(500, 'authorize_failed', 'The site could not check this request');
 

@@ -2,7 +2,7 @@ import { chatLinkProblem, type ChatLink } from '../shared/chat-link.js';
 import { authorization } from './authorize.js';
 import { corsFor, preflight } from './cors.js';
 import { linkSettings, type LinkHandlerOptions } from './link-options.js';
-import { errorText } from './log.js';
+import { degradedLog, errorText } from './log.js';
 import { readCapped } from './read-capped.js';
 import { refusedOriginLog } from './refused-origins.js';
 import { sessionCap } from './session-cap.js';
@@ -54,18 +54,22 @@ type Answer = (status: number, code: string, message: string, extra?: Record<str
 export function createLinkHandler(options: LinkHandlerOptions): (request: Request) => Promise<Response> {
   const { store, authorize, publicOrigins, allowedOrigins, ttlMs, linksPerSession, sessionWindowMs, log } = linkSettings(options);
   const refused = refusedOriginLog(log, publicOrigins);
-  const takeSlot = sessionCap(store, linksPerSession, sessionWindowMs);
+  const takeSlot = sessionCap(linksPerSession, sessionWindowMs);
+  const storeFailed = degradedLog(log);
+  const authorizeFailed = degradedLog(log);
   let saidUncapped = false;
 
   /** Stores an allowed link: 204 (stored, or the same again), 409 (another client id), 429 (past the session's cap), 503 (the store failed). */
   async function keep(link: ChatLink, sessionKey: string | undefined, error: Answer, headers: Record<string, string>): Promise<Response> {
+    // One deadline for all of this request's calls: a slow store cannot add up its timeoutMs per call.
+    const calls = store.budget();
     try {
-      const retryAfter = sessionKey === undefined ? 0 : await takeSlot(sessionKey);
+      const retryAfter = sessionKey === undefined ? 0 : await takeSlot(calls, sessionKey);
       if (retryAfter) return error(429, 'too_many_links', `This session sent ${linksPerSession} links already; try again later`, { 'retry-after': String(retryAfter) });
       const key = linkKey(link.conversationId);
-      if ((await store.add(key, link.clientId, ttlMs)) || (await store.get(key)) === link.clientId) return jsonResponse(204, null, headers);
+      if ((await calls.add(key, link.clientId, ttlMs)) || (await calls.get(key)) === link.clientId) return jsonResponse(204, null, headers);
     } catch (failure) {
-      log(`the store failed: ${errorText(failure)} (conversation ${link.conversationId})`);
+      storeFailed(`the store failed: ${errorText(failure)} (conversation ${link.conversationId})`);
       return error(503, 'store_unavailable', 'The link cannot be stored right now');
     }
     return error(409, 'already_linked', 'This conversation is linked to another client id');
@@ -83,7 +87,7 @@ export function createLinkHandler(options: LinkHandlerOptions): (request: Reques
     const link = await readLink(request);
     if ('status' in link) return error(link.status, link.code, link.message);
 
-    const verdict = await authorization(() => authorize(request, link), log, `conversation ${link.conversationId}`, true);
+    const verdict = await authorization(() => authorize(request, link), authorizeFailed, `conversation ${link.conversationId}`, true);
     if (verdict === 'denied') return error(403, 'forbidden', 'This request may not link this conversation');
     if (verdict === 'failed') return error(500, 'authorize_failed', 'The site could not check this request');
     if (verdict === 'allowed' && !saidUncapped) {

@@ -16,3 +16,21 @@ export function logger(sink: (line: string) => void, prefix: string, redact: (te
     }
   };
 }
+
+const MINUTE = 60_000;
+
+/**
+ * A degraded mode says so once: `log` gets the first line, then at most one line a minute, with
+ * how many were left out since (a store outage or a throwing `authorize` would fail every request).
+ */
+export function degradedLog(log: (line: string) => void, now: () => number = Date.now): (line: string) => void {
+  let last = -Infinity;
+  let leftOut = 0;
+  return (line) => {
+    const time = now();
+    if (time - last < MINUTE) return void leftOut++;
+    log(leftOut ? `${line} (${leftOut} more like it not logged since the last line)` : line);
+    last = time;
+    leftOut = 0;
+  };
+}

@@ -51,13 +51,14 @@ export function redisStore(client: RedisClient, options: RedisStoreOptions = {})
     return (client as NodeRedisClient).set(prefix + key, value, onlyIfAbsent ? { PX: ms, NX: true } : { PX: ms });
   };
 
-  // A client that was connected and lost it would only queue the command and run it after Redis is
-  // back, long after the handler gave up on it (a claim taken late, a stale delete): refuse it at once.
-  let wasReady = false;
+  // A client that is not ready (connecting, or reconnecting after it lost Redis) would only queue the
+  // command and run it after Redis is back, long after the handler gave up on it (a claim taken late,
+  // a stale delete): refuse it at once. Read on every call, from the client itself.
   const connected = () => {
-    const ready = ioredis ? (client as { status?: unknown }).status === 'ready' : (client as { isReady?: unknown }).isReady === true;
-    wasReady ||= ready;
-    if (wasReady && !ready) throw new Error('Redis is not connected (the client is reconnecting)');
+    const state = ioredis ? (client as { status?: unknown }).status : (client as { isReady?: unknown }).isReady;
+    const ready = ioredis ? state === 'ready' : state === true;
+    // A client that says nothing of its state (a wrapper) is trusted.
+    if (!ready && state !== undefined) throw new Error(`Redis is not connected (the client is not ready${ioredis ? `: its status is '${String(state)}'` : ''})`);
   };
 
   return {

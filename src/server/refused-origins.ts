@@ -1,5 +1,6 @@
-/** Distinct refusals logged; past them, one line says the rest are not (an attacker chooses its `Origin`). */
+/** Distinct refusals logged an hour; past them, one line says the rest are not (an attacker chooses its `Origin`). */
 const MAX_LINES = 20;
+const HOUR = 60 * 60 * 1000;
 
 const isOrigin = (text: string) => {
   try {
@@ -21,6 +22,7 @@ function forwardedOrigin(headers: Headers): string | undefined {
 
 function refusal(request: Request, publicOrigins: readonly string[] | undefined): string {
   const written = request.headers.get('origin') ?? '';
+  if (!request.headers.has('origin')) return 'refused a link without Origin that the browser says another site sent (Sec-Fetch-Site: cross-site)';
   if (written === 'null') return 'refused a link from an opaque origin (null: a sandboxed frame, a local file, a page reached across a redirect); it cannot be allowed';
   if (!isOrigin(written)) return `refused a link with a malformed Origin header (${JSON.stringify(written.slice(0, 80))}${written.length > 80 ? '…' : ''})`;
   const other = 'if it is another site of yours, list it in allowedOrigins';
@@ -32,14 +34,34 @@ function refusal(request: Request, publicOrigins: readonly string[] | undefined)
   return `refused a link from ${written}: ${why}. If browsers open this site at ${written}, set publicOrigin: '${written}'; ${other}`;
 }
 
-/** Logs why an origin was refused and the fix, once per distinct origin and reason, at most 20 lines. */
-export function refusedOriginLog(log: (line: string) => void, publicOrigins: readonly string[] | undefined): (request: Request) => void {
-  const logged = new Set<string>();
+/** Whether `origin` names this site's host (the request's, or a public origin's): likely the site's own page behind a proxy. */
+function ownHost(origin: string, request: Request, publicOrigins: readonly string[] | undefined): boolean {
+  if (!isOrigin(origin)) return false;
+  const host = new URL(origin).host;
+  return (publicOrigins ?? [request.url]).some((own) => new URL(own).host === host);
+}
+
+/**
+ * Logs why an origin was refused and the fix, once per distinct origin and reason, at most 20 lines
+ * an hour; origins on this site's own host (a page behind a TLS proxy) have 20 lines of their own,
+ * so hostile origins cannot use up the line that tells the operator to set publicOrigin.
+ */
+export function refusedOriginLog(log: (line: string) => void, publicOrigins: readonly string[] | undefined, now: () => number = Date.now): (request: Request) => void {
+  let hour = Math.floor(now() / HOUR);
+  let logged = { own: new Set<string>(), other: new Set<string>() };
+  let leftOut = 0;
   return (request) => {
-    if (logged.size > MAX_LINES) return;
+    if (Math.floor(now() / HOUR) !== hour) {
+      if (leftOut) log(`${leftOut} more refused origins were not logged in the last hour`);
+      hour = Math.floor(now() / HOUR);
+      logged = { own: new Set(), other: new Set() };
+      leftOut = 0;
+    }
+    const seen = ownHost(request.headers.get('origin') ?? '', request, publicOrigins) ? logged.own : logged.other;
     const line = refusal(request, publicOrigins);
-    if (logged.has(line)) return;
-    logged.add(line);
-    log(logged.size > MAX_LINES ? `more refused origins are not logged (${MAX_LINES} were)` : line);
+    if (seen.has(line)) return;
+    if (seen.size > MAX_LINES) return void leftOut++;
+    seen.add(line);
+    log(seen.size > MAX_LINES ? `more refused origins are not logged this hour (${MAX_LINES} were)` : line);
   };
 }

@@ -45,9 +45,12 @@ export function seenEvents(store: KeyValueStore, { rememberMs, acceptedForMs, cl
 
   function hold(eventId: string, token: string): HeldClaim {
     let lost = false;
+    let ended = false;
+    let renewing: Promise<void> = Promise.resolve();
     const renew = async () => {
       try {
-        if ((await store.get(key(eventId))) === token) return void (await store.set(key(eventId), token, claimMs));
+        // Checked again after the get: a renewal's set landing after `done` would turn the id back into a claim that lapses.
+        if ((await store.get(key(eventId))) === token) return void (ended || (await store.set(key(eventId), token, claimMs)));
         lost = true;
         log(`the claim on event ${eventId} was lost from the store while onEvent ran: a duplicate may run`);
       } catch (error) {
@@ -55,15 +58,20 @@ export function seenEvents(store: KeyValueStore, { rememberMs, acceptedForMs, cl
       }
       if (lost) clearInterval(timer);
     };
-    const timer = setInterval(() => void renew(), claimMs / 3);
+    const timer = setInterval(() => void (renewing = renew()), claimMs / 3);
     (timer as { unref?: () => void }).unref?.();
+    const end = async () => {
+      ended = true;
+      clearInterval(timer);
+      await renewing;
+    };
     return {
       async done() {
-        clearInterval(timer);
+        await end();
         await store.set(key(eventId), 'done', rememberMs);
       },
       async release() {
-        clearInterval(timer);
+        await end();
         // Only our own claim: another attempt may hold the id if ours was lost.
         if ((await store.get(key(eventId))) === token) await store.delete(key(eventId));
       },

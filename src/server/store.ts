@@ -15,8 +15,9 @@ export interface KeyValueStore {
   add(key: string, value: string, ttlMs: number): Awaitable<boolean>;
   delete(key: string): Awaitable<void>;
   /**
-   * How long a handler waits for each call before it gives up and answers 503 (the call is not
-   * cancelled). Default 2000. `redisStore(client, { timeoutMs })` sets it.
+   * How long a handler waits for the store before it gives up and answers 503 (the call is not
+   * cancelled): for each call of a webhook, for all the calls of one link request together. Default
+   * 2000. `redisStore(client, { timeoutMs })` sets it.
    */
   readonly timeoutMs?: number;
 }
@@ -27,7 +28,11 @@ export function isKeyValueStore(value: unknown): value is KeyValueStore {
 }
 
 export interface MemoryStoreOptions {
-  /** The most entries kept of each kind (links, webhook ids, session counts); past it the oldest of that kind goes first. Default 10,000. */
+  /**
+   * The most entries kept of each kind (links, webhook ids, session counts); past it the oldest of
+   * that kind goes first, but a live session count never does: a full one refuses (the link handler
+   * answers 503) until counts expire. Each capped session takes up to `linksPerSession` + 1. Default 10,000.
+   */
   maxEntries?: number;
 }
 
@@ -66,6 +71,11 @@ export function memoryStore(options: MemoryStoreOptions = {}): KeyValueStore {
     entries.set(key, { value, expires: now + ttlMs });
     for (const [oldest, entry] of entries) {
       if (entries.size <= maxEntries && entry.expires > now) break;
+      // Evicting a session's live count would reset its cap.
+      if (entry.expires > now && key.startsWith('session:')) {
+        entries.delete(key);
+        throw new Error(`memoryStore is full: ${maxEntries} live session counts (raise maxEntries)`);
+      }
       entries.delete(oldest);
     }
   };

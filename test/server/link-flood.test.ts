@@ -111,7 +111,7 @@ describe('one session floods the link endpoint: 30 links an hour, then 429', () 
   const redis = useRedis();
 
   it(`ioredis (the client the README shows): ${FLOOD} links of one session store 30, and every key expires`, async () => {
-    const client = redis.ioredis();
+    const client = await redis.ioredis();
     await floodAfterDeliveries(redisStore(client, { prefix: 'flood:' }));
     const links = await client.keys('flood:link:*');
     expect(links).toHaveLength(1 + 30 + 1);

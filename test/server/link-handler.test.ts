@@ -143,7 +143,7 @@ describe('authorize and origins', () => {
 
   it('a link stored by one instance is found by another, and expires in Redis', async () => {
     const one = await linkRoute({ store: redisStore(await redis.nodeRedis()), ttlMs: 60_000 });
-    const other = linkedClientId(redisStore(redis.ioredis()));
+    const other = linkedClientId(redisStore(await redis.ioredis()));
     expect((await one.post({ conversationId: CONVERSATION, clientId: CLIENT })).status).toBe(204);
     expect(await other({ conversationId: CONVERSATION })).toBe(CLIENT);
     const ttl = await (await redis.nodeRedis()).pTTL(`iadvize-bridge:link:${CONVERSATION}`);

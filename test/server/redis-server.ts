@@ -99,9 +99,11 @@ export function useRedis() {
       clients.push(() => client.destroy());
       return client;
     },
-    ioredis() {
+    /** Resolves once the client is ready: `redisStore` refuses commands before that. */
+    async ioredis() {
       const client = new Redis(server!.port, '127.0.0.1').on('error', () => undefined);
       clients.push(() => client.disconnect());
+      if (client.status !== 'ready') await new Promise((resolve) => client.once('ready', resolve));
       return client;
     },
   };

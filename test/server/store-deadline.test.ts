@@ -40,7 +40,7 @@ async function site(store: KeyValueStore) {
   const redis = useRedis();
   const clients: [string, () => Promise<RedisClient>][] = [
     ['node-redis', () => redis.nodeRedis()],
-    ['ioredis', async () => redis.ioredis()],
+    ['ioredis', () => redis.ioredis()],
   ];
 
   it.each(clients)('%s on its default options: 503 within 5 s from both handlers, and delivery resumes once Redis is back', async (name, connect) => {

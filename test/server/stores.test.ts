@@ -10,7 +10,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const redis = useRedis();
   const makers: [string, () => Promise<KeyValueStore>][] = [
     ['node-redis', async () => redisStore(await redis.nodeRedis(), { prefix: 'node-redis:' })],
-    ['ioredis', async () => redisStore(redis.ioredis(), { prefix: 'ioredis:' })],
+    ['ioredis', async () => redisStore(await redis.ioredis(), { prefix: 'ioredis:' })],
   ];
   describe.each(makers)('redisStore(%s client)', (_, make) => storeContract(make));
 
@@ -38,7 +38,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       delivered.push(event.eventId);
     } }));
     const a = await instance(await redis.nodeRedis());
-    const b = await instance(redis.ioredis());
+    const b = await instance(await redis.ioredis());
     const body = JSON.stringify(fresh(DOCUMENTED_WEBHOOKS['satisfaction.answered']));
     const post = async (url: string) => (await fetch(url, { method: 'POST', headers: { 'x-iadvize-signature': sign(body) }, body })).status;
     expect([await post(a), await post(b), await post(a), await post(b)]).toEqual([500, 200, 200, 200]);

@@ -147,7 +147,7 @@ describe.skipIf(SKIP_REDIS)('a claim in Redis, two instances sharing it (real re
     let runs = 0;
     const onEvent = () => (runs++, new Promise<void>((resolve) => setTimeout(resolve, 25_000)));
     const a = await serve(handlerWith(onEvent, redisStore(await redis.nodeRedis(), { prefix: shared })));
-    const b = await serve(handlerWith(onEvent, redisStore(redis.ioredis(), { prefix: shared })));
+    const b = await serve(handlerWith(onEvent, redisStore(await redis.ioredis(), { prefix: shared })));
     const text = closed();
     const send = async (url: string) => {
       const response = await fetch(url, { method: 'POST', headers: { 'x-iadvize-signature': sign(text) }, body: text });
