@@ -50,9 +50,8 @@ const ANY_NAME: Pick<NamingRules, 'eventNameProblem'> = {
 };
 
 function checkOptions(scope: string, rules: Pick<NamingRules, 'eventNameProblem'>, options: AdapterOptions, own: readonly string[] = []): void {
-  if (options === null || typeof options !== 'object') fail(scope, 'options must be an object');
   checkKnownOptions(scope, options, [...ADAPTER_OPTIONS, ...own]);
-  const { id, events, name, params, consent } = options;
+  const { id, events, name, params, consent, includeIds } = options;
   if (id !== undefined && (typeof id !== 'string' || !id)) fail(scope, '`id` must be a non-empty string');
   if (events !== undefined) {
     if (!Array.isArray(events)) fail(scope, '`events` must be an array of event types');
@@ -68,6 +67,8 @@ function checkOptions(scope: string, rules: Pick<NamingRules, 'eventNameProblem'
   } else if (name !== undefined && typeof name !== 'function') fail(scope, '`name` must be a map of event types to names, or a function');
   if (params !== undefined && typeof params !== 'function') fail(scope, '`params` must be a function');
   if (consent !== undefined && typeof consent !== 'function') fail(scope, '`consent` must be a function');
+  // 'false' is truthy: a string would send the ids the site meant to keep.
+  if (includeIds !== undefined && typeof includeIds !== 'boolean') fail(scope, '`includeIds` must be true or false');
 }
 
 /**

@@ -28,6 +28,8 @@ export function ga4(options: Ga4Options = {}): AnalyticsAdapter {
   if (chatUserProperty !== undefined && typeof chatUserProperty !== 'boolean' && (typeof chatUserProperty !== 'string' || !USER_PROPERTY.test(chatUserProperty) || RESERVED_USER_PROPERTY.test(chatUserProperty))) {
     fail('ga4()', '`chatUserProperty` must be true, or a GA4 user property name: a letter, then up to 23 letters, digits or underscores, not reserved by Google');
   }
+  const { sendTo } = options ?? {};
+  if (sendTo !== undefined && !(typeof sendTo === 'string' || (Array.isArray(sendTo) && sendTo.every((to) => typeof to === 'string')))) fail('ga4()', '`sendTo` must be a string or an array of strings');
   type Gtag = (...args: unknown[]) => unknown;
   const engaged = (gtag: Gtag) => property && gtag('set', 'user_properties', { [property]: 'engaged' });
   const adapter = createAdapter<Gtag>(

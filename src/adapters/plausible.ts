@@ -1,3 +1,4 @@
+import { fail } from '../core/errors.js';
 import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './create-adapter.js';
 import { globalsOf } from '../core/window.js';
 import { titleCase } from './mapping.js';
@@ -12,6 +13,7 @@ export interface PlausibleOptions extends AdapterOptions {
 /** Plausible: `plausible('Chat Started', { props })`, or `trackEvent` of a `plausible-tracker` instance. */
 export function plausible(options: PlausibleOptions = {}): AnalyticsAdapter {
   const { client } = options;
+  if (client !== undefined && typeof client?.trackEvent !== 'function') fail('plausible()', '`client` must be an object with a trackEvent() function');
   return createAdapter<PlausibleCall>(
     {
       name: 'plausible',

@@ -60,7 +60,7 @@ export interface Plugin<Api extends object = object, Events extends object = obj
    * Never set: a plugin is an object, and a function has `call`, so a factory passed without calling
    * it (`plugins: [ga4]`, whose own `name` would pass for a plugin's) is a type error.
    */
-  readonly call?: 'a plugin factory must be called: ga4(), not ga4';
+  readonly call?: 'a plugin factory must be called: write factory() not factory';
 }
 
 /** A plugin that forwards events somewhere (an analytics tool): `send` receives every event. */
