@@ -48,7 +48,7 @@ describe('an endpoint the browser calls is one URL, whatever page the visitor is
 
   it('fetchHistory calls only https: or the page\'s own origin, as chatLink does', async () => {
     const win = newWindow('https://shop.example/account/chat');
-    const fetch = vi.fn(async () => new Response(JSON.stringify({ chatId: '12', entries: [] })));
+    const fetch = vi.fn(async (_url: string) => new Response(JSON.stringify({ chatId: '12', entries: [] })));
     Object.assign(win, { fetch });
     const bridge = install({ window: win, plugins: [virtualAgent()] });
     await expect(bridge.virtualAgent.fetchHistory('12', { endpoint: 'http://other.example/h' })).rejects.toThrow(
@@ -57,6 +57,6 @@ describe('an endpoint the browser calls is one URL, whatever page the visitor is
     expect(fetch).not.toHaveBeenCalled();
     await bridge.virtualAgent.fetchHistory('12', { endpoint: '/api/history' });
     await bridge.virtualAgent.fetchHistory('12', { endpoint: 'https://history.shop.example/h' });
-    expect(fetch.mock.calls.map(([url]) => new URL(url as string).origin)).toEqual(['https://shop.example', 'https://history.shop.example']);
+    expect(fetch.mock.calls.map(([url]) => new URL(url).origin)).toEqual(['https://shop.example', 'https://history.shop.example']);
   });
 });
