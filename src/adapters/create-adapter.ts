@@ -10,17 +10,17 @@ import { DEFAULT_EVENTS, defaultParams, MAPPING, shouldForward, type Params } fr
 /** Options every analytics adapter takes. */
 export interface AdapterOptions {
   /** The adapter's name on the bridge, which keeps one per name. Default: the tool's (`'ga4'`, `'custom'`, ...). */
-  id?: string;
+  id?: string | undefined;
   /** The event types to forward; replaces the default set (see `DEFAULT_EVENTS`). */
-  events?: readonly EventType[];
+  events?: readonly EventType[] | undefined;
   /** Other event names: a map checked when the adapter is created, or a function of the event and the default name. */
-  name?: Partial<Record<EventType, string>> | ((event: BridgeEvent, defaultName: string) => string);
+  name?: (Partial<Record<EventType, string>> | ((event: BridgeEvent, defaultName: string) => string)) | undefined;
   /** Parameters to add to (or override) the default ones. What it returns is sent as is: the site's own choice. */
-  params?: (event: BridgeEvent) => Params;
+  params?: ((event: BridgeEvent) => Params) | undefined;
   /** Also send chat and conversation ids (never visitor or operator ids, texts or query strings). */
-  includeIds?: boolean;
+  includeIds?: boolean | undefined;
   /** While it returns false, events are dropped (not queued) and counted. */
-  consent?: () => boolean;
+  consent?: (() => boolean) | undefined;
 }
 
 export interface AnalyticsAdapter extends Adapter {

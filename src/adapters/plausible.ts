@@ -7,7 +7,7 @@ type PlausibleCall = (name: string, options: { props: Record<string, unknown> })
 
 export interface PlausibleOptions extends AdapterOptions {
   /** A `plausible-tracker` instance (`Plausible({ domain })`); default: the page's `window.plausible`. */
-  client?: { trackEvent: PlausibleCall };
+  client?: { trackEvent: PlausibleCall } | undefined;
 }
 
 /** Plausible: `plausible('Chat Started', { props })`, or `trackEvent` of a `plausible-tracker` instance. */

@@ -10,7 +10,7 @@ export type Listener<M, K extends keyof M | '*'> = (event: K extends keyof M ? E
 
 export interface OnOptions {
   /** Also receive, at once, the last event of this type that happened before subscribing. */
-  replay?: boolean;
+  replay?: boolean | undefined;
 }
 
 /** Subscribes to the events of map `M`, typed by event name. */

@@ -15,8 +15,8 @@ const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useL
 
 export interface IAdvizeProviderProps {
   /** What `install()` takes. Read once, when the provider mounts: later plugins go through `bridge.use()`. */
-  options?: InstallOptions;
-  children?: ReactNode;
+  options?: InstallOptions | undefined;
+  children?: ReactNode | undefined;
 }
 
 /**

@@ -14,12 +14,12 @@ export interface HistoryError extends Error {
 export interface FetchHistoryOptions {
   /** The site's history proxy (`createHistoryHandler` from `iadvize-bridge/server`), absolute or relative to the page. */
   endpoint: string;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * The visitor id the tag gave at chat start (`vuid`); the proxy answers only for a conversation of
    * that visitor. Default: the one the bridge learned for this chat, if any.
    */
-  visitorId?: string;
+  visitorId?: string | undefined;
 }
 
 function historyError(kind: HistoryError['kind'], message: string, status?: number): HistoryError {
