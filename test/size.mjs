@@ -14,18 +14,18 @@ const BINDINGS = ['react', 'vue']; // each entry, every export, on top of instal
 // little, enforced. A budget above its goal says which guarantee pays for the difference (README,
 // "Size"); raise one only in a commit that says why.
 const LIMITS = {
-  install: { goal: 2500, budget: 5700 },
-  iife: { goal: 3500, budget: 10350 },
-  iifeFull: { goal: 7000, budget: 14100 }, // 12900, +705 B when it offered chatLink and iadvizeTag, +600 B for the option and factory checks
+  install: { goal: 2500, budget: 6050 }, // 5700, +370 B for the option checks that leave no mistake silent (types, plain objects, a plugin read once, on() options)
+  iife: { goal: 3500, budget: 10700 }, // 10350, +376 B: the same checks
+  iifeFull: { goal: 7000, budget: 14550 }, // 12900, +705 B when it offered chatLink and iadvizeTag, +600 B for the option and factory checks, +468 B for the checks that leave no mistake silent
   adapterCore: { goal: undefined, budget: 2450 },
   ga4Rules: { goal: undefined, budget: 640 },
-  perAdapter: { goal: 400, budget: 400 },
+  perAdapter: { goal: 400, budget: 430 }, // ga4 checks `sendTo` (+53 B)
   webSdk: { goal: 1200, budget: 1450 },
-  virtualAgent: { goal: 1200, budget: 1300 },
+  virtualAgent: { goal: 1200, budget: 1400 }, // +123 B: fetchHistory calls only https: or the page's origin
   iadvizeTag: { goal: undefined, budget: 1000 },
-  chatLink: { goal: undefined, budget: 1120 },
-  react: { goal: undefined, budget: 660 },
-  vue: { goal: undefined, budget: 560 },
+  chatLink: { goal: undefined, budget: 1160 }, // +68 B: //host, /\\host and tabs refused
+  react: { goal: undefined, budget: 920 }, // +272 B: hooks follow plugins added later, argument and provider mistakes said, never thrown
+  vue: { goal: undefined, budget: 800 }, // +255 B: the same
 };
 
 const sizes = (bytes) => ({
