@@ -54,7 +54,8 @@ problems.push(...checkEngines(root, JSON.parse(text('package.json')), files));
 console.log(`npm pack: ${files.length} files, ${(pack.unpackedSize / 1024).toFixed(1)} KiB unpacked, ${(pack.size / 1024).toFixed(1)} KiB packed`);
 // Code, types and the script-tag builds' maps (about 330 KiB with their sources inside); the server
 // entry (history, webhooks, GA4, stores) and the bindings are most of the rest.
-if (pack.unpackedSize > 850 * 1024) problems.push(`unpacked size ${pack.unpackedSize} over 850 KiB`);
+// 850 KiB until main measured 880.7 KiB (source maps and declarations of the option checks); 950 leaves room to see the next jump.
+if (pack.unpackedSize > 950 * 1024) problems.push(`unpacked size ${pack.unpackedSize} over 950 KiB`);
 if (problems.length) {
   console.error(problems.join('\n'));
   process.exit(1);

@@ -29,13 +29,13 @@ export function checkOptions(options: InstallOptions): void {
   }
 }
 
-/** A plugin is an object; a factory passed without calling it (`ga4`) is the commonest slip. */
-export function checkPlugin(plugin: unknown, adapter = false): void {
+/** A plugin is an object; a factory passed without calling it (`ga4`) is the commonest slip. `scope`: where it was passed (`'use()'`). */
+export function checkPlugin(plugin: unknown, adapter = false, scope = 'plugin'): void {
   // `plugins: [ga4]`: the factory's own `name` would pass for the plugin's and replace a working one.
   if (typeof plugin === 'function') {
     const name = (plugin as { name?: unknown }).name || 'factory';
-    fail('plugin', `a plugin factory must be called: write ${name}() not ${name}`);
+    fail(scope, `a plugin factory must be called: write ${name}() not ${name}`);
   }
-  if (!plugin || typeof plugin !== 'object') fail('plugin', `a plugin is an object with a \`name\`, got ${String(plugin)}`);
-  if (adapter && typeof (plugin as { send?: unknown }).send !== 'function') fail('plugin', 'each adapter needs a `send(event)` function');
+  if (!plugin || typeof plugin !== 'object') fail(scope, `a plugin is an object with a \`name\`, got ${String(plugin)}`);
+  if (adapter && typeof (plugin as { send?: unknown }).send !== 'function') fail(scope, 'each adapter needs a `send(event)` function');
 }
