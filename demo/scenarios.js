@@ -35,6 +35,9 @@
     else url.searchParams.delete('payloads');
     location.assign(url.href);
   });
+  // The panel says which tag plays the flows, as the toggle does.
+  var how = document.getElementById('scenarios-how');
+  if (how && box.checked) how.textContent = 'Whole flows played by the tag simulator with realistic timing, as a 2017 iAdvize tag played them: every callback, 2017 payloads.';
   label.appendChild(box);
   label.appendChild(document.createTextNode(' Play as a 2017 tag (every callback, 2017 payloads)'));
   list.parentNode.insertBefore(label, list.nextSibling);

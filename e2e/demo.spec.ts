@@ -70,11 +70,13 @@ describe('the demo shop', () => {
     const { page, problems } = await open(ctx.browser, `${ctx.server.url}/demo/?speed=0.05`);
     await page.waitForFunction(() => (window as any).iAdvizeSimulator?.loaded);
     expect(await page.isChecked('#tag-2017')).toBe(false);
+    expect(await page.textContent('#scenarios-how')).toContain('as a current iAdvize tag plays them');
     await Promise.all([page.waitForURL(/[?&]payloads=2017/), page.check('#tag-2017')]);
     await page.waitForFunction(() => (window as any).iAdvizeSimulator?.loaded);
     expect(await page.evaluate(() => (window as any).iAdvizeSimulator.payloads)).toBe('2017');
     expect(page.url()).toContain('speed=0.05');
     expect(await page.isChecked('#tag-2017')).toBe(true);
+    expect(await page.textContent('#scenarios-how')).toContain('as a 2017 iAdvize tag played them');
     await page.click('[data-scenario="proactive-chat"]');
     await page.waitForSelector('[data-scenario="proactive-chat"][data-done]', { timeout: 20_000 });
     const events = await page.locator('#events li').allTextContents();
@@ -83,6 +85,7 @@ describe('the demo shop', () => {
     await Promise.all([page.waitForURL((url) => !url.searchParams.has('payloads')), page.uncheck('#tag-2017')]);
     await page.waitForFunction(() => (window as any).iAdvizeSimulator?.loaded);
     expect(await page.evaluate(() => (window as any).iAdvizeSimulator.payloads)).toBe('current');
+    expect(await page.textContent('#scenarios-how')).toContain('as a current iAdvize tag plays them');
     expect(problems, problems.join('\n')).toEqual([]);
     await page.close();
   });

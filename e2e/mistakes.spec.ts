@@ -8,12 +8,12 @@ const ctx = useBrowser();
 const attempt = (code: string) => `(() => { try { return String(${code}); } catch (error) { return String(error); } })()`;
 
 describe('a mistake in the script-tag builds is an error where it is written, in Chromium', () => {
-  it.each(['default', 'full'] as const)('%s build: a factory passed uncalled says "call it: ga4()", and the working ga4 adapter stays', async (build) => {
+  it.each(['default', 'full'] as const)('%s build: a factory passed uncalled says "write ga4() not ga4", and the working ga4 adapter stays', async (build) => {
     const { page, problems } = await openPage(ctx.browser, ctx.server, { before: ['gtag-stub'], bridge: { build, attributes: 'data-analytics="ga4"' } });
     expect(await page.evaluate(attempt('IAdvizeBridge.install({ plugins: [IAdvizeBridge.ga4] })'))).toBe(
-      'TypeError: iadvize-bridge install(): `plugins` holds the plugin factory itself: call it: ga4()',
+      'TypeError: iadvize-bridge plugin: a plugin factory must be called: write ga4() not ga4',
     );
-    expect(await page.evaluate(attempt('IAdvizeBridge.install({ adapters: [IAdvizeBridge.gtm] })'))).toContain('call it: gtm()');
+    expect(await page.evaluate(attempt('IAdvizeBridge.install({ adapters: [IAdvizeBridge.gtm] })'))).toContain('write gtm() not gtm');
     expect(await page.evaluate(attempt('IAdvizeBridge.ga4({ sendto: "G-TEST000000" })'))).toContain('unknown option `sendto`: did you mean `sendTo`?');
     const sent = await page.evaluate(() => {
       const w = window as any;
@@ -28,7 +28,7 @@ describe('a mistake in the script-tag builds is an error where it is written, in
   it('full build: every factory keeps its name for the message', async () => {
     const { page } = await openPage(ctx.browser, ctx.server, { bridge: { build: 'full' } });
     const said = await page.evaluate(`['webSdk', 'virtualAgent', 'mixpanel', 'custom'].map((name) => ${attempt('IAdvizeBridge.install({ plugins: [IAdvizeBridge[name]] })')})`);
-    expect(said).toEqual(['webSdk()', 'virtualAgent()', 'mixpanel()', 'custom()'].map((call) => `TypeError: iadvize-bridge install(): \`plugins\` holds the plugin factory itself: call it: ${call}`));
+    expect(said).toEqual(['webSdk', 'virtualAgent', 'mixpanel', 'custom'].map((name) => `TypeError: iadvize-bridge plugin: a plugin factory must be called: write ${name}() not ${name}`));
     await page.close();
   });
 

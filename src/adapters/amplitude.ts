@@ -4,7 +4,7 @@ import { titleCase } from './mapping.js';
 
 export interface AmplitudeOptions extends AdapterOptions {
   /** The `@amplitude/analytics-browser` module or instance; default: the page's `window.amplitude`. */
-  client?: { track: Track };
+  client?: { track: Track } | undefined;
 }
 
 /** Amplitude: `amplitude.track('Chat Started', eventProperties)`. */

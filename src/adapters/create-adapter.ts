@@ -10,17 +10,17 @@ import { DEFAULT_EVENTS, defaultParams, MAPPING, shouldForward, type Params } fr
 /** Options every analytics adapter takes. */
 export interface AdapterOptions {
   /** The adapter's name on the bridge, which keeps one per name. Default: the tool's (`'ga4'`, `'custom'`, ...). */
-  id?: string;
+  id?: string | undefined;
   /** The event types to forward; replaces the default set (see `DEFAULT_EVENTS`). */
-  events?: readonly EventType[];
+  events?: readonly EventType[] | undefined;
   /** Other event names: a map checked when the adapter is created, or a function of the event and the default name. */
-  name?: Partial<Record<EventType, string>> | ((event: BridgeEvent, defaultName: string) => string);
+  name?: (Partial<Record<EventType, string>> | ((event: BridgeEvent, defaultName: string) => string)) | undefined;
   /** Parameters to add to (or override) the default ones. What it returns is sent as is: the site's own choice. */
-  params?: (event: BridgeEvent) => Params;
+  params?: ((event: BridgeEvent) => Params) | undefined;
   /** Also send chat and conversation ids (never visitor or operator ids, texts or query strings). */
-  includeIds?: boolean;
+  includeIds?: boolean | undefined;
   /** While it returns false, events are dropped (not queued) and counted. */
-  consent?: () => boolean;
+  consent?: (() => boolean) | undefined;
 }
 
 export interface AnalyticsAdapter extends Adapter {
@@ -50,9 +50,8 @@ const ANY_NAME: Pick<NamingRules, 'eventNameProblem'> = {
 };
 
 function checkOptions(scope: string, rules: Pick<NamingRules, 'eventNameProblem'>, options: AdapterOptions, own: readonly string[] = []): void {
-  if (options === null || typeof options !== 'object') fail(scope, 'options must be an object');
   checkKnownOptions(scope, options, [...ADAPTER_OPTIONS, ...own]);
-  const { id, events, name, params, consent } = options;
+  const { id, events, name, params, consent, includeIds } = options;
   if (id !== undefined && (typeof id !== 'string' || !id)) fail(scope, '`id` must be a non-empty string');
   if (events !== undefined) {
     if (!Array.isArray(events)) fail(scope, '`events` must be an array of event types');
@@ -68,6 +67,8 @@ function checkOptions(scope: string, rules: Pick<NamingRules, 'eventNameProblem'
   } else if (name !== undefined && typeof name !== 'function') fail(scope, '`name` must be a map of event types to names, or a function');
   if (params !== undefined && typeof params !== 'function') fail(scope, '`params` must be a function');
   if (consent !== undefined && typeof consent !== 'function') fail(scope, '`consent` must be a function');
+  // 'false' is truthy: a string would send the ids the site meant to keep.
+  if (includeIds !== undefined && typeof includeIds !== 'boolean') fail(scope, '`includeIds` must be true or false');
 }
 
 /**

@@ -5,13 +5,13 @@ import { GA4_RULES } from '../shared/ga4-rules.js';
 
 export interface Ga4Options extends AdapterOptions {
   /** GA4 `send_to`: the measurement id(s) or group to send to, when the page configures several. */
-  sendTo?: string | string[];
+  sendTo?: string | string[] | undefined;
   /**
    * Marks the visitor as chat-engaged in GA4 from the chat's start: `gtag('set', 'user_properties',
    * { iadvize_chat: 'engaged' })`, so every later GA4 event of the visitor (purchases included) can be
    * segmented by chat engagement. `true` for that name, or a user property name of your own.
    */
-  chatUserProperty?: boolean | string;
+  chatUserProperty?: boolean | string | undefined;
 }
 
 const USER_PROPERTY = /^[A-Za-z][A-Za-z0-9_]{0,23}$/;
@@ -28,6 +28,8 @@ export function ga4(options: Ga4Options = {}): AnalyticsAdapter {
   if (chatUserProperty !== undefined && typeof chatUserProperty !== 'boolean' && (typeof chatUserProperty !== 'string' || !USER_PROPERTY.test(chatUserProperty) || RESERVED_USER_PROPERTY.test(chatUserProperty))) {
     fail('ga4()', '`chatUserProperty` must be true, or a GA4 user property name: a letter, then up to 23 letters, digits or underscores, not reserved by Google');
   }
+  const { sendTo } = options ?? {};
+  if (sendTo !== undefined && !(typeof sendTo === 'string' || (Array.isArray(sendTo) && sendTo.every((to) => typeof to === 'string')))) fail('ga4()', '`sendTo` must be a string or an array of strings');
   type Gtag = (...args: unknown[]) => unknown;
   const engaged = (gtag: Gtag) => property && gtag('set', 'user_properties', { [property]: 'engaged' });
   const adapter = createAdapter<Gtag>(

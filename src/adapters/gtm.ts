@@ -5,7 +5,7 @@ import { commandQueue } from './tools.js';
 
 export interface GtmOptions extends AdapterOptions {
   /** The data layer's name, when the container was installed with another one. Default `dataLayer`. */
-  dataLayerName?: string;
+  dataLayerName?: string | undefined;
 }
 
 /**

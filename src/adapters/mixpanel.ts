@@ -4,7 +4,7 @@ import { titleCase } from './mapping.js';
 
 export interface MixpanelOptions extends AdapterOptions {
   /** The `mixpanel-browser` instance; default: the page's `window.mixpanel`. */
-  client?: { track: Track };
+  client?: { track: Track } | undefined;
 }
 
 /** Mixpanel: `mixpanel.track('Chat Started', properties)`. */

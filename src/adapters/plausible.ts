@@ -1,3 +1,4 @@
+import { fail } from '../core/errors.js';
 import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './create-adapter.js';
 import { globalsOf } from '../core/window.js';
 import { titleCase } from './mapping.js';
@@ -6,12 +7,13 @@ type PlausibleCall = (name: string, options: { props: Record<string, unknown> })
 
 export interface PlausibleOptions extends AdapterOptions {
   /** A `plausible-tracker` instance (`Plausible({ domain })`); default: the page's `window.plausible`. */
-  client?: { trackEvent: PlausibleCall };
+  client?: { trackEvent: PlausibleCall } | undefined;
 }
 
 /** Plausible: `plausible('Chat Started', { props })`, or `trackEvent` of a `plausible-tracker` instance. */
 export function plausible(options: PlausibleOptions = {}): AnalyticsAdapter {
   const { client } = options;
+  if (client !== undefined && typeof client?.trackEvent !== 'function') fail('plausible()', '`client` must be an object with a trackEvent() function');
   return createAdapter<PlausibleCall>(
     {
       name: 'plausible',

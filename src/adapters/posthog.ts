@@ -3,7 +3,7 @@ import { trackingVendor, type Track } from './tools.js';
 
 export interface PosthogOptions extends AdapterOptions {
   /** The `posthog-js` instance; default: the page's `window.posthog`. */
-  client?: { capture: Track };
+  client?: { capture: Track } | undefined;
 }
 
 /** PostHog: `posthog.capture('chat_started', properties)`. */

@@ -4,7 +4,7 @@ import { titleCase } from './mapping.js';
 
 export interface SegmentOptions extends AdapterOptions {
   /** An `AnalyticsBrowser` instance from `@segment/analytics-next`; default: the page's `window.analytics`. */
-  client?: { track: Track };
+  client?: { track: Track } | undefined;
 }
 
 // Segment's Live Chat spec names; the other events follow the same "Live Chat ..." pattern.

@@ -1,3 +1,4 @@
+import { fail } from '../core/errors.js';
 import { globalsOf } from '../core/window.js';
 import type { Vendor } from './create-adapter.js';
 import { titleCase } from './mapping.js';
@@ -41,6 +42,7 @@ export function trackingVendor<M extends string>(
   client: object | undefined,
   eventName?: (name: string) => string,
 ): Vendor<Record<M, Track>> {
+  if (client !== undefined && typeof (client as Record<string, unknown> | null)?.[method] !== 'function') fail(`${name}()`, `\`client\` must be an object with a ${method}() function`);
   return {
     name,
     options: ['client'],

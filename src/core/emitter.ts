@@ -1,3 +1,4 @@
+import { checkKnownOptions } from '../shared/known-options.js';
 import { fail } from './errors.js';
 import type { Guard } from './guard.js';
 import type { OnOptions, Unsubscribe } from './plugin.js';
@@ -41,6 +42,10 @@ export function createEmitter(guard: Guard) {
   function on(type: string, listener: AnyListener, options: OnOptions | undefined, isKnown: boolean): Unsubscribe {
     if (!isKnown) fail('on()', `unknown event type "${String(type)}" (an event of a plugin needs that plugin installed first)`);
     if (typeof listener !== 'function') fail('on()', `the listener for "${type}" is not a function`);
+    if (options !== undefined) {
+      checkKnownOptions('on()', options, ['replay']);
+      if (options.replay !== undefined && typeof options.replay !== 'boolean') fail('on()', '`replay` must be true or false');
+    }
     const slot = slotOf(type)!;
     slot.list = [...slot.list, listener];
     // A replayed event reaches code that was not there when it happened: it may not have been frozen then.

@@ -1,5 +1,5 @@
 import { createChatStore } from './chat-session.js';
-import { checkOptions } from './options.js';
+import { checkOptions, checkPlugin } from './options.js';
 import { createEmitter } from './emitter.js';
 import { fail } from './errors.js';
 import { CALLBACKS, CORE_EVENT_TYPES, type CallbackName, type CoreEvents } from './events.js';
@@ -13,20 +13,20 @@ import { globalsOf } from './window.js';
 
 export interface InstallOptions<P extends readonly AnyPlugin[] = readonly AnyPlugin[]> {
   /** The window to install on; the global one by default. */
-  window?: Window;
+  window?: Window | undefined;
   /** Features around the core: `webSdk()`, `virtualAgent()`, analytics adapters, your own. */
-  plugins?: P;
+  plugins?: P | undefined;
   /** Analytics adapters: plugins too, the same as listing them in `plugins`. */
-  adapters?: readonly Adapter[];
+  adapters?: readonly Adapter[] | undefined;
   /** Logs every raw callback and its normalised event. Also on with `?iadvize_debug=1` in the page URL. */
-  debug?: boolean;
+  debug?: boolean | undefined;
   /** Receives what a listener, a plugin or the site's own callback threw. Default: `console.error`, once per function and message. */
-  onError?: ErrorHandler;
+  onError?: ErrorHandler | undefined;
   /**
    * Keeps the chat record of `bridge.state` in the tab's `sessionStorage`, so a chat that goes on
    * after a page change is still known (ids, start, counts; never a message text). Default true.
    */
-  persist?: boolean;
+  persist?: boolean | undefined;
 }
 
 /** The bridge with the core's events and those of the plugins in `E`. */
@@ -160,6 +160,7 @@ function createBridge(win: Window, options: InstallOptions): Installed {
       return state.current;
     },
     use(plugin: AnyPlugin) {
+      checkPlugin(plugin, false, 'use()');
       extend({ plugins: [plugin] });
       return bridge;
     },
@@ -172,6 +173,12 @@ function createBridge(win: Window, options: InstallOptions): Installed {
       if (slot[INSTALLED]?.bridge === bridge) delete slot[INSTALLED];
     },
   } as unknown as Bridge<object>;
-  extend(options);
+  try {
+    extend(options);
+  } catch (error) {
+    // A mistake in the first install's plugins: the registry goes with the bridge, leaving the site's callbacks.
+    bridge.destroy();
+    throw error;
+  }
   return { bridge, extend };
 }

@@ -10,7 +10,7 @@ export type Listener<M, K extends keyof M | '*'> = (event: K extends keyof M ? E
 
 export interface OnOptions {
   /** Also receive, at once, the last event of this type that happened before subscribing. */
-  replay?: boolean;
+  replay?: boolean | undefined;
 }
 
 /** Subscribes to the events of map `M`, typed by event name. */
@@ -60,7 +60,7 @@ export interface Plugin<Api extends object = object, Events extends object = obj
    * Never set: a plugin is an object, and a function has `call`, so a factory passed without calling
    * it (`plugins: [ga4]`, whose own `name` would pass for a plugin's) is a type error.
    */
-  readonly call?: 'a plugin factory must be called: ga4(), not ga4';
+  readonly call?: 'a plugin factory must be called: write factory() not factory';
 }
 
 /** A plugin that forwards events somewhere (an analytics tool): `send` receives every event. */

@@ -1,5 +1,5 @@
 import type { createEmitter, Slot } from './emitter.js';
-import { fail } from './errors.js';
+import { fail, isMistake } from './errors.js';
 import { log, type Guard, type Report } from './guard.js';
 import type { AnyPlugin, PluginContext, Unsubscribe } from './plugin.js';
 import type { BridgeState } from './state.js';
@@ -14,8 +14,15 @@ interface Deps {
   destroyed(): boolean;
 }
 
+type Fn = (this: AnyPlugin, arg: never) => unknown;
 interface Entry {
   plugin: AnyPlugin;
+  /** Its fields, read once when it is added: a getter or a Proxy that throws later never reaches the tag. */
+  name: string;
+  setup?: Fn;
+  send?: Fn;
+  teardown?: Fn;
+  emits: readonly string[];
   /** The bridge members its setup added. */
   api: string[];
   /** Its subscriptions, ended with it. */
@@ -24,6 +31,17 @@ interface Entry {
 
 type Host = Record<string, unknown> & { on(type: string, listener: (event: never) => void, options?: object): Unsubscribe };
 const run = (code: () => void): void => code();
+
+/** `plugin`'s fields, checked: a wrong one is the caller's mistake, thrown where the plugin is added. */
+function read(plugin: AnyPlugin): Entry {
+  const { name, setup, send, teardown, emits } = plugin as unknown as Record<string, unknown>;
+  if (typeof name !== 'string' || !name) fail('plugin', 'each plugin needs a non-empty string `name`');
+  const scope = `plugin "${name}"`;
+  const fns = { setup, send, teardown };
+  for (const [key, fn] of Object.entries(fns)) if (fn !== undefined && typeof fn !== 'function') fail(scope, `\`${key}\` must be a function`);
+  if (emits !== undefined && (!Array.isArray(emits) || emits.some((type) => typeof type !== 'string'))) fail(scope, '`emits` must be an array of event types');
+  return { plugin, name, ...(fns as Pick<Entry, 'setup'>), emits: emits ? [...(emits as string[])] : [], api: [], stops: [] };
+}
 
 /**
  * The bridge's plugins, one per name, each call isolated by the guard. The same plugin added again
@@ -34,13 +52,13 @@ const run = (code: () => void): void => code();
 export function createPlugins({ win, guard, report, emitter, state, debug, destroyed }: Deps) {
   let entries: readonly Entry[] = [];
   // Kept apart from `entries` so the hot path walks a plain list of senders.
-  let senders: readonly AnyPlugin[] = [];
+  let senders: readonly Entry[] = [];
   let emitted = new Set<string>();
 
   function settle(next: readonly Entry[]): void {
     entries = next;
-    senders = next.map((entry) => entry.plugin).filter((plugin) => typeof plugin.send === 'function');
-    emitted = new Set(next.flatMap((entry) => (Array.isArray(entry.plugin.emits) ? entry.plugin.emits : [])));
+    senders = next.filter((entry) => entry.send);
+    emitted = new Set(next.flatMap((entry) => entry.emits));
   }
 
   // Events raised while one is being delivered (a listener makes the tag act, a plugin emits) wait
@@ -53,8 +71,8 @@ export function createPlugins({ win, guard, report, emitter, state, debug, destr
     emitter.emit(event, slot);
     const list = senders;
     for (let i = 0; i < list.length && !destroyed(); i++) {
-      const plugin = list[i]!;
-      guard(plugin.send!, plugin, event as never, 'plugin', event.type, plugin.name);
+      const entry = list[i]!;
+      guard(entry.send!, entry.plugin, event as never, 'plugin', event.type, entry.name);
     }
   }
 
@@ -72,7 +90,7 @@ export function createPlugins({ win, guard, report, emitter, state, debug, destr
   }
 
   function contextFor(entry: Entry, host: Host): PluginContext<Record<string, object>> {
-    const { plugin } = entry;
+    const { name } = entry;
     return {
       window: win,
       get debug() {
@@ -87,21 +105,21 @@ export function createPlugins({ win, guard, report, emitter, state, debug, destr
         return stop;
       },
       emit(type, payload, raw) {
-        if (!emitted.has(type)) fail(`plugin "${plugin.name}"`, `emits "${type}", which is not in its \`emits\``);
+        if (!emitted.has(type)) fail(`plugin "${name}"`, `emits "${type}", which is not in its \`emits\``);
         if (destroyed() || entries.indexOf(entry) < 0) return;
         const event = Object.assign({ type, at: Date.now(), raw }, payload);
-        if (debug()) log('info', plugin.name, raw, '->', event);
+        if (debug()) log('info', name, raw, '->', event);
         deliver(event, emitter.slotOf(type)!);
       },
-      guard: (code, type) => guard(run, undefined, code, 'plugin', type, plugin.name),
-      report: (error, type) => report(error, plugin, { source: 'plugin', type, plugin: plugin.name }),
+      guard: (code, type) => guard(run, undefined, code, 'plugin', type, name),
+      report: (error, type) => report(error, entry.plugin, { source: 'plugin', type, plugin: name }),
     } as PluginContext<Record<string, object>>;
   }
 
   function teardown(entry: Entry, host: Host): void {
     entry.stops.forEach((stop) => stop());
     for (const key of entry.api) delete host[key];
-    if (entry.plugin.teardown) guard(entry.plugin.teardown, entry.plugin, undefined, 'plugin', 'teardown', entry.plugin.name);
+    if (entry.teardown) guard(entry.teardown, entry.plugin, undefined as never, 'plugin', 'teardown', entry.name);
   }
 
   return {
@@ -111,18 +129,40 @@ export function createPlugins({ win, guard, report, emitter, state, debug, destr
     use(plugin: AnyPlugin, bridge: object): void {
       const host = bridge as Host;
       if (entries.some((entry) => entry.plugin === plugin)) return;
-      const replaced = entries.find((entry) => entry.plugin.name === plugin.name);
+      let entry: Entry;
+      try {
+        entry = read(plugin);
+      } catch (error) {
+        if (isMistake(error)) throw error;
+        return report(error, plugin, { source: 'plugin', type: 'setup' });
+      }
+      const { name } = entry;
+      const replaced = entries.find((other) => other.name === name);
       if (replaced) {
         teardown(replaced, host);
-        log('warn', `plugin "${plugin.name}" replaces an earlier one of that name; give each its own \`id\` to keep both`);
+        log('warn', `plugin "${name}" replaces an earlier one of that name; give each its own \`id\` to keep both`);
       }
-      const entry: Entry = { plugin, api: [], stops: [] };
       settle([...entries.filter((other) => other !== replaced), entry]);
-      if (!plugin.setup) return;
-      const api = guard(plugin.setup, plugin, contextFor(entry, host), 'plugin', 'setup', plugin.name);
+      if (!entry.setup) return;
+      let mistake: unknown;
+      const api = guard(function (this: AnyPlugin, context: never) {
+        try {
+          return entry.setup!.call(this, context);
+        } catch (error) {
+          // The plugin's own option check (an endpoint only the page can judge): the caller's mistake.
+          if (!isMistake(error)) throw error;
+          mistake = error;
+          return undefined;
+        }
+      }, plugin, contextFor(entry, host) as never, 'plugin', 'setup', name);
+      if (mistake) {
+        settle(entries.filter((other) => other !== entry));
+        teardown(entry, host);
+        throw mistake;
+      }
       if (!api || typeof api !== 'object') return;
       for (const key of Object.keys(api)) {
-        if (key in host) report(new TypeError(`iadvize-bridge: plugin "${plugin.name}" cannot replace bridge.${key}`), plugin, { source: 'plugin', type: 'setup', plugin: plugin.name });
+        if (key in host) report(new TypeError(`iadvize-bridge: plugin "${name}" cannot replace bridge.${key}`), plugin, { source: 'plugin', type: 'setup', plugin: name });
         else entry.api.push(key), (host[key] = (api as Record<string, unknown>)[key]);
       }
     },

@@ -3,7 +3,7 @@ import type { CoreEvents } from '../core/events.js';
 import { install, type Bridge, type InstallOptions } from '../core/install.js';
 import type { Listener, OnOptions } from '../core/plugin.js';
 import type { BridgeState } from '../core/state.js';
-import { EMPTY_STATE, listen, type BridgeFor, type EventsFor, type EventTypeFor } from '../shared/binding.js';
+import { EMPTY_STATE, installOrSay, listen, type BridgeFor, type EventsFor, type EventTypeFor } from '../shared/binding.js';
 
 export type { BridgeFor, EventsFor, EventTypeFor } from '../shared/binding.js';
 
@@ -15,8 +15,8 @@ const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useL
 
 export interface IAdvizeProviderProps {
   /** What `install()` takes. Read once, when the provider mounts: later plugins go through `bridge.use()`. */
-  options?: InstallOptions;
-  children?: ReactNode;
+  options?: InstallOptions | undefined;
+  children?: ReactNode | undefined;
 }
 
 /**
@@ -30,7 +30,7 @@ export interface IAdvizeProviderProps {
 export function IAdvizeProvider({ options = {}, children }: IAdvizeProviderProps): ReactElement {
   const [bridge, setBridge] = useState<Bridge | null>(null);
   // Options from the first render only: an inline `ga4()` is a new plugin at every render.
-  useClientLayoutEffect(() => setBridge(install(options)), []);
+  useClientLayoutEffect(() => setBridge(installOrSay('<IAdvizeProvider options>', () => install(options))), []);
   return createElement(BridgeContext.Provider, { value: bridge }, children);
 }
 
@@ -80,8 +80,10 @@ export function useIAdvizeEvent<K extends (keyof CoreEvents & string) | '*'>(typ
   useClientLayoutEffect(() => {
     latest.current = listener;
   });
-  const replay = options?.replay === true;
-  useEffect(() => (bridge ? listen(bridge, type, (event) => latest.current(event as never), { replay }) : undefined), [bridge, type, replay]);
+  const replay = options?.replay;
+  // The listener and options are checked as given; the latest listener is the one called.
+  const given = typeof listener === 'function' ? (event: never) => latest.current(event) : listener;
+  useEffect(() => (bridge ? listen(bridge, type, given, options) : undefined), [bridge, type, replay, typeof listener]);
 }
 
 /** The hooks, typed with the plugins of install options of type `O`. */

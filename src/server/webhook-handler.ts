@@ -1,4 +1,4 @@
-import { errorText, logger } from './log.js';
+import { degradedLog, errorText, logger } from './log.js';
 import { readCapped } from './read-capped.js';
 import { redactor } from './redact.js';
 import { errorResponse, jsonResponse } from './responses.js';
@@ -69,8 +69,14 @@ async function readBody(request: Request, settings: WebhookSettings, budget: Bud
 }
 
 /** Runs `onEvent` unless the event was (or is being) delivered: claimed first, renewed while it runs, kept when it succeeded, released when it failed. */
-async function deliverOnce(event: WebhookEvent, seen: SeenEvents, onEvent: WebhookSettings['onEvent'], log: (line: string) => void): Promise<Response> {
-  const storeFailed = (error: unknown) => log(`the store failed: ${errorText(error)} (event ${event.eventId})`);
+async function deliverOnce(
+  event: WebhookEvent,
+  seen: SeenEvents,
+  onEvent: WebhookSettings['onEvent'],
+  log: (line: string) => void,
+  storeLog: (line: string) => void,
+): Promise<Response> {
+  const storeFailed = (error: unknown) => storeLog(`the store failed: ${errorText(error)} (event ${event.eventId})`);
   let claim;
   try {
     claim = await seen.claim(event.eventId);
@@ -111,6 +117,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   const acceptedForMs = settings.maxEventAgeMs + CLOCK_SKEW_MS;
   const seen = seenEvents(withDeadline(settings.store, 'createWebhookHandler'), { rememberMs: acceptedForMs, acceptedForMs, log });
   const budget = unverifiedBudget(settings.maxUnverifiedBytes);
+  // A store outage fails every delivery: said once, then once a minute with a count.
+  const storeLog = degradedLog(log);
 
   return async function handleWebhook(request: Request): Promise<Response> {
     if (!['POST', 'PUT', 'GET'].includes(request.method)) return errorResponse(405, 'method_not_allowed', 'Webhooks are POST (or PUT, or a signed GET check)', ALLOW);
@@ -133,6 +141,6 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
       log(`event ${event.eventId} (${event.eventType}) sent at ${String(event.sentAt ?? event.createdAt)} is outside the accepted window`);
       return errorResponse(400, 'stale_event', 'The event was sent too long ago, or in the future');
     }
-    return deliverOnce(event, seen, settings.onEvent, log);
+    return deliverOnce(event, seen, settings.onEvent, log, storeLog);
   };
 }

@@ -30,22 +30,70 @@ export type EventTypeFor<O> = (keyof EventsFor<O> & string) | '*';
 
 // Where the plugins' events come from, for the warning that names the plugin to add.
 const PLUGIN_EVENTS = [['tag:', 'iadvizeTag()'], ['consent:', 'webSdk()'], ['va:', 'virtualAgent()']];
-const warned = new Set<string>();
+const said = new Set<string>();
+const noop = (): void => {};
+const what = (error: unknown): string => String((error as Error)?.message).replace('iadvize-bridge on(): ', '');
+
+/** Says `message` once per page, as an error (a mistake in the hook's arguments) or a warning. */
+export function sayOnce(level: 'warn' | 'error', message: string): Unsubscribe {
+  if (!said.has(message)) log(level, message);
+  said.add(message);
+  return noop;
+}
+
+/** Whether `bridge` knows events of `type` now (its plugin installed). */
+function knows(bridge: Bridge, type: string): boolean {
+  try {
+    bridge.on(type as never, noop)();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
- * `bridge.on` for a hook or composable. An event type no installed plugin emits (its plugin left out
- * of the options, a typo) must not break the app, as a throw in a React effect would (React unmounts
- * the whole tree): the component hears nothing, and the console says why, once per type.
+ * `bridge.on` for a hook or composable, which must not break the app, as a throw in a React effect
+ * would (React unmounts the whole tree): a mistake in its arguments is said once on the console and
+ * the component hears nothing. An event of a plugin not installed yet (`bridge.use()` later, in a
+ * parent's effect) is heard once the plugin is there; if it still is not after the mount, the console
+ * names the plugin to add.
  */
-export function listen(bridge: Bridge, type: string, listener: (event: never) => void, options?: OnOptions): Unsubscribe {
+export function listen(bridge: Bridge, type: unknown, listener: (event: never) => void, options?: OnOptions): Unsubscribe {
+  const scope = `useIAdvizeEvent(${typeof type === 'string' ? `'${type}'` : String(type)})`;
+  if (typeof type !== 'string') return sayOnce('error', `${scope}: the event type must be a string such as 'chat:started'`);
   try {
     return bridge.on(type as never, listener, options);
-  } catch {
+  } catch (error) {
+    // A known type: the listener or the options are wrong. Else they are checked against '*'.
+    if (knows(bridge, type)) return sayOnce('error', `${scope}: ${what(error)}`);
+    try {
+      // A noop replays nothing to the listener: the last event of any type is not this one.
+      bridge.on('*', listener as never)();
+      bridge.on('*', noop, options)();
+    } catch (mistake) {
+      return sayOnce('error', `${scope}: ${what(mistake).replace('"*"', `"${type}"`)}`);
+    }
+  }
+  const stop = bridge.on('*', (event: { type: string }) => event.type === type && listener(event as never));
+  const timer = setTimeout(() => {
+    if (knows(bridge, type)) return;
     const plugin = PLUGIN_EVENTS.find(([prefix]) => type.startsWith(prefix!));
     const near = nearestName(type, CORE_EVENT_TYPES);
-    const why = plugin ? `${type} comes from ${plugin[1]}: add it to plugins` : `unknown event type${near ? `: did you mean '${near}'?` : ''}`;
-    if (!warned.has(type)) log('warn', `useIAdvizeEvent('${type}'): ${why}`);
-    warned.add(type);
-    return () => {};
+    sayOnce('warn', `${scope}: ${plugin ? `${type} comes from ${plugin[1]}: add it to plugins` : `unknown event type${near ? `: did you mean '${near}'?` : ''}`}`);
+  });
+  return () => (clearTimeout(timer), stop());
+}
+
+/**
+ * install() for a provider: a mistake in its options is said once on the console, naming it, and the
+ * app renders without the bridge (its hooks inert). A live shop must not go blank, nor lose its
+ * checkout, over a chat-analytics option; the console says what to fix.
+ */
+export function installOrSay(where: string, install: () => Bridge): Bridge | null {
+  try {
+    return install();
+  } catch (error) {
+    sayOnce('error', `${where}: ${String((error as Error)?.message).replace('iadvize-bridge ', '')}; the app runs without the bridge`);
+    return null;
   }
 }

@@ -1,3 +1,4 @@
+import { fail } from '../core/errors.js';
 /**
  * An option the factory does not know is a mistake (a typo, another factory's option, a name from an
  * older version): left alone, it would be ignored and the feature would quietly not do what was
@@ -33,10 +34,14 @@ export function nearestName(key: string, known: readonly string[]): string | und
  * @example
  * checkKnownOptions('gtm()', options, ['id', 'events', 'dataLayerName'])
  */
-export function checkKnownOptions(scope: string, options: object, known: readonly string[]): void {
-  for (const key of Object.keys(options)) {
-    if (known.indexOf(key) >= 0) continue;
+export function checkKnownOptions(scope: string, options: unknown, known: readonly string[]): void {
+  // An array, a Map or a Date has no options to read: every one would be silently missing.
+  const kind = Object.prototype.toString.call(options).slice(8, -1);
+  if (kind !== 'Object') fail(scope, `takes an options object ({ ... }), got ${kind}`);
+  // Inherited keys too (Object.create({ Debug: true })), save what a script added to every object.
+  for (const key in options as object) {
+    if (known.indexOf(key) >= 0 || (!Object.prototype.hasOwnProperty.call(options, key) && key in Object.prototype)) continue;
     const near = nearestName(key, known);
-    throw new TypeError(`iadvize-bridge ${scope}: unknown option \`${key}\`${near ? `: did you mean \`${near}\`?` : ` (known: ${known.join(', ') || 'none'})`}`);
+    fail(scope, `unknown option \`${key}\`${near ? `: did you mean \`${near}\`?` : ` (known: ${known.join(', ') || 'none'})`}`);
   }
 }

@@ -3,7 +3,7 @@ import type { CoreEvents } from '../core/events.js';
 import { install, type Bridge, type InstallOptions } from '../core/install.js';
 import type { Listener, OnOptions, Unsubscribe } from '../core/plugin.js';
 import type { BridgeState } from '../core/state.js';
-import { EMPTY_STATE, listen, type BridgeFor, type EventsFor, type EventTypeFor } from '../shared/binding.js';
+import { EMPTY_STATE, installOrSay, listen, type BridgeFor, type EventsFor, type EventTypeFor } from '../shared/binding.js';
 
 export type { BridgeFor, EventsFor, EventTypeFor } from '../shared/binding.js';
 
@@ -18,7 +18,7 @@ const BRIDGE: InjectionKey<Bridge | null> = Symbol('iadvize-bridge');
 export function iadvize(options: InstallOptions = {}): { install(app: App): void } {
   return {
     install(app) {
-      app.provide(BRIDGE, typeof window === 'undefined' ? null : install(options));
+      app.provide(BRIDGE, typeof window === 'undefined' ? null : installOrSay('iadvize()', () => install(options)));
     },
   };
 }

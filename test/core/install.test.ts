@@ -204,7 +204,7 @@ describe('install()', () => {
     [null, /options object/],
     [{ adapters: 'ga4' }, /adapters.*array/],
     [{ adapters: [{ name: 'x' }] }, /send\(event\)/],
-    [{ adapters: [null] }, /string `name`/],
+    [{ adapters: [null] }, /a plugin is an object with a `name`, got null/],
     [{ onError: 'log' }, /onError.*function/],
   ])('rejects bad options %j with a clear error', (options, message) => {
     const withWindow = options === null ? null : { window: newWindow(), ...options };

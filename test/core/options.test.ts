@@ -50,10 +50,11 @@ describe('unknown options are errors where they are written, with the name that 
 
 describe('a plugin factory passed without calling it', () => {
   it('is an error that says to call it, in plugins, adapters and use()', () => {
-    expect(() => install({ window: newWindow(), plugins: [ga4 as never] })).toThrow(new TypeError('iadvize-bridge install(): `plugins` holds the plugin factory itself: call it: ga4()'));
-    expect(() => install({ window: newWindow(), adapters: [gtm as never] })).toThrow('`adapters` holds the plugin factory itself: call it: gtm()');
+    expect(() => install({ window: newWindow(), plugins: [ga4 as never] })).toThrow(new TypeError('iadvize-bridge plugin: a plugin factory must be called: write ga4() not ga4'));
+    expect(() => install({ window: newWindow(), adapters: [gtm as never] })).toThrow('write gtm() not gtm');
+    expect(() => install({ window: newWindow(), plugins: [(() => () => ({ name: 'x' }))() as never] })).toThrow('write factory() not factory');
     const bridge = install({ window: newWindow(), plugins: [ga4()] });
-    expect(() => bridge.use(webSdk as never)).toThrow('call it: webSdk()');
+    expect(() => bridge.use(webSdk as never)).toThrow('write webSdk() not webSdk');
   });
 
   it('leaves the working plugin of that name in place', () => {

@@ -140,7 +140,7 @@ describe('the plugin seam', () => {
   });
 
   it('adapters and plugins are checked: a name is needed, an adapter needs send()', () => {
-    expect(() => install({ window: newWindow(), plugins: [{} as never] })).toThrow(/each of `plugins` needs a non-empty string `name`/);
+    expect(() => install({ window: newWindow(), plugins: [{} as never] })).toThrow(/each plugin needs a non-empty string `name`/);
     expect(() => install({ window: newWindow(), adapters: [{ name: 'x' } as never] })).toThrow(/each adapter needs a `send\(event\)` function/);
     expect(() => install({ window: newWindow(), plugins: 'ga4' as never })).toThrow(/`plugins` must be an array/);
   });

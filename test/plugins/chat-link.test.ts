@@ -80,11 +80,14 @@ describe('chatLink()', () => {
     expect(fetch).toHaveBeenCalledWith('https://shop.example/api/iadvize-link', expect.objectContaining({ method: 'POST', keepalive: true, body: JSON.stringify({ conversationId: CONVERSATION, clientId: '1.2' }) }));
   });
 
-  it('an endpoint on another origin over http is refused, and nothing is sent', () => {
-    const { tag, beacons, onError } = shop({ endpoint: 'http://tracker.example/link' });
-    tag.fire('onChatStarted', START);
-    expect(beacons).toEqual([]);
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('must be an https: URL or on this page') }), expect.objectContaining({ plugin: 'chatLink' }));
+  it('an endpoint on another origin over http is an error thrown by install() and use(), not a console line', () => {
+    const win = newWindow();
+    const plugin = () => chatLink({ endpoint: 'http://tracker.example/link', measurementId: 'G-ABC123XYZ', consent: () => true });
+    const message = "iadvize-bridge chatLink(): `endpoint` must be an https: URL or on this page's origin (http://tracker.example/link)";
+    expect(() => install({ window: win, plugins: [plugin()] })).toThrow(message);
+    const bridge = install({ window: newWindow() });
+    expect(() => bridge.use(plugin())).toThrow(message);
+    expect((bridge as { chatLink?: unknown }).chatLink).toBeUndefined();
   });
 
   it.each([

@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 describe('useIAdvizeEvent for an event no installed plugin emits', () => {
-  it('under StrictMode: the app stays, the other hooks work, and the console names the plugin to add, once', () => {
+  it('under StrictMode: the app stays, the other hooks work, and the console names the plugin to add, once, after the mount', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { options, tag, forwarded } = bindingPage();
     const heard = vi.fn();
@@ -32,6 +32,7 @@ describe('useIAdvizeEvent for an event no installed plugin emits', () => {
     expect(container.textContent).toBe('8000001');
     expect(forwarded).toEqual(['chat:started']);
     expect(heard).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve));
     expect(warn.mock.calls.map((call) => call.join(' '))).toEqual([
       "[iadvize-bridge] useIAdvizeEvent('tag:failed'): tag:failed comes from iadvizeTag(): add it to plugins",
       "[iadvize-bridge] useIAdvizeEvent('consent:changed'): consent:changed comes from webSdk(): add it to plugins",

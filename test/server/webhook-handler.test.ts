@@ -185,6 +185,15 @@ describe('retries: onEvent runs once per eventId', () => {
     expect(ctx.events).toEqual([]);
     expect(ctx.logged[0]).toMatch(/^iadvize-bridge webhook: the store failed: Error: ECONNREFUSED/);
   });
+
+  it('a store outage is logged once, not once per delivery', async () => {
+    const broken = { get: () => undefined, set: () => undefined, add: () => Promise.reject(new Error('ECONNREFUSED')), delete: () => undefined };
+    const url = await route({ store: broken });
+    const statuses = [];
+    for (let i = 0; i < 50; i++) statuses.push((await deliver(url, closed())).status);
+    expect(new Set(statuses)).toEqual(new Set([503]));
+    expect(ctx.logged.filter((line) => line.includes('the store failed'))).toHaveLength(1);
+  });
 });
 
 describe('options', () => {

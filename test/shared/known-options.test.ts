@@ -22,9 +22,11 @@ describe('checkKnownOptions', () => {
     expect(() => checkKnownOptions('virtualAgent()', { x: 1 }, [])).toThrow('unknown option `x` (known: none)');
   });
 
-  it('only own keys count: what an object inherits, or `__proto__` in a literal, is no option', () => {
-    expect(() => checkKnownOptions('f()', Object.create({ inherited: 1 }), ['a'])).not.toThrow();
-    expect(() => checkKnownOptions('f()', { __proto__: { x: 1 } }, ['a'])).not.toThrow();
+  it('inherited keys count too (a typo on a shared defaults object), save what a script put on every object', () => {
+    expect(() => checkKnownOptions('f()', Object.create({ inherited: 1 }), ['a'])).toThrow('iadvize-bridge f(): unknown option `inherited`');
+    expect(() => checkKnownOptions('f()', { __proto__: { x: 1 } }, ['a'])).toThrow('unknown option `x`');
+    expect(() => checkKnownOptions('f()', Object.create({ a: 1 }), ['a'])).not.toThrow();
     expect(() => checkKnownOptions('f()', JSON.parse('{"__proto__": 1}'), ['a'])).toThrow('unknown option `__proto__`');
+    expect(() => checkKnownOptions('f()', [], ['a'])).toThrow('iadvize-bridge f(): takes an options object ({ ... }), got Array');
   });
 });

@@ -4,7 +4,7 @@ import type { Plugin } from '../../core/plugin.js';
 import { globalsOf } from '../../core/window.js';
 import { chatLinkProblem, CONVERSATION_ID } from '../../shared/chat-link.js';
 import { checkKnownOptions } from '../../shared/known-options.js';
-import { endpointProblem } from '../endpoint.js';
+import { endpointOn, endpointProblem, notOnPage } from '../endpoint.js';
 
 export interface ChatLinkOptions {
   /** The site's link endpoint (`createLinkHandler` from `iadvize-bridge/server`): https:, or this page's origin. */
@@ -47,15 +47,8 @@ export function chatLink(options: ChatLinkOptions): Plugin {
     name: 'chatLink',
     setup(context) {
       const win = context.window;
-      let endpoint: URL | undefined;
-      try {
-        endpoint = new URL(options.endpoint, win.location.href);
-      } catch {
-        // said below
-      }
-      if (!endpoint || (endpoint.protocol !== 'https:' && endpoint.origin !== win.location.origin)) {
-        fail(SCOPE, `\`endpoint\` must be an https: URL or on this page's origin (${options.endpoint})`);
-      }
+      const endpoint = endpointOn(options.endpoint, win);
+      if (!endpoint) fail(SCOPE, notOnPage(options.endpoint));
       const url = endpoint.href;
       let storage: Storage | undefined;
       context.guard(() => (storage = win.sessionStorage), 'storage');

@@ -11,20 +11,20 @@ export interface IAdvizeTagOptions {
   /** The iAdvize site id (digits). */
   sid: string | number;
   /** The language of the chat, e.g. `'fr'` or `'en'`. */
-  lang?: string;
+  lang?: string | undefined;
   /** The tag's address. Default `https://halc.iadvize.com/iadvize.js`; `https:`, or `http:` on the page's own origin. */
-  src?: string;
+  src?: string | undefined;
   /**
    * The nonce a strict Content-Security-Policy gives scripts. By default, read once, when the bridge
    * first runs: its own script element's (the script-tag build, a classic-script bundle), else the first
    * nonce of the page's scripts (an ES module, which has no script element of its own), at install.
    */
-  nonce?: string;
+  nonce?: string | undefined;
   /**
    * Loads the tag only once this says yes, so a consent tool can gate the whole chat: a function
    * answering a boolean (or a promise of one), or a promise. Until it does, `tag.load()` loads anyway.
    */
-  consent?: (() => boolean | Promise<boolean>) | Promise<boolean>;
+  consent?: (() => boolean | Promise<boolean>) | Promise<boolean> | undefined;
 }
 
 export interface TagLoader {

@@ -1,7 +1,7 @@
 import { fail } from '../../core/errors.js';
 import { checkKnownOptions } from '../../shared/known-options.js';
 import { CHAT_ID, VISITOR_ID, type Transcript } from '../../shared/transcript.js';
-import { endpointProblem } from '../endpoint.js';
+import { endpointOn, endpointProblem, notOnPage } from '../endpoint.js';
 
 /** Why `fetchHistory` failed: the network, an HTTP status from the endpoint, or an answer that is not a transcript. */
 export interface HistoryError extends Error {
@@ -14,12 +14,12 @@ export interface HistoryError extends Error {
 export interface FetchHistoryOptions {
   /** The site's history proxy (`createHistoryHandler` from `iadvize-bridge/server`), absolute or relative to the page. */
   endpoint: string;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * The visitor id the tag gave at chat start (`vuid`); the proxy answers only for a conversation of
    * that visitor. Default: the one the bridge learned for this chat, if any.
    */
-  visitorId?: string;
+  visitorId?: string | undefined;
 }
 
 function historyError(kind: HistoryError['kind'], message: string, status?: number): HistoryError {
@@ -41,7 +41,9 @@ export async function fetchHistory(win: Window, chatId: string, options: FetchHi
   if (given !== undefined && (typeof given !== 'string' || !VISITOR_ID.test(given))) fail('fetchHistory()', '`visitorId` must be 1 to 128 characters of A-Z a-z 0-9 . _ -');
   // A visitor id the tag gave that the proxy would refuse is left out rather than failing the call.
   const visitorId = given ?? (knownVisitorId !== undefined && VISITOR_ID.test(knownVisitorId) ? knownVisitorId : undefined);
-  const url = new URL(endpoint, win.location.href);
+  // The visitor's id and chat go only to the site's own origin, or over https:.
+  const url = endpointOn(endpoint, win);
+  if (!url) fail('fetchHistory()', notOnPage(endpoint));
   url.searchParams.set('chatId', chatId);
   if (visitorId) url.searchParams.set('visitorId', visitorId);
   let response: Response;

@@ -61,5 +61,5 @@ export interface WebSdkEvents {
 
 export interface WebSdkOptions {
   /** Calls `sdk.navigate` on every SPA route change (`history.pushState`, `replaceState`, back/forward). */
-  followNavigation?: boolean;
+  followNavigation?: boolean | undefined;
 }
