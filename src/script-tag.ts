@@ -73,7 +73,11 @@ const ATTRIBUTES = { sid: 'data-sid', lang: 'data-lang', src: 'data-tag-src', co
  */
 export function tagFromScript(attribute: (name: string) => string | null): AnyPlugin[] {
   const sid = attribute('data-sid');
-  if (sid === null) return [];
+  if (sid === null) {
+    const orphan = (['lang', 'src', 'consent'] as const).filter((key) => attribute(ATTRIBUTES[key]) !== null);
+    if (orphan.length) log('error', `${orphan.map((key) => ATTRIBUTES[key]).join(', ')} without data-sid: the iAdvize tag is loaded only with data-sid="<your site id>"`);
+    return [];
+  }
   const written = (key: keyof typeof ATTRIBUTES): string => `${ATTRIBUTES[key]}="${attribute(ATTRIBUTES[key])}"`;
   const held = attribute('data-consent');
   if (held !== null && ON.indexOf(held.trim().toLowerCase()) < 0) {

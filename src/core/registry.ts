@@ -87,7 +87,7 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
     // `arguments`, not a rest parameter: the tag's arguments reach the site function as they came,
     // and are only gathered when there is a site function to give them to.
     const link = function (): unknown {
-      if (!active || entry !== site[name] || (siteRunning && !calledByTag(new Error()))) return entry && guard(applySite, entry, arguments, 'callback', name);
+      if (!active || entry !== site[name] || (siteRunning && !calledByTag())) return entry && guard(applySite, entry, arguments, 'callback', name);
       let result: unknown;
       if (entry) {
         const outer = siteRunning;
@@ -158,7 +158,9 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
     // A window.iAdvizeCallbacks locked before install is said once by install (debug), not watched.
     let named = false;
     attempt(() => (named = host[KEY] === callbacks));
-    if (named) stopWatching = watchGlobal(win, () => host[KEY] === callbacks, () => report(new Error(REDEFINED)));
+    // Our own getter needs no call; a getter the site put there is asked (it may still give our object).
+    const holds = (): boolean => Object.getOwnPropertyDescriptor(win, KEY)?.get === getWindowValue || host[KEY] === callbacks;
+    if (named) stopWatching = watchGlobal(win, holds, () => report(new Error(REDEFINED)));
   }
 
   adopt(existing);

@@ -20,18 +20,36 @@ export function attempt(code: () => void, refused?: (error: unknown) => void): b
 // A class with static methods, or a function with properties, is an object the tag can call too.
 export const isObject = (value: unknown): value is Record<string, unknown> => value !== null && (typeof value === 'object' || typeof value === 'function');
 
-// The iAdvize tag is served from iadvize.com hosts (lc., halc., sd., ha., ...).
-const TAG_SCRIPT = /\/\/([\w-]+\.)*iadvize\.com[/:]/;
+// The iAdvize tag is served from iadvize.com hosts (lc., halc., sd., ha., ...): the frame's script address, not its text.
+const TAG_SCRIPT = /^https?:\/\/([\w-]+\.)*iadvize\.com(:\d+)?\//;
+// V8 `    at name (url:line:col)` or `    at url:line:col`; Firefox and Safari `name@url:line:col`.
+const FRAME_URL = /(?:\(|@|at )(\S+?):\d+:\d+\)?$/;
+// Kept from load time: a page that replaces `window.Error` cannot answer for the tag.
+const NativeError = Error as ErrorConstructor & { stackTraceLimit?: number };
 
 /**
- * Whether the caller of the function that created `trace` is the iAdvize tag's script, read from the
- * stack. Asked only while a site callback runs, where the tag and the site both call
- * `callbacks.onX(...)` and nothing else tells them apart. V8 starts with the message line, Firefox
- * and Safari with the first frame; no stack (a zero `Error.stackTraceLimit`) reads as the site.
+ * Whether the caller of `link` (the bridge's function the tag was given) is the iAdvize tag's script,
+ * read from the stack. Asked only while a site callback runs, where the tag and the site both call
+ * `callbacks.onX(...)` and nothing else tells them apart. Builtins between them (`forEach`) are
+ * skipped; a stack that cannot be read, or that throws (`Error.prepareStackTrace`), reads as the site.
  */
-export function calledByTag(trace: Error): boolean {
-  const lines = String(trace.stack).split('\n');
-  return TAG_SCRIPT.test(lines[/^Error/.test(lines[0]!) ? 2 : 1] ?? '');
+export function calledByTag(): boolean {
+  const limit = NativeError.stackTraceLimit;
+  try {
+    // A page that lowered the limit would hide the caller.
+    if (typeof limit === 'number' && limit < 8) NativeError.stackTraceLimit = 8;
+    const lines = String(new NativeError().stack).split('\n');
+    // The first lines are the message (V8), this function and the link.
+    for (const line of lines.slice(/^Error/.test(lines[0]!) ? 3 : 2)) {
+      const url = FRAME_URL.exec(line.trim())?.[1];
+      if (url) return TAG_SCRIPT.test(url);
+    }
+    return false;
+  } catch {
+    return false;
+  } finally {
+    if (typeof limit === 'number') NativeError.stackTraceLimit = limit;
+  }
 }
 
 /**

@@ -26,7 +26,10 @@ const BYTES_PER_READER = 128 * 1024;
  * than twice what it would then hold cuts the largest (`evict`): iAdvize's small deliveries always
  * pass a flood of large slow bodies, and senders of equal size cannot cut each other in a loop.
  */
-export function unverifiedBudget(maxBytes: number, maxReaders = Math.max(8, Math.floor(maxBytes / BYTES_PER_READER))) {
+/** Announced sizes below this are equal for cutting and for places: first come, first served. */
+const CUT_FLOOR = 64 * 1024;
+
+export function unverifiedBudget(maxBytes: number, maxReaders = Math.max(8, Math.floor(maxBytes / BYTES_PER_READER)), cutFloor = CUT_FLOOR) {
   const holders = new Map<BudgetHolder, Held>();
   const waiting: { held: Held; bytes: number; resolve: (fits: boolean) => void }[] = [];
   const entering: { announced: number; enter: () => void }[] = [];
@@ -98,7 +101,10 @@ export function unverifiedBudget(maxBytes: number, maxReaders = Math.max(8, Math
 
   return {
     /** A place to read a body that `announced` its size (Content-Length, else the cap): undefined once `stopped`. */
-    enter(announced: number, evict: () => void, stopped: AbortSignal): BudgetHolder | Promise<BudgetHolder | undefined> {
+    enter(size: number, evict: () => void, stopped: AbortSignal): BudgetHolder | Promise<BudgetHolder | undefined> {
+      // Below the floor every announcement weighs the same: a sender announcing 1 byte (and sending
+      // nothing) can neither cut iAdvize's deliveries nor pass before them.
+      const announced = Math.max(size, cutFloor);
       while (holders.size >= maxReaders && cutLargest(announced, true));
       if (holders.size < maxReaders && !entering.length) return holder(announced, evict, stopped);
       if (stopped.aborted) return Promise.resolve(undefined);

@@ -61,5 +61,35 @@ describe.each(['late', 'boot'] as const)('a callback the tag fires while a site 
     expect(calls).toEqual(['ui off', 'ui on', 'ui on']);
     expect(events).toEqual(['chat:ended']);
   });
-});
 
+  it('the tag calling through a builtin (forEach) is still the tag', () => {
+    const { host, events, fire } = setup();
+    const forEachTag = new Function('callbacks', 'name', 'arg', '[arg].forEach(callbacks[name])\n//# sourceURL=https://halc.iadvize.com/iadvize.js') as typeof tagScript;
+    host.iAdvizeCallbacks = { onChatStarted: () => forEachTag(host.iAdvizeCallbacks, 'onMessageReceived', { msg: 'hi' }) };
+    fire('onChatStarted', { id: 1 });
+    // Observed before: ['chat:started'] (the forEach frame was read as the caller).
+    expect(events).toEqual(['message:received', 'chat:started']);
+  });
+
+  it('an address that only mentions iadvize.com (a query, a function name) is site code; a stack that throws is too, never thrown at the tag', () => {
+    const { host, calls, events, fire } = setup();
+    const siteHelper = new Function('callbacks', 'return callbacks.onChatStarted({})\n//# sourceURL=https://shop.example/helper.js?ref=//lc.iadvize.com/') as (callbacks: unknown) => unknown;
+    host.iAdvizeCallbacks = {
+      onChatStarted: () => calls.push('started'),
+      onChatEnded: () => { calls.push('ended'); siteHelper(host.iAdvizeCallbacks); },
+    };
+    fire('onChatEnded', { id: 1 });
+    // Observed before: chat:started emitted for the helper, whose query named an iAdvize host.
+    expect(events).toEqual(['chat:ended']);
+    const saved = (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
+    (Error as { prepareStackTrace?: unknown }).prepareStackTrace = () => { throw new Error('hostile'); };
+    try {
+      host.iAdvizeCallbacks = { onChatStarted: () => fire('onMessageReceived', { msg: 'x' }), onMessageReceived: () => calls.push('message') };
+      // Observed before: the throw went through the tag's call.
+      expect(() => fire('onChatStarted', { id: 2 })).not.toThrow();
+    } finally {
+      (Error as { prepareStackTrace?: unknown }).prepareStackTrace = saved;
+    }
+    expect(calls).toEqual(['ended', 'started', 'message']);
+  });
+});

@@ -91,6 +91,44 @@ describe('a tag the page is already loading', () => {
     expect(events.map((event) => event.type)).toEqual(['tag:failed']);
   });
 
+  it('a snippet held back from running (a consent tool\'s text/plain, nomodule) is not followed: the loader loads the tag', () => {
+    const win = newPage();
+    siteScript(win, 'https://halc.iadvize.com/iadvize.js').type = 'text/plain';
+    siteScript(win, 'https://lc.iadvize.com/iadvize.js?sid=1234').noModule = true;
+    const { bridge } = withTag({ sid: 1234 }, win);
+    // Observed before: "loading" forever, and the tag never requested.
+    expect(scripts(win).map((script) => script.src)).toEqual([DEFAULT_TAG_SRC]);
+    expect(bridge.tag.status).toBe('loading');
+  });
+
+  it.each([
+    [200, 'loaded'],
+    [404, 'failed'],
+  ])('a snippet that finished (HTTP %i) before the loader looked is settled at once: %s', (responseStatus, status) => {
+    const win = newPage();
+    const src = 'https://lc.iadvize.com/iadvize.js?sid=1234';
+    siteScript(win, src);
+    Object.defineProperty(win, 'performance', { value: { getEntriesByName: (name: string) => (name === src ? [{ responseStatus }] : []) } });
+    const { bridge } = withTag({ sid: 1234 }, win);
+    // Observed before: "loading" forever, no tag:* event, and tag.load() did nothing.
+    expect(bridge.tag.status).toBe(status);
+    expect(scripts(win)).toHaveLength(0);
+  });
+
+  it('the nonce of a script that runs, never of one held back as text/plain ahead of it', () => {
+    const win = newPage();
+    for (const [type, nonce] of [['text/plain', 'held-back'], ['module', 'allowed']]) {
+      const script = win.document.createElement('script');
+      script.type = type!;
+      script.setAttribute('nonce', nonce!);
+      script.nonce = nonce!;
+      win.document.body.appendChild(script);
+    }
+    withTag({ sid: 1234 }, win);
+    // Observed before: "held-back", which the policy does not allow: the tag was blocked.
+    expect(scripts(win).map((script) => script.nonce)).toEqual(['allowed']);
+  });
+
   it('scripts that only look like the tag are not it', () => {
     const win = newPage();
     for (const src of ['https://iadvize.com.evil.example/iadvize.js', 'https://evil.example/lc.iadvize.com/iadvize.js', 'https://halc.iadvize.com/other.js']) siteScript(win, src);

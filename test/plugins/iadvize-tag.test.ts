@@ -141,6 +141,13 @@ describe('iadvizeTag()', () => {
     expect(String(error.mock.calls)).not.toContain('iadvizeTag()');
   });
 
+  it('tag attributes without data-sid are said, not ignored', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(tagFromScript((name) => ({ 'data-lang': 'fr', 'data-consent': '' })[name] ?? null)).toEqual([]);
+    // Observed before: nothing on the console, no loader.
+    expect(error).toHaveBeenCalledWith('[iadvize-bridge] data-lang, data-consent without data-sid: the iAdvize tag is loaded only with data-sid="<your site id>"');
+  });
+
   it('data-consent holds the tag whatever its value; one it cannot read ("false" may mean "no consent yet") is said, and still holds it', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const held = (value: string) => {

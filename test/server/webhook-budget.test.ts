@@ -20,8 +20,9 @@ function holderOf(budget: Budget, announced = 0) {
 }
 
 describe('the budget for unverified bytes', () => {
+  // The policy in small numbers: no floor under announced sizes (64 KiB by default, tested below).
   it('a request cuts the largest holder when it holds more than twice what the request would then hold', () => {
-    const budget = unverifiedBudget(100);
+    const budget = unverifiedBudget(100, undefined, 0);
     const [a, b, c] = [holderOf(budget), holderOf(budget), holderOf(budget)];
     expect([a.holder.take(60), b.holder.take(30), c.holder.take(20)]).toEqual([true, true, true]);
     expect([a.state.cut, b.state.cut, c.state.cut]).toEqual([true, false, false]);
@@ -77,7 +78,7 @@ describe('places to read a body', () => {
   });
 
   it('a small delivery waiting for a place cuts the largest reader once it holds more than twice its size, its waiting chunk included', async () => {
-    const budget = unverifiedBudget(100, 2);
+    const budget = unverifiedBudget(100, 2, 0);
     const [a, b] = [holderOf(budget, 1000), holderOf(budget, 1000)];
     expect([a.holder.take(30), b.holder.take(30)]).toEqual([true, true]); // 30 <= 2 x 20: no cut yet
     const small = entering(budget, 20);
@@ -93,5 +94,21 @@ describe('places to read a body', () => {
     a.holder.take(100);
     expect(entering(budget, 1000).entered).toBeInstanceOf(Promise);
     expect(a.state.cut).toBe(false);
+  });
+
+  it('a sender announcing 1 byte cannot cut a delivery, nor pass before it for a place (64 KiB floor)', async () => {
+    const budget = unverifiedBudget(8 * 1024 * 1024, 2);
+    const [delivery, flood] = [holderOf(budget, 770), holderOf(budget, 1)];
+    expect(delivery.holder.take(770)).toBe(true);
+    const tiny = entering(budget, 1);
+    const next = entering(budget, 770);
+    expect([tiny.entered, next.entered].every((entered) => entered instanceof Promise)).toBe(true);
+    expect([delivery.state.cut, flood.state.cut]).toEqual([false, false]);
+    flood.holder.free();
+    // First come, first served below the floor: the tiny one was first.
+    expect(await tiny.entered).toBeTruthy();
+    delivery.holder.free();
+    expect(await next.entered).toBeTruthy();
+    expect(delivery.state.cut).toBe(false);
   });
 });

@@ -87,10 +87,25 @@ export function tagUrl(win: Window, src: string): string | undefined {
 
 // iAdvize's snippets load the tag from an iadvize.com host (lc., halc., sd., ha., ...), legacy ones with `?sid=`.
 const IADVIZE_TAG = /^https?:\/\/([\w-]+\.)*iadvize\.com\/iadvize\.js([?#]|$)/;
-/** The page's own script element loading the tag (its snippet, a tag manager's), if any. */
+// Scripts a browser runs: no type or a JavaScript one, or a module; consent tools hold scripts back as text/plain.
+const RUNNABLE = /^(|module|(text|application)\/(x-)?(java|ecma)script)$/i;
+const runs = (script: HTMLScriptElement): boolean => RUNNABLE.test(script.type.trim()) && !script.noModule;
+
+/** The page's own script element loading the tag (its snippet, a tag manager's) and that will run, if any. */
 function pageScript(document: Document, src: string): HTMLScriptElement | undefined {
-  for (const script of document.querySelectorAll<HTMLScriptElement>('script[src]')) if (script.src === src || IADVIZE_TAG.test(script.src)) return script;
+  for (const script of document.querySelectorAll<HTMLScriptElement>('script[src]')) if ((script.src === src || IADVIZE_TAG.test(script.src)) && runs(script)) return script;
   return undefined;
+}
+
+/**
+ * How a page script that finished before the loader looked at it ended, from the page's resource
+ * timing (its load and error events are gone): `failed` for an HTTP error, else `loaded`; undefined
+ * while it is still on its way.
+ */
+function finished(win: Window, src: string): 'loaded' | 'failed' | undefined {
+  const entry = win.performance?.getEntriesByName?.(src)?.[0] as { responseStatus?: number } | undefined;
+  if (!entry) return undefined;
+  return (entry.responseStatus ?? 0) >= 400 ? 'failed' : 'loaded';
 }
 
 /**
@@ -100,7 +115,11 @@ function pageScript(document: Document, src: string): HTMLScriptElement | undefi
  */
 const OWN_NONCE = typeof document === 'undefined' ? undefined : (document.currentScript as HTMLScriptElement | null)?.nonce;
 /** Under a nonce-based policy every script the page allowed carries the same nonce: the first one's, read at install. */
-const pageNonce = (win: Window): string | undefined => win.document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce;
+const pageNonce = (win: Window): string | undefined => {
+  // Only a script that runs was allowed by the policy: a held-back `text/plain` one may carry anything.
+  for (const script of win.document.querySelectorAll<HTMLScriptElement>('script[nonce]')) if (runs(script) && script.nonce) return script.nonce;
+  return undefined;
+};
 
 /**
  * Loads the iAdvize tag itself, after the bridge's registry exists, so the order is always right:
@@ -154,7 +173,9 @@ export function iadvizeTag(options: IAdvizeTagOptions): Plugin<{ tag: TagLoader 
           if (context.debug) log('info', `the page loads the iAdvize tag itself (${own.src}): not loaded again`);
           own.addEventListener('load', () => setStatus('loaded'));
           own.addEventListener('error', () => setStatus('failed'));
-          return setStatus('loading');
+          setStatus('loading');
+          const done = finished(win, own.src);
+          return done && setStatus(done);
         }
         const queue = (host.iAdvizeInterface ??= []) as { config?: unknown };
         queue.config ??= options.lang === undefined ? { sid: Number(options.sid) } : { sid: Number(options.sid), lang: options.lang };
