@@ -24,6 +24,12 @@ type Attempt = MpResult & { retry?: boolean; retryAfterMs?: number };
 
 /** The longest wait between attempts, and the longest `Retry-After` waited for: past it the event fails now, and iAdvize's own retry comes later. */
 export const MAX_RETRY_AFTER_MS = 30_000;
+/**
+ * All attempts for one delivery end within this: iAdvize retries a webhook 10 s and 30 s after its
+ * first attempt, and a delivery still running then holds its claim, so the last retry would be
+ * answered 409 and the event lost. An attempt that could not end in time is not started.
+ */
+export const SEND_BUDGET_MS = 20_000;
 
 /** `Retry-After` in seconds or as an HTTP date, in ms from now; undefined when absent or unreadable. */
 function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
@@ -70,20 +76,22 @@ async function attempt(transport: MpTransport, body: string): Promise<Attempt> {
 /**
  * One Measurement Protocol request for one client id (Google takes at most 25 events per request),
  * tried again on 5xx, 429, timeouts and network failures after `retryDelayMs`, then twice that, and
- * so on, or after Google's `Retry-After` when it is longer (up to 30 s; a longer one fails now): at
- * most `retries + 1` requests. Google answers 2xx even to a payload it drops: only the validation server says why.
+ * so on, or after Google's `Retry-After` when it is longer: at most `retries + 1` requests, all ended
+ * within `SEND_BUDGET_MS`. Google answers 2xx even to a payload it drops: only the validation server says why.
  */
 export async function sendMp(transport: MpTransport, clientId: string, events: MpEvent[], onAttempt: () => void): Promise<MpResult> {
   const body = JSON.stringify({ client_id: clientId, events });
+  const started = Date.now();
   for (let tries = 0; ; tries++) {
     onAttempt();
     const result = await attempt(transport, body);
-    const tooLong = !result.ok && (result.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS;
-    if (result.ok || !result.retry || tries >= transport.retries || tooLong) {
+    const pause = result.ok ? 0 : Math.max(Math.min(transport.retryDelayMs * 2 ** tries, MAX_RETRY_AFTER_MS), result.retryAfterMs ?? 0);
+    const late = Date.now() + pause + transport.timeoutMs - started > SEND_BUDGET_MS;
+    if (result.ok || !result.retry || tries >= transport.retries || late) {
       if (result.ok) return result;
-      const waitAsked = tooLong ? `, and asked to wait ${Math.round(result.retryAfterMs! / 1000)} s: not waited` : '';
+      const waitAsked = late ? `; another attempt would end past ${SEND_BUDGET_MS / 1000} s, after iAdvize's last retry: not tried` : '';
       return { ok: false, reason: `the GA4 collection endpoint ${result.reason}${tries ? ` (${tries + 1} attempts)` : ''}${waitAsked}` };
     }
-    await wait(Math.max(Math.min(transport.retryDelayMs * 2 ** tries, MAX_RETRY_AFTER_MS), result.retryAfterMs ?? 0));
+    await wait(pause);
   }
 }

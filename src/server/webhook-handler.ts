@@ -89,7 +89,7 @@ async function deliverOnce(
   try {
     await onEvent(event);
   } catch (error) {
-    log(`onEvent failed: ${errorText(error)} (event ${event.eventId}, ${event.eventType}); iAdvize will retry`);
+    log(`onEvent failed: ${errorText(error)} (event ${event.eventId}, ${event.eventType}); answered 500 for iAdvize to retry (it does, 10 s and 30 s after its first attempt)`);
     await claim.release().catch(storeFailed);
     return errorResponse(500, 'handler_failed', 'The event could not be handled');
   }

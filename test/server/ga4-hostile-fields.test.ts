@@ -39,6 +39,10 @@ describe('transaction_id: only an externalId that looks like an order id', () =>
     'jane.doe@example.com', 'order for jane@example.com', '4111111111111111', '4111 1111 1111 1111', '4111-1111-1111-1111', '+33 6 12 34 56 78',
     '0612345678', '06.12.34.56.78', 'ORD-2024-07-15', 'FR7630006000011234567890189', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJl', 'sk_live_51HqLyjWDarjtT1zdp7dcXyZ',
     '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', '2d90a8a2-16df-45f5-897e-31adf9aa165d',
+    // Observed sent before: phones and cards with other separators, other digits, emails spelt out.
+    '(555) 123-4567', '+1 (555) 123-4567', '06/12/34/56/78', '06  12  34  56  78', '4111_1111_1111_1111', '4111/1111/1111/1111',
+    '4111 - 1111 - 1111 - 1111', '\uFF14\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11', '\u0664\u0661\u0661\u0661\u0661\u0661\u0661\u0661\u0661',
+    'jane.doe\uFF20example.com', 'jane.doe(at)example.com', 'jane dot doe at example dot com',
   ];
 
   it.each(HOSTILE)('%s is never sent: the transaction is, without transaction_id', async (externalId) => {
@@ -70,6 +74,10 @@ describe('transaction_id: only an externalId that looks like an order id', () =>
     await send(transaction('000000123 jane@example.com'));
     await send(transaction('transaction-1'));
     expect(sentParams().map((params) => params.transaction_id)).toEqual(['000000123', undefined, undefined]);
+    // Observed before with an `m` flag: `^` and `$` matched at the line break.
+    const multiline = sink({ orderIdPattern: /^\d{9}$/m });
+    await multiline.send(transaction('123456789\njane@example.com'));
+    expect(sentParams().at(-1)?.transaction_id).toBeUndefined();
     expect(logged).toEqual(['iadvize-bridge ga4 measurement protocol: the externalId of event e-26 is not sent as transaction_id: it does not match orderIdPattern (said once)']);
   });
 
@@ -98,14 +106,15 @@ describe('Retry-After and a bounded number of attempts', () => {
     expect(collect.times[1]! - collect.times[0]!).toBeGreaterThanOrEqual(950);
   });
 
-  it('a Retry-After over 30 s (seconds or a date) is not waited for: the event fails now, logged, and iAdvize retries the webhook', async () => {
-    for (const retryAfter of ['120', new Date(Date.now() + 3_600_000).toUTCString()]) {
+  it('a Retry-After that would end past 20 s (seconds or a date) is not waited for: the event fails now, logged, and iAdvize retries the webhook', async () => {
+    // 25 s: the delivery that outlived iAdvize's last retry (its 409), and the event was lost.
+    for (const retryAfter of ['25', '120', new Date(Date.now() + 3_600_000).toUTCString()]) {
       collect.script.push({ status: 503, retryAfter });
       const { send, logged } = sink();
-      await expect(send(closed('CHAT'))).rejects.toThrow(/answered 503, and asked to wait \d+ s: not waited/);
+      await expect(send(closed('CHAT'))).rejects.toThrow(/answered 503; another attempt would end past 20 s, after iAdvize's last retry: not tried/);
       expect(logged).toHaveLength(1);
     }
-    expect(collect.collected).toHaveLength(2);
+    expect(collect.collected).toHaveLength(3);
   });
 
   it('each event is in at most retries + 1 requests', async () => {

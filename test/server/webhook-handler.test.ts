@@ -146,7 +146,7 @@ describe('retries: onEvent runs once per eventId', () => {
     } });
     const payload = closed();
     expect(await deliver(url, payload)).toEqual({ status: 500, body: { error: 'handler_failed', message: 'The event could not be handled' } });
-    expect(ctx.logged).toEqual([`iadvize-bridge webhook: onEvent failed: Error: GA4 down for ${payload.eventId} (event ${payload.eventId}, v2.conversation.closed); iAdvize will retry`]);
+    expect(ctx.logged).toEqual([`iadvize-bridge webhook: onEvent failed: Error: GA4 down for ${payload.eventId} (event ${payload.eventId}, v2.conversation.closed); answered 500 for iAdvize to retry (it does, 10 s and 30 s after its first attempt)`]);
     expect((await deliver(url, payload)).body).toEqual({ status: 'delivered' });
     expect((await deliver(url, payload)).body).toEqual({ status: 'duplicate' });
     expect([calls, ctx.events.length]).toEqual([2, 1]);
