@@ -106,7 +106,7 @@ const failureText = (error: unknown) => errorText(error).slice(0, 300).replace(/
 
 /** The handler itself, or a TypeError that names the fix: our factories (`create...Handler`) must be called first. */
 function checkHandler(handler: unknown): void {
-  if (typeof handler === 'function' && !/^create[A-Z]/.test(handler.name)) return;
+  if (typeof handler === 'function' && !/^create(History|Webhook|Link)Handler$/.test(handler.name)) return;
   const got = typeof handler === 'function' ? `the factory ${handler.name} itself` : handler === null ? 'null' : typeof handler;
   const fix = typeof handler === 'function' ? `call it: toNodeListener(${handler.name}({ ... }))` : 'pass the handler a factory returned, e.g. toNodeListener(createWebhookHandler({ ... }))';
   throw new TypeError(`iadvize-bridge toNodeListener(): takes a handler (request: Request) => Promise<Response>, got ${got}; ${fix}`);

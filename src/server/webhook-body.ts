@@ -40,10 +40,13 @@ async function fromPushApi(body: { [key: string]: PlainValue }, bytes: Uint8Arra
   const name = String(body.name);
   const parameters = body.parameters as { [key: string]: PlainValue };
   const datetime = isRecord(body.datetime) ? body.datetime : {};
-  const fields: { [key: string]: PlainValue } = { eventId, eventType: PUSH_TYPES.get(name) ?? name };
+  const fields: { [key: string]: PlainValue } = {};
   // An operator event is about a user of the desk: the webhooks call that id `userId`.
   const names = name.startsWith('operator.') ? PUSH_OPERATOR_FIELDS : PUSH_FIELDS;
   for (const [key, value] of Object.entries(parameters)) fields[names.get(key) ?? key] = value;
+  // Written last: a parameter cannot choose the event's id or type.
+  fields.eventId = eventId;
+  fields.eventType = PUSH_TYPES.get(name) ?? name;
   const createdAt = pushTime(datetime.created);
   const sentAt = pushTime(datetime.sent);
   if (createdAt) fields.createdAt = createdAt;
@@ -61,7 +64,8 @@ function parse(text: string): { [key: string]: PlainValue } | undefined | 'too-d
   try {
     parsed = JSON.parse(text);
   } catch {
-    return formFields(text);
+    // Text that opens like JSON is broken JSON, never a form: its strings could carry `&eventId=...`.
+    return /^[\s\uFEFF]*[{[]/.test(text) ? undefined : formFields(text);
   }
   const copy = plainCopy(parsed);
   return copy === undefined ? 'too-deep' : isRecord(copy) ? copy : undefined;

@@ -63,6 +63,27 @@ describe('a captured delivery re-sent with the same bytes and signature', () => 
     expect((await post(handler, form, FORM)).body.status).toBe('duplicate');
     expect(events).toEqual([{ ...payload, known: true }]);
   });
+
+  it('text that opens like JSON but is not (a trailing comma) is refused, never read as a form', async () => {
+    const { handler, events } = route();
+    const now = encodeURIComponent(new Date().toISOString());
+    const comment = `x&eventId=inj-1&eventType=transaction.attributed&amount=999999&sentAt=${now}&createdAt=${now}&rest=`;
+    const signedJson = JSON.stringify(fresh({ ...DOCUMENTED_WEBHOOKS['satisfaction.answered'], satisfactionComment: comment }));
+    const broken = `${signedJson.slice(0, -1)},}`;
+    // Observed before: 200 with the eventId and eventType the visitor's comment named.
+    expect(await post(handler, broken)).toEqual({ status: 400, body: expect.objectContaining({ error: expect.any(String) }) });
+    expect(events).toEqual([]);
+  });
+
+  it("a push API body's parameters cannot choose its event id or type", async () => {
+    const { handler, events } = route();
+    // The push API writes Paris time.
+    const now = new Date().toLocaleString('sv-SE', { timeZone: 'Europe/Paris' });
+    const push = JSON.stringify({ name: 'conversation.end', datetime: { created: now, sent: now }, parameters: { eventId: 'chosen', eventType: 'transaction.attributed', conversation_id: 1 } });
+    expect((await post(handler, push)).status).toBe(200);
+    // Observed before: eventId "chosen", eventType "transaction.attributed".
+    expect(events.map((event) => [event.eventId.startsWith('push-'), event.eventType])).toEqual([[true, 'conversation.closed']]);
+  });
 });
 
 describe('every event is dated: an undated one could outlive the memory of its id', () => {
