@@ -1,5 +1,5 @@
 import { Window as HappyWindow } from 'happy-dom';
-import { CALLBACKS, custom, install, type AnyPlugin, type BridgeEvent, type CallbackName, type ErrorContext, type InstallOptions } from '../src/index.js';
+import { CALLBACKS, custom, install, type AnyPlugin, type Plugin, type BridgeEvent, type CallbackName, type ErrorContext, type InstallOptions } from '../src/index.js';
 import { createTagSimulator, type PayloadGeneration, type TagSimulator } from '../src/testing/index.js';
 
 /** Enough of a window for the registry, and cheap enough to make thousands of. */
@@ -41,6 +41,13 @@ export function page<const P extends readonly AnyPlugin[] = []>(
   bridge.on('*', (event) => events.push(event as BridgeEvent));
   return { win, bridge, tag, events };
 }
+
+/** A plugin that emits `ping:sent` when `bridge.ping()` is called: one added later with `bridge.use()`. */
+export const pinger = (): Plugin<{ ping(): void }, { 'ping:sent': object }> => ({
+  name: 'pinger',
+  emits: ['ping:sent'],
+  setup: (context) => ({ ping: () => context.emit('ping:sent', {}) }),
+});
 
 /**
  * A page for the framework bindings: its own window (so its own bridge) with the tag loaded, and

@@ -1,34 +1,11 @@
-import { act, StrictMode, useEffect, type ReactElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Plugin } from '../../src/index.js';
+import { act, useEffect } from 'react';
+import { describe, expect, it, vi } from 'vitest';
 import { IAdvizeProvider, useIAdvize, useIAdvizeEvent, useIAdvizeState } from '../../src/react/index.js';
-import { bindingPage } from '../helpers.js';
+import { bindingPage, pinger } from '../helpers.js';
+import { useStrictRoot } from './strict-root.js';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = undefined;
-  vi.restoreAllMocks();
-});
-
+const render = useStrictRoot();
 const tick = () => new Promise((resolve) => setTimeout(resolve));
-
-/** A plugin that emits `ping:sent` when `bridge.ping()` is called. */
-const pinger = (): Plugin<{ ping(): void }, { 'ping:sent': object }> => ({
-  name: 'pinger',
-  emits: ['ping:sent'],
-  setup: (context) => ({ ping: () => context.emit('ping:sent', {}) }),
-});
-
-function render(element: ReactElement): HTMLElement {
-  const container = document.createElement('div');
-  root = createRoot(container);
-  act(() => root!.render(<StrictMode>{element}</StrictMode>));
-  return container;
-}
 
 describe('hooks and plugins added later with bridge.use()', () => {
   it('a hook mounted before bridge.use(plugin) hears every event of that plugin, and nothing is warned', async () => {

@@ -1,17 +1,10 @@
-import { act, StrictMode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'react';
+import { describe, expect, it, vi } from 'vitest';
 import { IAdvizeProvider, useIAdvizeEvent, useIAdvizeState } from '../../src/react/index.js';
 import { bindingPage } from '../helpers.js';
+import { useStrictRoot } from './strict-root.js';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = undefined;
-  vi.restoreAllMocks();
-});
+const render = useStrictRoot();
 
 describe('useIAdvizeEvent for an event no installed plugin emits', () => {
   it('under StrictMode: the app stays, the other hooks work, and the console names the plugin to add, once, after the mount', async () => {
@@ -24,9 +17,7 @@ describe('useIAdvizeEvent for an event no installed plugin emits', () => {
       useIAdvizeEvent('chat:start' as never, heard);
       return <p>{useIAdvizeState((state) => state.chat.chatId) ?? 'no chat'}</p>;
     }
-    const container = document.createElement('div');
-    root = createRoot(container);
-    act(() => root!.render(<StrictMode><IAdvizeProvider options={options}><Chat /></IAdvizeProvider></StrictMode>));
+    const container = render(<IAdvizeProvider options={options}><Chat /></IAdvizeProvider>);
     expect(container.textContent).toBe('no chat');
     act(() => tag.startChat());
     expect(container.textContent).toBe('8000001');

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
 import { listen, type LocalServer } from './hostile-iadvize.js';
 
 export const MEASUREMENT_ID = 'G-TEST123456';
@@ -63,4 +64,19 @@ export async function ga4Collect(elsewhere: () => string) {
     });
   });
   return { server, collected, times, script, endpoint: `${server.url}/mp/collect` };
+}
+
+/**
+ * For a suite: the GA4 stand-in, started before its tests (its redirects pointing at a server that
+ * answers nothing) and closed after them. The object is filled in by `beforeAll`.
+ */
+export function useGa4Collect(): Awaited<ReturnType<typeof ga4Collect>> {
+  const collect = {} as Awaited<ReturnType<typeof ga4Collect>>;
+  let elsewhere: LocalServer;
+  beforeAll(async () => {
+    elsewhere = await listen((_req, res) => res.end());
+    Object.assign(collect, await ga4Collect(() => elsewhere.url));
+  });
+  afterAll(() => Promise.all([collect.server.close(), elsewhere.close()]));
+  return collect;
 }

@@ -1,18 +1,11 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ga4MeasurementProtocol, type Ga4MeasurementProtocolOptions, type KnownWebhookEvent } from '../../src/server/index.js';
 import { DOCUMENTED_WEBHOOKS, fresh } from '../fixtures/webhooks.js';
-import { API_SECRET, ga4Collect, MEASUREMENT_ID } from './ga4-collect.js';
-import { listen, type LocalServer } from './hostile-iadvize.js';
+import { API_SECRET, MEASUREMENT_ID, useGa4Collect } from './ga4-collect.js';
 
 const CLIENT = '1234567890.1712345678';
-let collect: Awaited<ReturnType<typeof ga4Collect>>;
-let elsewhere: LocalServer;
-beforeAll(async () => {
-  elsewhere = await listen((_req, res) => res.end());
-  collect = await ga4Collect(() => elsewhere.url);
-});
-afterAll(() => Promise.all([collect.server.close(), elsewhere.close()]));
+const collect = useGa4Collect();
 beforeEach(() => {
   collect.collected.length = 0;
   collect.times.length = 0;

@@ -1,9 +1,8 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createWebhookHandler, ga4MeasurementProtocol, memoryStore, redisStore, type KeyValueStore, type WebhookHandlerOptions } from '../../src/server/index.js';
 import { DOCUMENTED_WEBHOOKS, fresh } from '../fixtures/webhooks.js';
-import { ga4Collect, MEASUREMENT_ID, API_SECRET } from './ga4-collect.js';
-import { listen, type LocalServer } from './hostile-iadvize.js';
+import { API_SECRET, MEASUREMENT_ID, useGa4Collect } from './ga4-collect.js';
 import { SKIP_REDIS, useRedis } from './redis-server.js';
 import { SECRET, serve, sign } from './webhook-harness.js';
 
@@ -90,13 +89,7 @@ describe('a claim lives as long as the delivery it protects (memory store, fake 
 });
 
 describe('our GA4 sink behind the handler, whatever batchMs and retries it accepts (fake clock, a real GA4 stand-in)', { timeout: 30_000 }, () => {
-  let collect: Awaited<ReturnType<typeof ga4Collect>>;
-  let elsewhere: LocalServer;
-  beforeAll(async () => {
-    elsewhere = await listen((_req, res) => res.end());
-    collect = await ga4Collect(() => elsewhere.url);
-  });
-  afterAll(() => Promise.all([collect.server.close(), elsewhere.close()]));
+  const collect = useGa4Collect();
   let runs = 0;
   /** `onEvent`, counting its runs in `runs`. */
   const counted = (onEvent: WebhookHandlerOptions['onEvent']): WebhookHandlerOptions['onEvent'] => (event) => (runs++, onEvent(event));

@@ -1,20 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp, defineComponent, h, nextTick, type App } from 'vue';
-import type { Plugin } from '../../src/index.js';
 import { iadvize, useIAdvize, useIAdvizeEvent } from '../../src/vue/index.js';
-import { bindingPage } from '../helpers.js';
+import { bindingPage, pinger } from '../helpers.js';
 
 let app: App | undefined;
 afterEach(() => {
   app?.unmount();
   app = undefined;
   vi.restoreAllMocks();
-});
-
-const pinger = (): Plugin<{ ping(): void }, { 'ping:sent': object }> => ({
-  name: 'pinger',
-  emits: ['ping:sent'],
-  setup: (context) => ({ ping: () => context.emit('ping:sent', {}) }),
 });
 
 describe('composables and plugins added later with bridge.use()', () => {
