@@ -1,6 +1,6 @@
 import { checkKnownOptions } from '../shared/known-options.js';
 import type { KeyValueStore } from './store.js';
-import { STORE_TIMEOUT_MS } from './store-deadline.js';
+import { isTimeout, STORE_TIMEOUT_MS } from './store-deadline.js';
 
 /** What `redisStore` uses of a node-redis (v4+) client: `set` takes an options object. */
 interface NodeRedisClient {
@@ -39,7 +39,7 @@ export function redisStore(client: RedisClient, options: RedisStoreOptions = {})
   const usable = typeof client === 'object' && client !== null && ['get', 'set', 'del'].every((name) => typeof (client as unknown as Record<string, unknown>)[name] === 'function');
   if (!usable) throw new TypeError('iadvize-bridge redisStore(): pass a node-redis or ioredis client (an object with get, set and del)');
   if (typeof prefix !== 'string') throw new TypeError('iadvize-bridge redisStore(): `prefix` must be a string');
-  if (!(typeof timeoutMs === 'number' && timeoutMs > 0 && timeoutMs < 2 ** 31)) throw new TypeError('iadvize-bridge redisStore(): `timeoutMs` must be a positive number of milliseconds');
+  if (!isTimeout(timeoutMs)) throw new TypeError('iadvize-bridge redisStore(): `timeoutMs` must be a positive number of milliseconds');
   // ioredis has `call`; node-redis has not, and takes SET's options as an object.
   const ioredis = typeof (client as IoRedisClient).call === 'function';
   const set = (key: string, value: string, ttlMs: number, onlyIfAbsent: boolean) => {

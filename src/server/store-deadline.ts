@@ -10,6 +10,9 @@ export interface DeadlineStore extends KeyValueStore {
   budget(): KeyValueStore;
 }
 
+/** Whether `ms` can be a store's `timeoutMs`: a positive number a timer takes (under 2^31 ms). */
+export const isTimeout = (ms: unknown): ms is number => typeof ms === 'number' && ms > 0 && ms < 2 ** 31;
+
 const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 const timeoutError = (ms: number) => Object.assign(new Error(`did not answer within ${ms} ms (the store's timeoutMs)`), { name: 'TimeoutError' });
 
@@ -22,7 +25,7 @@ const timeoutError = (ms: number) => Object.assign(new Error(`did not answer wit
  */
 export function withDeadline(store: KeyValueStore, factory: string): DeadlineStore {
   const ms = store.timeoutMs ?? STORE_TIMEOUT_MS;
-  if (!(typeof ms === 'number' && ms > 0 && ms < 2 ** 31)) {
+  if (!isTimeout(ms)) {
     throw new TypeError(`iadvize-bridge ${factory}(): the store's \`timeoutMs\` must be a positive number of milliseconds, not ${String(ms)}`);
   }
   function timed<T>(until: number, call: () => T | PromiseLike<T>, late?: (value: T) => unknown): Promise<T> {
