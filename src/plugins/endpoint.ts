@@ -21,15 +21,20 @@ export function endpointProblem(endpoint: unknown): string | undefined {
 }
 const ORIGIN = 'https://site.invalid';
 
-/** `endpoint` (checked by `endpointProblem`) on `win`'s page, or undefined unless it is https: or on the page's own origin. */
-export function endpointOn(endpoint: string, win: Window): URL | undefined {
+/**
+ * `address` resolved against `win`'s document, if it is `https:`, or `http:` on the document's own
+ * origin: what the page fetches or runs with its rights (an endpoint, the tag). A document whose
+ * origin is "null" (srcdoc, sandboxed, about:blank) has no own origin to share, so only `https:`
+ * there; `data:`, `blob:` and `javascript:` never.
+ */
+export function onPage(address: string, win: Window): URL | undefined {
   try {
-    const url = new URL(endpoint, win.location.href);
-    return url.protocol === 'https:' || url.origin === win.location.origin ? url : undefined;
+    const url = new URL(address, win.document.baseURI);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && url.origin === ((win as { origin?: string }).origin ?? win.location.origin)) ? url : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** What to say when `endpointOn` finds nothing. */
+/** What to say when `onPage` refuses an endpoint. */
 export const notOnPage = (endpoint: string): string => `\`endpoint\` must be an https: URL or on this page's origin (${endpoint})`;

@@ -4,7 +4,7 @@ import type { Plugin } from '../../core/plugin.js';
 import { globalsOf } from '../../core/window.js';
 import { chatLinkProblem, CONVERSATION_ID } from '../../shared/chat-link.js';
 import { checkKnownOptions } from '../../shared/known-options.js';
-import { endpointOn, endpointProblem, notOnPage } from '../endpoint.js';
+import { onPage, endpointProblem, notOnPage } from '../endpoint.js';
 
 export interface ChatLinkOptions {
   /** The site's link endpoint (`createLinkHandler` from `iadvize-bridge/server`): https:, or this page's origin. */
@@ -47,7 +47,7 @@ export function chatLink(options: ChatLinkOptions): Plugin {
     name: 'chatLink',
     setup(context) {
       const win = context.window;
-      const endpoint = endpointOn(options.endpoint, win);
+      const endpoint = onPage(options.endpoint, win);
       if (!endpoint) fail(SCOPE, notOnPage(options.endpoint));
       const url = endpoint.href;
       let storage: Storage | undefined;

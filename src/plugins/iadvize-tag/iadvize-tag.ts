@@ -1,5 +1,6 @@
 import { fail } from '../../core/errors.js';
 import { checkKnownOptions } from '../../shared/known-options.js';
+import { onPage } from '../endpoint.js';
 import { log } from '../../core/guard.js';
 import type { Plugin } from '../../core/plugin.js';
 import { globalsOf, type IAdvizeWindow } from '../../core/window.js';
@@ -71,19 +72,8 @@ export function optionsProblem(options: IAdvizeTagOptions, { name, example }: Op
   return undefined;
 }
 
-/**
- * `src` resolved against the document, if it is `https:`, or `http:` on the document's own origin: the tag
- * runs with the page's rights. A document whose origin is "null" (srcdoc, sandboxed, about:blank) has no
- * own origin to share, so only `https:` there; `data:`, `blob:` and `javascript:` never.
- */
-export function tagUrl(win: Window, src: string): string | undefined {
-  try {
-    const url = new URL(src, win.document.baseURI);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && url.origin === ((win as { origin?: string }).origin ?? win.location.origin)) ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** `src` on the page (`onPage`): the tag runs with the page's rights. */
+export const tagUrl = (win: Window, src: string): string | undefined => onPage(src, win)?.href;
 
 // iAdvize's snippets load the tag from an iadvize.com host (lc., halc., sd., ha., ...), legacy ones with `?sid=`.
 const IADVIZE_TAG = /^https?:\/\/([\w-]+\.)*iadvize\.com\/iadvize\.js([?#]|$)/;

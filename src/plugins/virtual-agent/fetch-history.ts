@@ -1,7 +1,7 @@
 import { fail } from '../../core/errors.js';
 import { checkKnownOptions } from '../../shared/known-options.js';
 import { CHAT_ID, VISITOR_ID, type Transcript } from '../../shared/transcript.js';
-import { endpointOn, endpointProblem, notOnPage } from '../endpoint.js';
+import { onPage, endpointProblem, notOnPage } from '../endpoint.js';
 
 /** Why `fetchHistory` failed: the network, an HTTP status from the endpoint, or an answer that is not a transcript. */
 export interface HistoryError extends Error {
@@ -42,7 +42,7 @@ export async function fetchHistory(win: Window, chatId: string, options: FetchHi
   // A visitor id the tag gave that the proxy would refuse is left out rather than failing the call.
   const visitorId = given ?? (knownVisitorId !== undefined && VISITOR_ID.test(knownVisitorId) ? knownVisitorId : undefined);
   // The visitor's id and chat go only to the site's own origin, or over https:.
-  const url = endpointOn(endpoint, win);
+  const url = onPage(endpoint, win);
   if (!url) fail('fetchHistory()', notOnPage(endpoint));
   url.searchParams.set('chatId', chatId);
   if (visitorId) url.searchParams.set('visitorId', visitorId);
