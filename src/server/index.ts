@@ -1,6 +1,7 @@
 export { createHistoryHandler, type HistoryHandlerOptions } from './history/handler.js';
 export { toNodeListener } from './node/listener.js';
-export { parseHistory, parisTime } from './history/parse.js';
+export { parseHistory } from './history/parse.js';
+export { parisTime } from './iadvize/paris-time.js';
 export type { Transcript, TranscriptEntry } from '../shared/transcript.js';
 export { createWebhookHandler, type WebhookHandlerOptions } from './webhooks/handler.js';
 export { WEBHOOK_EVENT_TYPES, type KnownWebhookEvent, type UnknownWebhookEvent, type WebhookEvent, type WebhookEventBase, type WebhookEventType } from './iadvize/webhook-events.js';

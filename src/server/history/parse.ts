@@ -1,5 +1,6 @@
 import { text } from '../../shared/coerce.js';
 import type { Transcript, TranscriptEntry } from '../../shared/transcript.js';
+import { parisDate, parisTime } from '../iadvize/paris-time.js';
 
 /**
  * Reads a conversation history from either iAdvize API into a `Transcript`:
@@ -26,24 +27,11 @@ const V1_FROM: Record<string, TranscriptEntry['from']> = {
   alert: 'system',
 };
 
+/** v2's "YYYY-MM-DD HH:MM:SS", or with a T, and whatever follows. */
+const V2_DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/;
+
 export type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
-
-// Made once: building an Intl formatter costs far more than using one.
-let parisClock: Intl.DateTimeFormat | undefined;
-
-/** Paris wall-clock time -> epoch ms (iAdvize dates carry no zone; the platform runs on Paris time). */
-export function parisTime(year: number, month: number, day: number, hour: number, minute: number, second = 0): number | undefined {
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  if (!isFinite(asUtc)) return undefined;
-  parisClock ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Paris', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  });
-  const parts = parisClock.formatToParts(asUtc);
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const parisAsUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - (parisAsUtc - asUtc);
-}
 
 function v2Entry(item: unknown): TranscriptEntry | undefined {
   if (!Array.isArray(item)) return undefined;
@@ -52,12 +40,7 @@ function v2Entry(item: unknown): TranscriptEntry | undefined {
   const from = typeof type === 'number' || typeof type === 'string' ? V2_TYPES[Number(type)] : undefined;
   const entryText = text(message);
   if (!from || entryText === undefined) return undefined;
-  let at = typeof epochMs === 'number' && isFinite(epochMs) ? epochMs : undefined;
-  const match = typeof date === 'string' ? /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(date) : null;
-  if (at === undefined && match) {
-    const [y, mo, d, h, mi, s] = match.slice(1).map(Number) as [number, number, number, number, number, number];
-    at = parisTime(y, mo, d, h, mi, s);
-  }
+  const at = typeof epochMs === 'number' && isFinite(epochMs) ? epochMs : parisDate(date, V2_DATE);
   return at === undefined ? { from, text: entryText } : { from, text: entryText, at };
 }
 

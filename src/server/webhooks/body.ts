@@ -1,4 +1,4 @@
-import { parisTime } from '../history/parse.js';
+import { parisDate } from '../iadvize/paris-time.js';
 import { formFields, plainCopy, type PlainValue } from '../http/plain-json.js';
 import { webhookEvent, type WebhookEvent } from '../iadvize/webhook-events.js';
 
@@ -12,10 +12,7 @@ const garbage = (message: string): Decoded => ({ error: 'invalid_payload', messa
 
 /** The push API's "2014-01-01 00:00:00", Paris time, as ISO 8601 UTC. */
 function pushTime(value: unknown): string | undefined {
-  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(value) : null;
-  if (!match) return undefined;
-  const [y, mo, d, h, mi, s] = match.slice(1).map(Number) as [number, number, number, number, number, number];
-  const at = parisTime(y, mo, d, h, mi, s);
+  const at = parisDate(value, /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/);
   return at === undefined ? undefined : new Date(at).toISOString();
 }
 
