@@ -1,4 +1,4 @@
-import { errorText, logger } from '../http/log.js';
+import { degradedLog, errorText, logger } from '../http/log.js';
 import { errorResponse } from '../http/responses.js';
 import { requestBody, type NodeBody } from './request-body.js';
 import { checkKnownOptions } from '../../shared/known-options.js';
@@ -112,15 +112,9 @@ function checkHandler(handler: unknown): void {
   throw new TypeError(`iadvize-bridge toNodeListener(): takes a handler (request: Request) => Promise<Response>, got ${got}; ${fix}`);
 }
 
-/** Logs the handler's first failure, then how many there were at 10, 100, 1,000...: a broken handler is seen, not a flood. */
-function failureLog(log: (line: string) => void): (why: string) => void {
-  let count = 0;
-  return (why) => {
-    count += 1;
-    if (count === 1) log(`the handler failed (${why}); answered 500 internal_error. Later failures are counted`);
-    else if (Number.isInteger(Math.log10(count))) log(`the handler has failed ${count.toLocaleString('en')} times (the last: ${why})`);
-  };
-}
+/** The handler's first failure, then how many there were at 10, 100, 1,000...: a broken handler is seen, not a flood. */
+const failureLine = (why: string) => (count: number) =>
+  count === 1 ? `the handler failed (${why}); answered 500 internal_error. Later failures are counted` : `the handler has failed ${count.toLocaleString('en')} times (the last: ${why})`;
 
 /**
  * Adapts a web-standard handler (`Request` -> `Response`) to `http.createServer`. It streams the
@@ -136,7 +130,8 @@ export function toNodeListener(handler: (request: Request) => Promise<Response>,
   // An option meant for the handler (`maxBodyBytes`) would otherwise be lost here.
   checkKnownOptions('toNodeListener()', options, ['log']);
   if (options.log !== undefined && typeof options.log !== 'function') throw new TypeError('iadvize-bridge toNodeListener(): `log` must be a function (message) => void');
-  const failed = failureLog(logger(options.log ?? ((message) => console.warn(message)), 'toNodeListener'));
+  const failures = degradedLog(logger(options.log ?? ((message) => console.warn(message)), 'toNodeListener'), Date.now, 'tenfold');
+  const failed = (why: string) => failures(failureLine(why));
   return async (req: NodeRequest, res: NodeResponse): Promise<void> => {
     const gone = new AbortController();
     res.once('close', () => {
