@@ -1,5 +1,4 @@
 import { eventNameProblem } from '../../shared/ga4-rules.js';
-import { checkKnownOptions } from '../../shared/known-options.js';
 import { GA4_WEBHOOK_EVENTS, type Ga4WebhookEvent, type Ga4WebhookEventType } from './events.js';
 import type { MpTransport } from './transport.js';
 import { orderIdCheck } from './order-id.js';
@@ -53,7 +52,7 @@ export interface Ga4Settings {
   log: (message: string) => void;
 }
 
-const { fail, positive, fn, secureUrl } = optionChecks('ga4MeasurementProtocol');
+const { fail, known, positive, fn, secureUrl } = optionChecks('ga4MeasurementProtocol');
 
 function eventNames(events: Ga4MeasurementProtocolOptions['events'] = {}): Ga4Settings['names'] {
   const names: Ga4Settings['names'] = {};
@@ -70,8 +69,7 @@ function eventNames(events: Ga4MeasurementProtocolOptions['events'] = {}): Ga4Se
 }
 
 export function ga4Settings(options: Ga4MeasurementProtocolOptions): Ga4Settings {
-  if (!options || typeof options !== 'object') fail('takes an options object');
-  checkKnownOptions('ga4MeasurementProtocol()', options, Object.keys({ measurementId: 1, apiSecret: 1, clientId: 1, endpoint: 1, currency: 1, events: 1, validate: 1, batchMs: 1, retries: 1, retryDelayMs: 1, timeoutMs: 1, orderIdPattern: 1, log: 1 } satisfies Record<keyof Ga4MeasurementProtocolOptions, 1>));
+  known(options, Object.keys({ measurementId: 1, apiSecret: 1, clientId: 1, endpoint: 1, currency: 1, events: 1, validate: 1, batchMs: 1, retries: 1, retryDelayMs: 1, timeoutMs: 1, orderIdPattern: 1, log: 1 } satisfies Record<keyof Ga4MeasurementProtocolOptions, 1>));
   const { measurementId, apiSecret, currency } = options;
   if (typeof measurementId !== 'string' || !/^G-[A-Z0-9]{4,20}$/.test(measurementId)) fail('`measurementId` must be a GA4 measurement id, G-XXXXXXXXXX');
   if (typeof apiSecret !== 'string' || !apiSecret.trim()) fail('`apiSecret` must be a Measurement Protocol API secret (a non-empty string)');

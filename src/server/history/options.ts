@@ -1,5 +1,4 @@
 import { optionChecks } from '../http/options.js';
-import { checkKnownOptions } from '../../shared/known-options.js';
 
 export interface HistoryHandlerOptions {
   /** The customer's secret iAdvize API key. It never leaves this server, and never goes to another host. */
@@ -39,11 +38,10 @@ export interface HistoryHandlerOptions {
 export type HistorySettings = Required<Omit<HistoryHandlerOptions, 'baseUrl'>> & { base: string };
 
 const HOSTS = { sd: 'https://sd.iadvize.com', ha: 'https://ha.iadvize.com' } as const;
-const { fail, positive, fn, secureUrl } = optionChecks('createHistoryHandler');
+const { fail, known, positive, fn, secureUrl } = optionChecks('createHistoryHandler');
 
 export function historySettings(options: HistoryHandlerOptions): HistorySettings {
-  if (!options || typeof options !== 'object') fail('takes an options object');
-  checkKnownOptions('createHistoryHandler()', options, Object.keys({ apiKey: 1, authorize: 1, requireVisitorId: 1, api: 1, platform: 1, allowedOrigins: 1, timeoutMs: 1, maxUpstreamBytes: 1, maxEntries: 1, maxTextLength: 1, baseUrl: 1, log: 1 } satisfies Record<keyof HistoryHandlerOptions, 1>));
+  known(options, Object.keys({ apiKey: 1, authorize: 1, requireVisitorId: 1, api: 1, platform: 1, allowedOrigins: 1, timeoutMs: 1, maxUpstreamBytes: 1, maxEntries: 1, maxTextLength: 1, baseUrl: 1, log: 1 } satisfies Record<keyof HistoryHandlerOptions, 1>));
   const { apiKey, api = 'v2', platform = 'sd', allowedOrigins = [], authorize } = options;
   if (typeof apiKey !== 'string' || !apiKey.trim()) fail('`apiKey` must be a non-empty string');
   if (typeof authorize !== 'function') {

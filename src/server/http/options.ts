@@ -1,9 +1,18 @@
+import { fail as mistake } from '../../core/errors.js';
+import { checkKnownOptions } from '../../shared/known-options.js';
+
 const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 
 /** The checks every factory of the server entry applies to its options: each failure is a `TypeError` naming the factory. */
 export function optionChecks(factory: string) {
   function fail(message: string): never {
-    throw new TypeError(`iadvize-bridge ${factory}(): ${message}`);
+    return mistake(`${factory}()`, message);
+  }
+
+  /** An options object, without an option the factory does not know (a typo would be quietly ignored). */
+  function known(options: unknown, names: readonly string[]): void {
+    if (!options || typeof options !== 'object') fail('takes an options object');
+    checkKnownOptions(`${factory}()`, options, names);
   }
 
   function positive(value: unknown, name: string, integer = false): void {
@@ -30,5 +39,10 @@ export function optionChecks(factory: string) {
     return url.href.replace(/\/+$/, '');
   }
 
-  return { fail, positive, fn, secureUrl };
+  /** Fails unless this runtime has WebCrypto; `forWhat` says what the factory needs it for. */
+  function webCrypto(forWhat = ''): void {
+    if (typeof crypto === 'undefined' || !crypto.subtle) fail(`needs WebCrypto (globalThis.crypto)${forWhat}: Node 19 or later, or Node 18 with --experimental-global-webcrypto`);
+  }
+
+  return { fail, known, positive, fn, secureUrl, webCrypto };
 }

@@ -6,6 +6,7 @@ import { degradedLog, errorText } from '../http/log.js';
 import { readCapped } from '../http/read-capped.js';
 import { refusedOriginLog } from './refused-origins.js';
 import { sessionCap } from './session-cap.js';
+import { optionChecks } from '../http/options.js';
 import { errorResponse, jsonResponse } from '../http/responses.js';
 import type { KeyValueStore } from '../stores/store.js';
 import { withDeadline } from '../stores/deadline.js';
@@ -105,7 +106,7 @@ export function createLinkHandler(options: LinkHandlerOptions): (request: Reques
  * ga4MeasurementProtocol({ measurementId, apiSecret, currency: 'EUR', clientId: linkedClientId(links) })
  */
 export function linkedClientId(store: KeyValueStore): (event: { conversationId?: unknown }) => Promise<string | undefined> {
-  if (!store || typeof store.get !== 'function') throw new TypeError('iadvize-bridge linkedClientId(): pass the store given to createLinkHandler');
+  if (!store || typeof store.get !== 'function') optionChecks('linkedClientId').fail('pass the store given to createLinkHandler');
   const links = withDeadline(store, 'linkedClientId');
   return async (event) => (typeof event.conversationId === 'string' ? links.get(linkKey(event.conversationId)) : undefined);
 }

@@ -1,5 +1,4 @@
 import type { ChatLink } from '../../shared/chat-link.js';
-import { checkKnownOptions } from '../../shared/known-options.js';
 import { originList } from '../http/cors.js';
 import { logger } from '../http/log.js';
 import { optionChecks } from '../http/options.js';
@@ -34,16 +33,11 @@ export interface LinkHandlerOptions {
   log?: (message: string) => void;
 }
 
-const { fail, positive, fn } = optionChecks('createLinkHandler');
+const { fail, known, positive, fn, webCrypto } = optionChecks('createLinkHandler');
 const HOUR = 60 * 60 * 1000;
 
 export function linkSettings(options: LinkHandlerOptions) {
-  if (!options || typeof options !== 'object') fail('takes an options object');
-  checkKnownOptions(
-    'createLinkHandler()',
-    options,
-    Object.keys({ store: 1, authorize: 1, ttlMs: 1, publicOrigin: 1, allowedOrigins: 1, linksPerSession: 1, sessionWindowMs: 1, log: 1 } satisfies Record<keyof LinkHandlerOptions, 1>),
-  );
+  known(options, Object.keys({ store: 1, authorize: 1, ttlMs: 1, publicOrigin: 1, allowedOrigins: 1, linksPerSession: 1, sessionWindowMs: 1, log: 1 } satisfies Record<keyof LinkHandlerOptions, 1>));
   const { store, authorize } = options;
   if (typeof authorize !== 'function') {
     fail('`authorize(request, link)` is required: check the visitor\'s own session; anyone can post any conversation id and any client id');
@@ -55,7 +49,7 @@ export function linkSettings(options: LinkHandlerOptions) {
   positive(options.linksPerSession, 'linksPerSession', true);
   positive(options.sessionWindowMs, 'sessionWindowMs');
   fn(options.log, 'log');
-  if (typeof crypto === 'undefined' || !crypto.subtle) fail('needs WebCrypto (globalThis.crypto) to hash session keys: Node 19 or later, or Node 18 with --experimental-global-webcrypto');
+  webCrypto(' to hash session keys');
   return {
     store: withDeadline(store, 'createLinkHandler'),
     authorize,

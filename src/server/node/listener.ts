@@ -1,6 +1,7 @@
 import { degradedLog, errorText, logger } from '../http/log.js';
 import { errorResponse } from '../http/responses.js';
 import { requestBody, type NodeBody } from './request-body.js';
+import { optionChecks } from '../http/options.js';
 import { checkKnownOptions } from '../../shared/known-options.js';
 
 /** The parts of Node's `IncomingMessage` and `ServerResponse` this adapter uses (no @types/node needed). */
@@ -41,6 +42,7 @@ function urlOf(req: NodeRequest): URL | undefined {
   }
 }
 
+const { fail } = optionChecks('toNodeListener');
 const NO_BODY_LEFT = () => false;
 
 function toRequest(req: NodeRequest, method: string, signal: AbortSignal): { request: Request; bodyLeft: () => boolean } | undefined {
@@ -109,7 +111,7 @@ function checkHandler(handler: unknown): void {
   if (typeof handler === 'function' && !/^create(History|Webhook|Link)Handler$/.test(handler.name)) return;
   const got = typeof handler === 'function' ? `the factory ${handler.name} itself` : handler === null ? 'null' : typeof handler;
   const fix = typeof handler === 'function' ? `call it: toNodeListener(${handler.name}({ ... }))` : 'pass the handler a factory returned, e.g. toNodeListener(createWebhookHandler({ ... }))';
-  throw new TypeError(`iadvize-bridge toNodeListener(): takes a handler (request: Request) => Promise<Response>, got ${got}; ${fix}`);
+  fail(`takes a handler (request: Request) => Promise<Response>, got ${got}; ${fix}`);
 }
 
 /** The handler's first failure, then how many there were at 10, 100, 1,000...: a broken handler is seen, not a flood. */
@@ -129,7 +131,7 @@ export function toNodeListener(handler: (request: Request) => Promise<Response>,
   checkHandler(handler);
   // An option meant for the handler (`maxBodyBytes`) would otherwise be lost here.
   checkKnownOptions('toNodeListener()', options, ['log']);
-  if (options.log !== undefined && typeof options.log !== 'function') throw new TypeError('iadvize-bridge toNodeListener(): `log` must be a function (message) => void');
+  if (options.log !== undefined && typeof options.log !== 'function') fail('`log` must be a function (message) => void');
   const failures = degradedLog(logger(options.log ?? ((message) => console.warn(message)), 'toNodeListener'), Date.now, 'tenfold');
   const failed = (why: string) => failures(failureLine(why));
   return async (req: NodeRequest, res: NodeResponse): Promise<void> => {

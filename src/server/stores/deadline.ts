@@ -1,3 +1,4 @@
+import { optionChecks } from '../http/options.js';
 import type { KeyValueStore } from './store.js';
 
 /** How long a handler waits for the store by default: well under the 5 s a webhook sender or a beacon waits. */
@@ -25,9 +26,7 @@ const timeoutError = (ms: number) => Object.assign(new Error(`did not answer wit
  */
 export function withDeadline(store: KeyValueStore, factory: string): DeadlineStore {
   const ms = store.timeoutMs ?? STORE_TIMEOUT_MS;
-  if (!isTimeout(ms)) {
-    throw new TypeError(`iadvize-bridge ${factory}(): the store's \`timeoutMs\` must be a positive number of milliseconds, not ${String(ms)}`);
-  }
+  if (!isTimeout(ms)) optionChecks(factory).fail(`the store's \`timeoutMs\` must be a positive number of milliseconds, not ${String(ms)}`);
   function timed<T>(until: number, call: () => T | PromiseLike<T>, late?: (value: T) => unknown): Promise<T> {
     const left = until - Date.now();
     if (left <= 0) return Promise.reject(timeoutError(ms));

@@ -1,6 +1,9 @@
 import { checkKnownOptions } from '../../shared/known-options.js';
+import { optionChecks } from '../http/options.js';
 import type { KeyValueStore } from './store.js';
 import { isTimeout, STORE_TIMEOUT_MS } from './deadline.js';
+
+const { fail } = optionChecks('redisStore');
 
 /** What `redisStore` uses of a node-redis (v4+) client: `set` takes an options object. */
 interface NodeRedisClient {
@@ -37,9 +40,9 @@ export function redisStore(client: RedisClient, options: RedisStoreOptions = {})
   checkKnownOptions('redisStore()', options, ['prefix', 'timeoutMs'] satisfies Array<keyof RedisStoreOptions>);
   const { prefix = 'iadvize-bridge:', timeoutMs = STORE_TIMEOUT_MS } = options;
   const usable = typeof client === 'object' && client !== null && ['get', 'set', 'del'].every((name) => typeof (client as unknown as Record<string, unknown>)[name] === 'function');
-  if (!usable) throw new TypeError('iadvize-bridge redisStore(): pass a node-redis or ioredis client (an object with get, set and del)');
-  if (typeof prefix !== 'string') throw new TypeError('iadvize-bridge redisStore(): `prefix` must be a string');
-  if (!isTimeout(timeoutMs)) throw new TypeError('iadvize-bridge redisStore(): `timeoutMs` must be a positive number of milliseconds');
+  if (!usable) fail('pass a node-redis or ioredis client (an object with get, set and del)');
+  if (typeof prefix !== 'string') fail('`prefix` must be a string');
+  if (!isTimeout(timeoutMs)) fail('`timeoutMs` must be a positive number of milliseconds');
   // ioredis has `call`; node-redis has not, and takes SET's options as an object.
   const ioredis = typeof (client as IoRedisClient).call === 'function';
   const set = (key: string, value: string, ttlMs: number, onlyIfAbsent: boolean) => {

@@ -1,4 +1,5 @@
 import { checkKnownOptions } from '../../shared/known-options.js';
+import { optionChecks } from '../http/options.js';
 
 type Awaitable<T> = T | Promise<T>;
 
@@ -49,7 +50,7 @@ type Entries = Map<string, { value: string; expires: number }>;
 export function memoryStore(options: MemoryStoreOptions = {}): KeyValueStore {
   checkKnownOptions('memoryStore()', options, ['maxEntries'] satisfies Array<keyof MemoryStoreOptions>);
   const { maxEntries = 10_000 } = options;
-  if (!(Number.isInteger(maxEntries) && maxEntries > 0)) throw new TypeError('iadvize-bridge memoryStore(): `maxEntries` must be a positive integer');
+  if (!(Number.isInteger(maxEntries) && maxEntries > 0)) optionChecks('memoryStore').fail('`maxEntries` must be a positive integer');
   // One Map per kind; a Map keeps insertion order: the first entries are the oldest written, the first to evict.
   const kinds = new Map<string, Entries>();
   const entriesOf = (key: string) => {

@@ -1,5 +1,4 @@
 import { optionChecks } from '../http/options.js';
-import { checkKnownOptions } from '../../shared/known-options.js';
 import { isKeyValueStore, memoryStore, type KeyValueStore } from '../stores/store.js';
 import type { WebhookEvent } from '../iadvize/webhook-events.js';
 
@@ -46,11 +45,10 @@ export interface WebhookSettings {
   log: (message: string) => void;
 }
 
-const { fail, positive, fn } = optionChecks('createWebhookHandler');
+const { fail, known, positive, fn, webCrypto } = optionChecks('createWebhookHandler');
 
 export function webhookSettings(options: WebhookHandlerOptions): WebhookSettings {
-  if (!options || typeof options !== 'object') fail('takes an options object');
-  checkKnownOptions('createWebhookHandler()', options, Object.keys({ secret: 1, onEvent: 1, maxBodyBytes: 1, maxEventAgeMs: 1, maxUnverifiedBytes: 1, bodyTimeoutMs: 1, store: 1, log: 1 } satisfies Record<keyof WebhookHandlerOptions, 1>));
+  known(options, Object.keys({ secret: 1, onEvent: 1, maxBodyBytes: 1, maxEventAgeMs: 1, maxUnverifiedBytes: 1, bodyTimeoutMs: 1, store: 1, log: 1 } satisfies Record<keyof WebhookHandlerOptions, 1>));
   const secrets = typeof options.secret === 'string' ? [options.secret] : options.secret;
   if (!Array.isArray(secrets) || secrets.length === 0 || secrets.some((secret) => typeof secret !== 'string' || !secret.trim())) {
     fail('`secret` must be the secret token iAdvize signs with (a non-empty string), or an array of them during a rotation');
@@ -65,7 +63,7 @@ export function webhookSettings(options: WebhookHandlerOptions): WebhookSettings
   positive(options.maxEventAgeMs, 'maxEventAgeMs');
   if (options.store !== undefined && !isKeyValueStore(options.store)) fail('`store` must have get, set, add and delete (see memoryStore and redisStore)');
   fn(options.log, 'log');
-  if (typeof crypto === 'undefined' || !crypto.subtle) fail('needs WebCrypto (globalThis.crypto): Node 19 or later, or Node 18 with --experimental-global-webcrypto');
+  webCrypto();
   return {
     secrets: [...secrets],
     onEvent: options.onEvent,
