@@ -2,6 +2,7 @@ import { eventNameProblem } from '../../shared/ga4-rules.js';
 import { GA4_WEBHOOK_EVENTS, type Ga4WebhookEvent, type Ga4WebhookEventType } from './events.js';
 import type { MpTransport } from './transport.js';
 import { orderIdCheck } from './order-id.js';
+import { warn } from '../http/log.js';
 import { optionChecks } from '../http/options.js';
 
 export interface Ga4MeasurementProtocolOptions {
@@ -104,6 +105,6 @@ export function ga4Settings(options: Ga4MeasurementProtocolOptions): Ga4Settings
       retryDelayMs: options.retryDelayMs ?? 500,
       timeoutMs: options.timeoutMs ?? 5000,
     },
-    log: options.log ?? ((message: string) => console.warn(message)),
+    log: options.log ?? warn,
   };
 }

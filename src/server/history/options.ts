@@ -1,3 +1,4 @@
+import { warn } from '../http/log.js';
 import { optionChecks } from '../http/options.js';
 
 export interface HistoryHandlerOptions {
@@ -73,6 +74,6 @@ export function historySettings(options: HistoryHandlerOptions): HistorySettings
     maxEntries: options.maxEntries ?? 1000,
     maxTextLength: options.maxTextLength ?? 2000,
     base: options.baseUrl === undefined ? HOSTS[platform] : secureUrl(options.baseUrl, 'baseUrl'),
-    log: options.log ?? ((message: string) => console.warn(message)),
+    log: options.log ?? warn,
   };
 }

@@ -3,6 +3,9 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : typeof error;
 }
 
+/** Where the server entry logs when the site gives no `log`: `console.warn`, looked up at each line (a test or an APM may replace it). */
+export const warn = (message: string): void => console.warn(message);
+
 /**
  * The site's logger behind a prefix and a redactor (no secret reaches a log line), which a failing
  * logger cannot turn into a failed answer.

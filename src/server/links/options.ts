@@ -1,6 +1,6 @@
 import type { ChatLink } from '../../shared/chat-link.js';
 import { originList } from '../http/cors.js';
-import { logger } from '../http/log.js';
+import { logger, warn } from '../http/log.js';
 import { optionChecks } from '../http/options.js';
 import { isKeyValueStore, type KeyValueStore } from '../stores/store.js';
 import { withDeadline } from '../stores/deadline.js';
@@ -58,6 +58,6 @@ export function linkSettings(options: LinkHandlerOptions) {
     ttlMs: options.ttlMs ?? 30 * 24 * HOUR,
     linksPerSession: options.linksPerSession ?? 30,
     sessionWindowMs: options.sessionWindowMs ?? HOUR,
-    log: logger(options.log ?? ((message: string) => console.warn(message)), 'chat link'),
+    log: logger(options.log ?? warn, 'chat link'),
   };
 }

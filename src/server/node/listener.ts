@@ -1,4 +1,4 @@
-import { degradedLog, errorText, logger } from '../http/log.js';
+import { degradedLog, errorText, logger, warn } from '../http/log.js';
 import { errorResponse } from '../http/responses.js';
 import { requestBody, type NodeBody } from './request-body.js';
 import { optionChecks } from '../http/options.js';
@@ -132,7 +132,7 @@ export function toNodeListener(handler: (request: Request) => Promise<Response>,
   // An option meant for the handler (`maxBodyBytes`) would otherwise be lost here.
   checkKnownOptions('toNodeListener()', options, ['log']);
   if (options.log !== undefined && typeof options.log !== 'function') fail('`log` must be a function (message) => void');
-  const failures = degradedLog(logger(options.log ?? ((message) => console.warn(message)), 'toNodeListener'), Date.now, 'tenfold');
+  const failures = degradedLog(logger(options.log ?? warn, 'toNodeListener'), Date.now, 'tenfold');
   const failed = (why: string) => failures(failureLine(why));
   return async (req: NodeRequest, res: NodeResponse): Promise<void> => {
     const gone = new AbortController();

@@ -1,3 +1,4 @@
+import { warn } from '../http/log.js';
 import { optionChecks } from '../http/options.js';
 import { isKeyValueStore, memoryStore, type KeyValueStore } from '../stores/store.js';
 import type { WebhookEvent } from '../iadvize/webhook-events.js';
@@ -72,6 +73,6 @@ export function webhookSettings(options: WebhookHandlerOptions): WebhookSettings
     bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
     maxEventAgeMs: options.maxEventAgeMs ?? 60 * 60 * 1000,
     store: options.store ?? memoryStore(),
-    log: options.log ?? ((message: string) => console.warn(message)),
+    log: options.log ?? warn,
   };
 }
