@@ -1,5 +1,6 @@
 import type { MpEvent } from './events.js';
 import { readCapped } from '../http/read-capped.js';
+import { isRedirect } from '../http/redirects.js';
 
 export interface MpTransport {
   /** The collection URL with `measurement_id` and `api_secret`: never logged, never in an error. */
@@ -62,7 +63,7 @@ async function attempt(transport: MpTransport, body: string): Promise<Attempt> {
       return { ok: true, messages: [] };
     }
     await response.body?.cancel().catch(() => undefined);
-    const redirected = response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+    const redirected = isRedirect(response);
     const retry = response.status >= 500 || response.status === 429;
     const reason = redirected ? `answered ${response.status || 'a redirect'}, not followed` : `answered ${response.status}`;
     return { ok: false, reason, retry, retryAfterMs: retry ? retryAfterMs(response.headers.get('retry-after')) : undefined };

@@ -1,4 +1,5 @@
 import { readCapped } from '../http/read-capped.js';
+import { isRedirect } from '../http/redirects.js';
 
 /** How a call to iAdvize ended. `answer` is any non-redirect status with its whole body as text. */
 export type UpstreamResult =
@@ -37,7 +38,7 @@ export async function fetchUpstream(url: string, headers: Record<string, string>
     } catch {
       return controller.signal.aborted ? stopped() : { kind: 'unreachable' };
     }
-    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    if (isRedirect(response)) {
       controller.abort();
       return { kind: 'redirected', status: response.status, location: response.headers.get('location') };
     }
