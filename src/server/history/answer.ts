@@ -1,4 +1,5 @@
 import { text } from '../../shared/coerce.js';
+import { originOf } from '../http/cors.js';
 import type { Transcript } from '../../shared/transcript.js';
 import { conversationRecord, recordEntries, sameChatId, type Json } from './parse.js';
 import { limitTranscript, type TranscriptLimits } from './transcript-limits.js';
@@ -21,13 +22,7 @@ const failure = (status: number, error: string, message: string, log?: string): 
 const notFound = (chatId: string, log?: string) => failure(404, 'chat_not_found', `No history for chat ${chatId}`, log);
 const invalid = (log: string) => failure(502, 'upstream_invalid', 'iAdvize answered without a readable conversation history', log);
 
-function originOf(location: string | null, base: string): string {
-  try {
-    return location === null ? 'nowhere' : new URL(location, base).origin;
-  } catch {
-    return 'an unreadable location';
-  }
-}
+const whereTo = (location: string | null, base: string) => (location === null ? 'nowhere' : originOf(location, base) ?? 'an unreadable location');
 
 function outcomeOfFailure(result: Exclude<UpstreamResult, { kind: 'answer' }>, ask: HistoryAsk, upstreamUrl: string): HistoryOutcome {
   switch (result.kind) {
@@ -38,7 +33,7 @@ function outcomeOfFailure(result: Exclude<UpstreamResult, { kind: 'answer' }>, a
     case 'too-large':
       return failure(502, 'upstream_too_large', "iAdvize's answer is too large", "iAdvize's answer is larger than maxUpstreamBytes; the request was aborted");
     case 'redirected':
-      return failure(502, 'upstream_redirected', 'iAdvize answered with a redirect', `iAdvize answered ${result.status} to ${originOf(result.location, upstreamUrl)}; not followed, the key would go with it`);
+      return failure(502, 'upstream_redirected', 'iAdvize answered with a redirect', `iAdvize answered ${result.status} to ${whereTo(result.location, upstreamUrl)}; not followed, the key would go with it`);
     case 'broken':
       return failure(502, 'upstream_failed', "iAdvize's answer broke off", "iAdvize's answer broke off before its end");
     default:

@@ -7,9 +7,10 @@ export interface Cors {
   headers: Record<string, string>;
 }
 
-function ownOrigin(url: string): string | undefined {
+/** The origin of `url` (resolved against `base`) as a browser writes it, or undefined when it is no URL. */
+export function originOf(url: string, base?: string): string | undefined {
   try {
-    return new URL(url).origin;
+    return new URL(url, base).origin;
   } catch {
     return undefined;
   }
@@ -24,7 +25,7 @@ function ownOrigin(url: string): string | undefined {
  */
 export function corsFor(request: Request, allowedOrigins: readonly string[], publicOrigins?: readonly string[]): Cors {
   const origin = request.headers.get('origin');
-  const own = publicOrigins ? publicOrigins.includes(origin ?? '') : origin === ownOrigin(request.url);
+  const own = publicOrigins ? publicOrigins.includes(origin ?? '') : origin === originOf(request.url);
   // No Origin, but the browser says another site sent it: refused like a foreign Origin.
   const allowed = origin === null ? request.headers.get('sec-fetch-site') !== 'cross-site' : own || allowedOrigins.includes(origin);
   const headers: Record<string, string> = origin && allowed ? { 'access-control-allow-origin': origin, vary: 'Origin' } : { vary: 'Origin' };

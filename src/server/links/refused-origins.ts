@@ -1,14 +1,10 @@
+import { originOf } from '../http/cors.js';
+
 /** Distinct refusals logged an hour; past them, one line says the rest are not (an attacker chooses its `Origin`). */
 const MAX_LINES = 20;
 const HOUR = 60 * 60 * 1000;
 
-const isOrigin = (text: string) => {
-  try {
-    return new URL(text).origin === text;
-  } catch {
-    return false;
-  }
-};
+const isOrigin = (text: string) => originOf(text) === text;
 
 /** The origin forwarded headers claim for the request (a hint for the log only, never trusted). */
 function forwardedOrigin(headers: Headers): string | undefined {
