@@ -1,11 +1,11 @@
 import { CHAT_ID, VISITOR_ID } from '../../shared/transcript.js';
 import { historyOutcome } from './answer.js';
 import { authorization } from '../http/authorize.js';
-import { corsFor, preflight } from '../http/cors.js';
+import { corsError, corsFor, preflight } from '../http/cors.js';
 import { historySettings, type HistoryHandlerOptions, type HistorySettings } from './options.js';
 import { degradedLog, logger } from '../http/log.js';
 import { redactor } from '../http/redact.js';
-import { errorResponse, jsonResponse } from '../http/responses.js';
+import { jsonResponse } from '../http/responses.js';
 import { fetchUpstream } from './upstream.js';
 
 export type { HistoryHandlerOptions };
@@ -54,7 +54,7 @@ export function createHistoryHandler(options: HistoryHandlerOptions): (request: 
 
   return async function handleHistoryRequest(request: Request): Promise<Response> {
     const cors = corsFor(request, settings.allowedOrigins);
-    const error = (status: number, code: string, message: string, extra: Record<string, string> = {}) => errorResponse(status, code, message, { ...cors.headers, ...extra });
+    const error = corsError(cors);
     if (!cors.allowed) return error(403, 'origin_not_allowed', 'This origin may not read chat histories');
     if (request.method === 'OPTIONS') return preflight(cors, 'GET, OPTIONS');
     if (request.method !== 'GET') return error(405, 'method_not_allowed', 'Only GET is allowed', { allow: 'GET, OPTIONS' });

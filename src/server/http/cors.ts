@@ -1,4 +1,4 @@
-import { jsonResponse } from './responses.js';
+import { errorResponse, jsonResponse } from './responses.js';
 
 export interface Cors {
   /** False when the request names an origin that is neither this server's nor listed: answer 403. */
@@ -31,6 +31,11 @@ export function corsFor(request: Request, allowedOrigins: readonly string[], pub
   const headers: Record<string, string> = origin && allowed ? { 'access-control-allow-origin': origin, vary: 'Origin' } : { vary: 'Origin' };
   return { allowed, headers };
 }
+
+/** An error answer to a browser: `{ error: code, message }` with the CORS headers, and `extra` ones. */
+export type CorsError = (status: number, code: string, message: string, extra?: Record<string, string>) => Response;
+
+export const corsError = (cors: Cors): CorsError => (status, code, message, extra = {}) => errorResponse(status, code, message, { ...cors.headers, ...extra });
 
 /** The answer to an allowed origin's preflight. */
 export function preflight(cors: Cors, methods: string): Response {

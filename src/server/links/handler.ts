@@ -1,13 +1,13 @@
 import { chatLinkProblem, type ChatLink } from '../../shared/chat-link.js';
 import { authorization } from '../http/authorize.js';
-import { corsFor, preflight } from '../http/cors.js';
+import { corsError, corsFor, preflight, type CorsError } from '../http/cors.js';
 import { linkSettings, type LinkHandlerOptions } from './options.js';
 import { degradedLog, errorText } from '../http/log.js';
 import { readCapped } from '../http/read-capped.js';
 import { refusedOriginLog } from './refused-origins.js';
 import { sessionCap } from './session-cap.js';
 import { optionChecks } from '../http/options.js';
-import { errorResponse, jsonResponse } from '../http/responses.js';
+import { jsonResponse } from '../http/responses.js';
 import type { KeyValueStore } from '../stores/store.js';
 import { withDeadline } from '../stores/deadline.js';
 
@@ -40,8 +40,6 @@ async function readLink(request: Request): Promise<ChatLink | Refusal> {
   return { conversationId: conversationId.toLowerCase(), clientId };
 }
 
-type Answer = (status: number, code: string, message: string, extra?: Record<string, string>) => Response;
-
 /**
  * The endpoint the browser tells which GA4 client id chatted in which iAdvize conversation:
  * `POST {"conversationId":"<uuid>","clientId":"<ga client id>"}` (JSON as `text/plain` from
@@ -61,7 +59,7 @@ export function createLinkHandler(options: LinkHandlerOptions): (request: Reques
   let saidUncapped = false;
 
   /** Stores an allowed link: 204 (stored, or the same again), 409 (another client id), 429 (past the session's cap), 503 (the store failed). */
-  async function keep(link: ChatLink, sessionKey: string | undefined, error: Answer, headers: Record<string, string>): Promise<Response> {
+  async function keep(link: ChatLink, sessionKey: string | undefined, error: CorsError, headers: Record<string, string>): Promise<Response> {
     // One deadline for all of this request's calls: a slow store cannot add up its timeoutMs per call.
     const calls = store.budget();
     try {
@@ -78,7 +76,7 @@ export function createLinkHandler(options: LinkHandlerOptions): (request: Reques
 
   return async function handleLink(request: Request): Promise<Response> {
     const cors = corsFor(request, allowedOrigins, publicOrigins);
-    const error: Answer = (status, code, message, extra = {}) => errorResponse(status, code, message, { ...cors.headers, ...extra });
+    const error = corsError(cors);
     if (!cors.allowed) {
       refused(request);
       return error(403, 'origin_not_allowed', 'This origin may not send chat links');
