@@ -138,6 +138,15 @@ describe('retries: onEvent runs once per eventId', () => {
     expect(ctx.events).toHaveLength(1);
   });
 
+  it('during a rotation, neither secret reaches the log, as written or as a URL carries it', async () => {
+    const url = await route({ secret: [SECRET, OLD_SECRET], onEvent: () => {
+      throw new Error(`signed with ${SECRET}, ${encodeURIComponent(`${OLD_SECRET}&`)} and ${OLD_SECRET}`);
+    } });
+    expect((await deliver(url, closed(), { secret: OLD_SECRET })).status).toBe(500);
+    expect(ctx.logged).toHaveLength(1);
+    expect(ctx.logged[0]).toContain('onEvent failed: Error: signed with [redacted], [redacted]%26 and [redacted] (event ');
+  });
+
   it('a failing onEvent is a 500 and the id is not remembered: the retry is delivered once', async () => {
     let calls = 0;
     const url = await route({ onEvent: (event) => {
