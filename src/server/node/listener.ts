@@ -2,6 +2,7 @@ import { degradedLog, errorText, logger, warn } from '../http/log.js';
 import { errorResponse } from '../http/responses.js';
 import { requestBody, type NodeBody } from './request-body.js';
 import { optionChecks } from '../http/options.js';
+import { REDACTED } from '../http/redact.js';
 import { checkKnownOptions } from '../../shared/known-options.js';
 
 /** The parts of Node's `IncomingMessage` and `ServerResponse` this adapter uses (no @types/node needed). */
@@ -104,7 +105,7 @@ async function send(response: Response, res: NodeResponse, method: string, gone:
 }
 
 /** Long runs of token characters in a failure's message are masked: they may be a key or a secret. */
-const failureText = (error: unknown) => errorText(error).slice(0, 300).replace(/[A-Za-z0-9+/_=.-]{20,}/g, '[redacted]');
+const failureText = (error: unknown) => errorText(error).slice(0, 300).replace(/[A-Za-z0-9+/_=.-]{20,}/g, REDACTED);
 
 /** The handler itself, or a TypeError that names the fix: our factories (`create...Handler`) must be called first. */
 function checkHandler(handler: unknown): void {

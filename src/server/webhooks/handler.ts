@@ -111,7 +111,7 @@ async function deliverOnce(
 export function createWebhookHandler(options: WebhookHandlerOptions): (request: Request) => Promise<Response> {
   const settings = webhookSettings(options);
   const verify = signatureVerifier(settings.secrets);
-  const redact = settings.secrets.map(redactor).reduce((all, one) => (text) => one(all(text)));
+  const redact = redactor(settings.secrets);
   const log = logger(settings.log, 'webhook', redact);
   // Ids are kept as long as a replay could still pass the age check.
   const acceptedForMs = settings.maxEventAgeMs + CLOCK_SKEW_MS;
