@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLinkHandler, linkedClientId, memoryStore, toNodeListener, type KeyValueStore } from '../src/server/index.js';
-import { appServer, reverseProxy } from '../test/server/reverse-proxy.js';
+import { appServer, reverseProxy } from '../test/server/support/reverse-proxy.js';
 import { launch, open } from './browser.js';
 
 // The link endpoint's contract, as a real Chromium sends it: navigator.sendBeacon with a

@@ -23,8 +23,8 @@ interface Mapping<K extends EventType> {
 
 const seconds = (ms: number | undefined) => (ms === undefined ? undefined : Math.round(ms / 1000));
 
-const CHAT_ID = /^\d{1,20}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { CHAT_ID } from '../shared/transcript.js';
+import { CONVERSATION_ID as UUID } from '../shared/chat-link.js';
 // Even opted in, an id is sent only if it has an id's shape: a tag that put an email there must not leak it.
 const chatId = (id: string | undefined) => (id !== undefined && CHAT_ID.test(id) ? id : undefined);
 const conversationId = (id: string | undefined) => (id !== undefined && UUID.test(id) ? id : undefined);
