@@ -1,22 +1,23 @@
-// Every TypeScript sample of the README compiles under strict TypeScript against the sources: the
-// samples are written to test/.readme-samples/ (one module each; a sample whose first line names its
-// file, `// app/iadvize.ts`, is written there, so samples can import each other) and checked by tsc.
-// Names a sample takes from the reader's own site (a session store, a consent tool, a framework's
-// runtime) are declared in readme-sites.d.ts.
+// Every TypeScript sample of the README and the guides (docs/**/*.md) compiles under strict
+// TypeScript against the sources: each guide's samples are written to test/.doc-samples/<guide>/
+// (one module each; a sample whose first line names its file, `// app/iadvize.ts`, is written there,
+// so the samples of one guide can import each other) and checked by tsc. Names a sample takes from
+// the reader's own site (a session store, a consent tool, a framework's runtime) are declared in
+// sites.d.ts.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { docFiles, root, samples } from './files.mjs';
 
-const root = new URL('..', import.meta.url);
-const out = new URL('test/.readme-samples/', root);
-const readme = readFileSync(new URL('README.md', root), 'utf8');
-const samples = [...readme.matchAll(/^```(ts|tsx)\n([\s\S]*?)^```/gm)];
+const out = new URL('test/.doc-samples/', `file://${root}`);
+const all = samples();
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-samples.forEach(([, lang, code], i) => {
+all.forEach(({ file, lang, code }, i) => {
   const named = /^\/\/ ([\w./-]+\.tsx?)\b/.exec(code)?.[1];
-  const file = new URL(named ?? `sample-${String(i + 1).padStart(2, '0')}.${lang}`, out);
-  mkdirSync(new URL('.', file), { recursive: true });
-  writeFileSync(file, `${code}\nexport {};\n`);
+  const dir = `${file.replace(/\.md$/, '')}/`;
+  const target = new URL(dir + (named ?? `sample-${String(i + 1).padStart(2, '0')}.${lang}`), out);
+  mkdirSync(new URL('.', target), { recursive: true });
+  writeFileSync(target, `${code}\nexport {};\n`);
 });
 const entry = (path) => [`../../src/${path}`];
 writeFileSync(
@@ -41,8 +42,9 @@ writeFileSync(
         'iadvize-bridge/vue': entry('vue/index.ts'),
       },
     },
-    include: ['**/*.ts', '**/*.tsx', '../readme-sites.d.ts'],
+    include: ['**/*.ts', '**/*.tsx', '../docs/sites.d.ts'],
   }),
 );
-console.log(`README: ${samples.length} TypeScript samples`);
-execFileSync(process.execPath, [new URL('node_modules/typescript/bin/tsc', root).pathname, '-p', new URL('tsconfig.json', out).pathname], { stdio: 'inherit' });
+const counts = docFiles().map((file) => [file, all.filter((sample) => sample.file === file).length]).filter(([, n]) => n > 0);
+console.log(`Docs: ${all.length} TypeScript samples (${counts.map(([file, n]) => `${file} ${n}`).join(', ')})`);
+execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', new URL('tsconfig.json', out).pathname], { stdio: 'inherit' });
