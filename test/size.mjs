@@ -11,8 +11,8 @@ const PLUGINS = ['webSdk', 'virtualAgent', 'iadvizeTag', 'chatLink']; // each on
 const BINDINGS = ['react', 'vue']; // each entry, every export, on top of install; the framework itself is the app's
 
 // Gzip bytes. `goal`: what the architecture aimed for; `budget`: what this design measures, plus a
-// little, enforced. A budget above its goal says which guarantee pays for the difference (README,
-// "Size"); raise one only in a commit that says why.
+// little, enforced. A budget above its goal says which guarantee pays for the difference
+// (docs/performance.md); raise one only in a commit that says why.
 const LIMITS = {
   install: { goal: 2500, budget: 6700 }, // 5500: +259 B unknown options, +482 B odd site code, +370 B types, plain objects, a plugin read once, on() options, +126 B the tag told by its frame's address
   iife: { goal: 3500, budget: 12000 }, // 10000: +400 B unknown options, +1,084 B odd site code, CSP nonce, a tag on its way, +376 B the checks above, +333 B held-back and finished snippets, attributes without data-sid

@@ -1,4 +1,4 @@
-// What the README's samples take from the reader's own site: declared here so the samples compile
+// What the docs' samples take from the reader's own site: declared here so the samples compile
 // as they are shown, without the lines a real site already has.
 declare module '@/auth' {
   /** Auth.js: the session of the request being handled. */

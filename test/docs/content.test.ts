@@ -1,24 +1,30 @@
 // @vitest-environment node
-import { readFileSync } from 'node:fs';
+// What the docs say that the sources decide: checked against the sources, so the docs cannot drift.
 import { describe, expect, it } from 'vitest';
-import { CALLBACKS, EVENT_TYPES, MAPPING, segment, type BridgeEvent, type EventType } from '../src/index.js';
-import { defaultParams, titleCase } from '../src/adapters/mapping.js';
+import { CALLBACKS, EVENT_TYPES, MAPPING, segment, type BridgeEvent, type EventType } from '../../src/index.js';
+import { defaultParams, titleCase } from '../../src/adapters/mapping.js';
+import { read } from './files.mjs';
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const readme = read('README.md');
 
-describe('README', () => {
+describe('the events guide (docs/events.md)', () => {
   it('lists every callback with its event type, as src/events.ts defines them', () => {
-    const rows = [...readme.matchAll(/^\| `(on[A-Za-z]+)` \| `([a-z-]+:[a-z-]+)` \|/gm)].map(([, name, type]) => [name, type]);
+    const rows = [...read('docs/events.md').matchAll(/^\| `(on[A-Za-z]+)` \| `([a-z-]+:[a-z-]+)` \|/gm)].map(([, name, type]) => [name, type]);
     expect(rows).toEqual(Object.entries(CALLBACKS));
-  });
-
-  it('keeps the two commands that work on a fresh machine', () => {
-    expect(readme).toContain('npm install && npm run demo');
-    expect(readme).toContain('npm test');
   });
 });
 
-describe('README privacy table', () => {
+describe('README', () => {
+  it('keeps the two commands that work on a fresh machine, in a shell block, and package.json runs them', () => {
+    const shell = [...readme.matchAll(/^```sh\n([\s\S]*?)^```/gm)].flatMap(([, code]) => code!.split('\n'));
+    expect(shell.some((line) => line.startsWith('npm install && npm run demo'))).toBe(true);
+    expect(shell.some((line) => /^npm test\b/.test(line))).toBe(true);
+    const { scripts } = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    expect(Object.keys(scripts)).toEqual(expect.arrayContaining(['demo', 'test']));
+  });
+});
+
+describe("the privacy guide's table (docs/privacy.md)", () => {
   // One event with every field a payload can have, so each mapping shows all it can send.
   const full = {
     at: 0, raw: null, chatId: '123', conversationId: '5f0c8a52-0000-4000-8000-000000000001', visitorId: 'x', startedBy: 'visitor', endedBy: 'visitor', durationMs: 1000,
@@ -39,7 +45,7 @@ describe('README privacy table', () => {
       const { name, on } = MAPPING[type];
       return `| \`${type}\` | ${on ? 'on' : 'off'} | \`${name}\` | ${titleCase(name)} | ${segmentNames.at(-1)} | ${code(base)} | ${code(ids)} |`;
     });
-    const rows = readme.split('\n').filter((line) => /^\| `[a-z-]+:[a-z-]+` \| (on|off) \|/.test(line));
+    const rows = read('docs/privacy.md').split('\n').filter((line) => /^\| `[a-z-]+:[a-z-]+` \| (on|off) \|/.test(line));
     expect(rows).toEqual(expected);
   });
 });

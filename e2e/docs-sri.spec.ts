@@ -1,17 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { docFiles, read } from '../test/docs/files.mjs';
 import { open, useBrowser } from './browser.js';
 
-// The README's script tags, pasted as they are, must not load the bridge without a check: a
-// placeholder the browser cannot read as a hash makes it skip the check and run whatever it got.
+// The script tags of the README and the guides, pasted as they are, must not load the bridge without
+// a check: a placeholder the browser cannot read as a hash makes it skip the check and run whatever it got.
 const ctx = useBrowser();
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const sri = JSON.parse(readFileSync(new URL('../dist/sri.json', import.meta.url), 'utf8')) as Record<string, string>;
-const samples = [...readme.matchAll(/<script src="[^"]*\/dist\/([\w.-]+\.js)"\s+integrity="([^"]*)"/g)].map(([, file, integrity]) => ({ file: file!, integrity: integrity! }));
+const samples = docFiles().flatMap((doc) =>
+  [...read(doc).matchAll(/<script src="[^"]*\/dist\/([\w.-]+\.js)"\s+integrity="([^"]*)"/g)].map(([, file, integrity]) => ({ doc, file: file!, integrity: integrity! })),
+);
 
 /** Whether the build ran in a page that loads it from this server with this integrity attribute. */
 async function runs(file: string, integrity: string): Promise<boolean> {
-  const url = `${ctx.server.url}/readme-sri.html`;
+  const url = `${ctx.server.url}/docs-sri.html`;
   const { page } = await open(ctx.browser, 'about:blank');
   await page.route(url, (route) =>
     route.fulfill({ contentType: 'text/html', body: `<script src="/dist/${file}" integrity="${integrity}" crossorigin="anonymous"></script>` }),
@@ -22,9 +24,10 @@ async function runs(file: string, integrity: string): Promise<boolean> {
   return ran;
 }
 
-describe("the README's Subresource Integrity samples", () => {
-  it('are in the README', () => {
-    expect(samples.length).toBeGreaterThanOrEqual(2);
+describe("the docs' Subresource Integrity samples", () => {
+  it('are in the README and the script-tag guide', () => {
+    expect(samples.filter(({ doc }) => doc === 'README.md').length).toBeGreaterThanOrEqual(1);
+    expect(samples.filter(({ doc }) => doc === 'docs/script-tag.md').length).toBeGreaterThanOrEqual(1);
   });
 
   it("write a hash by the SRI grammar (a browser skips the check for anything else), so every browser holds the file to it", () => {
@@ -36,6 +39,6 @@ describe("the README's Subresource Integrity samples", () => {
   });
 
   it('pasted with their placeholder, block the build instead of loading it unchecked', async () => {
-    for (const { file, integrity } of samples) expect({ file, integrity, ran: await runs(file, integrity) }).toEqual({ file, integrity, ran: false });
+    for (const { doc, file, integrity } of samples) expect({ doc, file, integrity, ran: await runs(file, integrity) }).toEqual({ doc, file, integrity, ran: false });
   });
 });

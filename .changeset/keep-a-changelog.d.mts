@@ -1,0 +1,2 @@
+export declare const GROUPS: string[];
+export declare function keepAChangelog(text: string, date: string): string;
