@@ -25,4 +25,5 @@ const ADAPTERS = { ga4, gtm, universalAnalytics, gaLegacy, matomo, segment, adob
 export const { bridge, install } = startFromScriptTag(ADAPTERS, [webSdk(), virtualAgent()]);
 export { adobeDataLayer, amplitude, chatLink, gaLegacy, ga4, gtm, iadvizeTag, matomo, mixpanel, plausible, posthog, segment, universalAnalytics, virtualAgent, webSdk };
 export { custom } from './adapters/custom.js';
-export { CALLBACKS, EVENT_TYPES } from './events.js';
+export { CALLBACKS } from './core/events.js';
+export { EVENT_TYPES } from './events.js';

@@ -1,8 +1,10 @@
 export { install } from './core/install.js';
 export type { Bridge, InstallOptions, InstalledBridge } from './core/install.js';
-export type { Adapter, AnyPlugin, ApiOf, EventsOf, Listener, OnOptions, Plugin, PluginContext, Subscribe, Unsubscribe } from './core/plugin.js';
-export { CALLBACKS, EVENT_TYPES, OTHER_EVENTS } from './events.js';
-export type { BridgeEvent, CallbackName, ChatParty, CoreEvents, EventMap, EventType, NoPayload } from './events.js';
+export type { Adapter, AnyPlugin, ApiOf, EventRow, EventRows, EventsOf, Listener, MissingEvents, OnOptions, Plugin, PluginContext, RawParams, RequirePluginsFor, Subscribe, Unsubscribe } from './core/plugin.js';
+export { CALLBACKS, CORE_EVENT_TYPES } from './core/events.js';
+export type { BridgeEvent, CallbackName, ChatParty, CoreEvents, EventType, KnownEvents, NoPayload, PluginEvents } from './core/events.js';
+export { EVENT_TYPES, MAPPING, OTHER_EVENTS } from './events.js';
+export type { EventMap } from './events.js';
 export type { ErrorContext, ErrorHandler } from './core/guard.js';
 export type { BridgeState, ChatState } from './core/state.js';
 
@@ -20,10 +22,10 @@ export type { FetchHistoryOptions, HistoryError } from './plugins/virtual-agent/
 export type { Transcript, TranscriptEntry } from './shared/transcript.js';
 
 export { createAdapter } from './adapters/create-adapter.js';
-export type { AdapterOptions, AnalyticsAdapter, Vendor } from './adapters/create-adapter.js';
+export type { AdapterOptions, AnalyticsAdapter, NeedsOf, Vendor } from './adapters/create-adapter.js';
 export { QUEUE_LIMIT, QUEUE_MS, RETRY_MS } from './adapters/delivery-queue.js';
 export type { AdapterStats } from './adapters/delivery-queue.js';
-export { DEFAULT_EVENTS, MAPPING } from './adapters/mapping.js';
+export { CORE_ROWS, DEFAULT_EVENTS } from './adapters/mapping.js';
 export type { Params } from './adapters/mapping.js';
 export { GA4_LIMITS, GA4_RULES } from './shared/ga4-rules.js';
 export type { NamingRules } from './shared/ga4-rules.js';

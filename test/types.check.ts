@@ -1,6 +1,7 @@
 // Checked by `npm run typecheck` (tsc), never run: the types are part of the API.
 import {
-  CALLBACKS, OTHER_EVENTS, chatLink, custom, ga4, gtm, install, virtualAgent, webSdk, type Adapter, type AnyPlugin, type BridgeEvent, type EventMap, type EventType, type Plugin,
+  CALLBACKS, OTHER_EVENTS, chatLink, custom, ga4, gtm, iadvizeTag, install, matomo, virtualAgent, webSdk, type Adapter, type AnalyticsAdapter, type AnyPlugin, type BridgeEvent,
+  type CoreEvents, type EventMap, type EventType, type Plugin,
 } from '../src/index.js';
 
 declare const bridge: ReturnType<typeof install>;
@@ -36,11 +37,34 @@ bridge.state.chat.active = true;
 // @ts-expect-error: options are typed
 install({ debug: 'yes' });
 
-// The callback table and the other events cover exactly the event map.
+// The callback table covers exactly the core's event map; the deprecated lists still name what they named.
 type FromCallbacks = (typeof CALLBACKS)[keyof typeof CALLBACKS];
-const everyEventIsListed: [Exclude<EventType, FromCallbacks | (typeof OTHER_EVENTS)[number]>] extends [never] ? true : false = true;
-const everyCallbackHasAnEvent: [Exclude<FromCallbacks, keyof EventMap>] extends [never] ? true : false = true;
-void [everyEventIsListed, everyCallbackHasAnEvent];
+const everyCoreEventHasACallback: [Exclude<keyof CoreEvents, FromCallbacks>] extends [never] ? true : false = true;
+const everyCallbackHasAnEvent: [Exclude<FromCallbacks, keyof CoreEvents>] extends [never] ? true : false = true;
+const otherEventsAreKnown: [Exclude<(typeof OTHER_EVENTS)[number], keyof EventMap>] extends [never] ? true : false = true;
+void [everyCoreEventHasACallback, everyCallbackHasAnEvent, otherEventsAreKnown];
+
+// Plugins own their events: tag:* exist on a bridge only with iadvizeTag(), and so for an adapter's view of them.
+// @ts-expect-error: tag:failed belongs to iadvizeTag()
+bridge.on('tag:failed', () => {});
+const withTag = install({ plugins: [iadvizeTag({ sid: 1234 }), ga4({ events: ['chat:started', 'tag:failed'] })] });
+withTag.on('tag:failed', (e) => void (e.src satisfies string));
+withTag.tag.load();
+// @ts-expect-error: ga4 forwards tag:failed, which only iadvizeTag() emits
+install({ plugins: [ga4({ events: ['chat:started', 'tag:failed'] })] });
+// @ts-expect-error: the same through use()
+bridge.use(matomo({ events: ['tag:loaded'] }));
+bridge.use(iadvizeTag({ sid: 1 })).use(matomo({ events: ['tag:loaded'] }));
+// @ts-expect-error: an event no plugin declares
+ga4({ events: ['tag:faild'] });
+// A plugin's send sees every event the program knows, the plugins' included.
+const tagWatcher: Plugin = { name: 'tag-watcher', send: (e) => void (e.type === 'tag:failed' && (e.src satisfies string)) };
+// Core events and lists typed as wide as EventType ask for no plugin; a typed adapter list keeps compiling.
+install({ plugins: [ga4({ events: ['chat:started', 'chat:ended'] }), tagWatcher] });
+const wide: readonly EventType[] = ['chat:started'];
+install({ plugins: [ga4({ events: wide })] });
+const adapters: AnalyticsAdapter[] = [ga4({ events: ['tag:failed'] }), gtm()];
+install({ plugins: adapters });
 
 const one: BridgeEvent<'offer:received'> = { type: 'offer:received', at: 0, raw: null, name: 'n', url: 'u' };
 void one;
@@ -89,6 +113,15 @@ const counter: Plugin<{ counter: { count(): number } }, { 'counter:tick': { coun
   },
 };
 const counted = install({ plugins: [counter] });
+// Its events join the program's known events by declaration merging, so adapters and `send` may name them.
+declare module '../src/index.js' {
+  interface PluginEvents {
+    'counter:tick': { count: number };
+  }
+}
+install({ plugins: [counter, ga4({ events: ['counter:tick'] })] });
+// @ts-expect-error: counter:tick needs the counter plugin on the bridge
+install({ plugins: [ga4({ events: ['counter:tick'] })] });
 counted.on('counter:tick', (e) => void (e.count satisfies number));
 void counted.counter.count();
 

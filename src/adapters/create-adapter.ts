@@ -1,18 +1,21 @@
 import { fail } from '../core/errors.js';
 import { log } from '../core/guard.js';
-import type { Adapter, PluginContext } from '../core/plugin.js';
-import { EVENT_TYPES, type BridgeEvent, type EventType } from '../events.js';
+import { CORE_EVENT_TYPES, type BridgeEvent, type CoreEvents, type EventType } from '../core/events.js';
+import type { Adapter, EventRow, PluginContext } from '../core/plugin.js';
 import { createDeliveryQueue, type AdapterStats } from './delivery-queue.js';
 import type { NamingRules } from '../shared/ga4-rules.js';
 import { checkKnownOptions } from '../shared/known-options.js';
-import { DEFAULT_EVENTS, defaultParams, MAPPING, shouldForward, type Params } from './mapping.js';
+import { coreRow, defaultParams, shouldForward, type Params } from './mapping.js';
 
-/** Options every analytics adapter takes. */
-export interface AdapterOptions {
+/** Options every analytics adapter takes; `T`, the event types of `events`, checked against the bridge's plugins. */
+export interface AdapterOptions<T extends EventType = EventType> {
   /** The adapter's name on the bridge, which keeps one per name. Default: the tool's (`'ga4'`, `'custom'`, ...). */
   id?: string | undefined;
-  /** The event types to forward; replaces the default set (see `DEFAULT_EVENTS`). */
-  events?: readonly EventType[] | undefined;
+  /**
+   * The event types to forward; replaces the default set (see `DEFAULT_EVENTS`). A plugin's event
+   * (`'tag:failed'`) needs that plugin on the bridge, which the type check of `install()` and `use()` asks for.
+   */
+  events?: readonly T[] | undefined;
   /** Other event names: a map checked when the adapter is created, or a function of the event and the default name. */
   name?: (Partial<Record<EventType, string>> | ((event: BridgeEvent, defaultName: string) => string)) | undefined;
   /** Parameters to add to (or override) the default ones. What it returns is sent as is: the site's own choice. */
@@ -23,9 +26,13 @@ export interface AdapterOptions {
   consent?: (() => boolean) | undefined;
 }
 
-export interface AnalyticsAdapter extends Adapter {
+/** An adapter with its delivery figures; `Needs`: the plugins' event types its `events` lists. */
+export interface AnalyticsAdapter<Needs extends string = string> extends Adapter<Needs> {
   readonly stats: Readonly<AdapterStats>;
 }
+
+/** The plugins' event types an adapter's `events` asks the bridge for (none when typed only as `EventType`). */
+export type NeedsOf<T extends EventType> = EventType extends T ? never : Exclude<T, keyof CoreEvents>;
 
 /** How one vendor's tool is found on the page and called. */
 export interface Vendor<Tool> {
@@ -49,18 +56,23 @@ const ANY_NAME: Pick<NamingRules, 'eventNameProblem'> = {
   eventNameProblem: (name) => (typeof name === 'string' && name ? undefined : 'names must be non-empty strings'),
 };
 
+// A core event type, or one a plugin may emit: `prefix:name`, with a prefix none of the core's uses.
+const CORE_PREFIXES = /* @__PURE__ */ new Set(CORE_EVENT_TYPES.map((type) => type.split(':')[0]));
+const mayExist = (type: unknown): boolean =>
+  typeof type === 'string' && (CORE_EVENT_TYPES.indexOf(type as never) >= 0 || (/^[a-z][\w-]*:[\w:-]+$/.test(type) && !CORE_PREFIXES.has(type.split(':')[0])));
+
 function checkOptions(scope: string, rules: Pick<NamingRules, 'eventNameProblem'>, options: AdapterOptions, own: readonly string[] = []): void {
   checkKnownOptions(scope, options, [...ADAPTER_OPTIONS, ...own]);
   const { id, events, name, params, consent, includeIds } = options;
   if (id !== undefined && (typeof id !== 'string' || !id)) fail(scope, '`id` must be a non-empty string');
   if (events !== undefined) {
     if (!Array.isArray(events)) fail(scope, '`events` must be an array of event types');
-    const unknown = events.filter((type) => EVENT_TYPES.indexOf(type) < 0);
+    const unknown = events.filter((type) => !mayExist(type));
     if (unknown.length) fail(scope, `unknown event types in \`events\`: ${unknown.join(', ')}`);
   }
   if (typeof name === 'object' && name !== null) {
     for (const [type, custom] of Object.entries(name)) {
-      if (EVENT_TYPES.indexOf(type as EventType) < 0) fail(scope, `unknown event type "${type}" in \`name\``);
+      if (!mayExist(type)) fail(scope, `unknown event type "${type}" in \`name\``);
       const problem = rules.eventNameProblem(custom);
       if (problem) fail(scope, problem);
     }
@@ -76,12 +88,13 @@ function checkOptions(scope: string, rules: Pick<NamingRules, 'eventNameProblem'
  * tool's naming rules, consent, and a bounded queue for a tool that is not there yet. A vendor only
  * says how to find and call its tool.
  */
-export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOptions = {}): AnalyticsAdapter {
+export function createAdapter<Tool, T extends EventType = never>(vendor: Vendor<Tool>, options: AdapterOptions<T> = {}): AnalyticsAdapter<NeedsOf<T>> {
   const scope = `${vendor.name}()`;
   const rules = vendor.rules ?? ANY_NAME;
   checkOptions(scope, rules, options, vendor.options);
   const { name: rename, params: extra, consent, includeIds = false } = options;
-  const forwarded = new Set<string>(options.events ?? DEFAULT_EVENTS);
+  // Without `events`, the types whose row says `on`.
+  const forwarded = options.events && new Set<string>(options.events);
   const stats: AdapterStats = { sent: 0, pending: 0, droppedNoConsent: 0, droppedQueueFull: 0, droppedExpired: 0, droppedInvalid: 0, failed: 0 };
   // The tool's name of each event type, when it does not depend on the event: worked out once.
   const names = new Map<string, string>();
@@ -90,10 +103,13 @@ export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOption
 
   const report = (error: unknown, type: string): void => (context ? context.report(error, type) : log('error', vendor.name, error));
 
-  function nameOf(event: BridgeEvent): string {
+  /** How tools see events of `type`: the core's row, or the one its plugin declared. */
+  const rowOf = (type: string): EventRow | undefined => coreRow(type) ?? context?.describe(type);
+
+  function nameOf(event: BridgeEvent, row: EventRow): string {
     let name = names.get(event.type);
     if (name !== undefined) return name;
-    const standard = (vendor.eventName ?? String)(MAPPING[event.type].name);
+    const standard = (vendor.eventName ?? String)(row.name);
     const custom = typeof rename === 'function' ? rename(event, standard) : rename?.[event.type];
     const problem = custom === undefined ? undefined : rules.eventNameProblem(custom);
     if (problem) fail(scope, problem);
@@ -102,8 +118,8 @@ export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOption
     return name;
   }
 
-  function paramsOf(event: BridgeEvent): Params {
-    const params = defaultParams(event, includeIds);
+  function paramsOf(event: BridgeEvent, row: EventRow): Params {
+    const params = defaultParams(row, event, includeIds);
     if (extra) Object.assign(params, extra(event));
     if (!vendor.rules) return params;
     const rejected = vendor.rules.params(params);
@@ -134,16 +150,28 @@ export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOption
     }
   }, stats);
 
+  /** Says once, on the console, which listed plugin events this bridge cannot forward. */
+  function checkListed(given: PluginContext, listed: readonly string[]): void {
+    for (const type of new Set(listed)) {
+      if (!coreRow(type) && !given.describe(type)?.name) log('warn', `${scope}: "${type}" is not forwarded: add the plugin that emits it, with a \`name\` in its \`events\``);
+    }
+  }
+
   return {
     name: options.id ?? vendor.name,
     stats,
     setup(given) {
       context = given;
       if (given.debug && vendor.debugWarning) log('warn', `${vendor.name}: ${vendor.debugWarning}`);
+      // A plugin's events listed in `events` or `name`: its plugin may come later in the same list, or from
+      // a later use(), so they are checked once the page's own code has run.
+      const listed = [...(options.events ?? []), ...(typeof rename === 'object' && rename ? Object.keys(rename) : [])];
+      if (listed.some((type) => !coreRow(type))) setTimeout(() => given.guard(() => checkListed(given, listed), 'events'));
     },
     teardown: queue.clear,
     send(event) {
-      if (!forwarded.has(event.type) || !shouldForward(event)) return;
+      const row = rowOf(event.type);
+      if (!row || !(forwarded ? forwarded.has(event.type) : row.on) || !shouldForward(row, event)) return;
       try {
         if (consent && consent() !== true) {
           stats.droppedNoConsent++;
@@ -156,8 +184,8 @@ export function createAdapter<Tool>(vendor: Vendor<Tool>, options: AdapterOption
       let name: string;
       let params: Params;
       try {
-        name = nameOf(event);
-        params = paramsOf(event);
+        name = nameOf(event, row);
+        params = paramsOf(event, row);
       } catch (error) {
         stats.droppedInvalid++;
         return report(error, event.type);

@@ -1,6 +1,7 @@
 import { fail } from '../core/errors.js';
-import type { BridgeEvent } from '../events.js';
-import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './create-adapter.js';
+import type { BridgeEvent } from '../core/events.js';
+import type { EventType } from '../core/events.js';
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter, type NeedsOf } from './create-adapter.js';
 import type { Params } from './mapping.js';
 
 /** What `custom` passes along with the event: the default name and the privacy-safe parameters. */
@@ -15,7 +16,7 @@ export interface Mapped {
  * @example
  * install({ plugins: [custom((event, { name, params }) => myTool.log(name, params))] })
  */
-export function custom(fn: (event: BridgeEvent, mapped: Mapped) => void, options: AdapterOptions = {}): AnalyticsAdapter {
+export function custom<const T extends EventType = never>(fn: (event: BridgeEvent, mapped: Mapped) => void, options: AdapterOptions<T> = {}): AnalyticsAdapter<NeedsOf<T>> {
   if (typeof fn !== 'function') fail('custom()', 'pass the function that sends each event');
   return createAdapter({ name: 'custom', find: () => fn, deliver: (send, name, params, event) => send(event, { name, params }) }, options);
 }

@@ -1,4 +1,4 @@
-import type { BridgeEvent } from '../events.js';
+import type { BridgeEvent } from '../core/events.js';
 import type { Params } from './mapping.js';
 
 /** Events held while the tool is missing (not loaded yet, or blocked), and for how long. */

@@ -1,9 +1,10 @@
 import { fail } from '../core/errors.js';
 import { globalsOf } from '../core/window.js';
-import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './create-adapter.js';
+import type { EventType } from '../core/events.js';
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter, type NeedsOf } from './create-adapter.js';
 import { GA4_RULES } from '../shared/ga4-rules.js';
 
-export interface Ga4Options extends AdapterOptions {
+export interface Ga4Options<T extends EventType = EventType> extends AdapterOptions<T> {
   /** GA4 `send_to`: the measurement id(s) or group to send to, when the page configures several. */
   sendTo?: string | string[] | undefined;
   /**
@@ -22,7 +23,7 @@ const RESERVED_USER_PROPERTY = /^(firebase_|google_|ga_)|^(first_open_time|first
  * @example
  * install({ plugins: [ga4({ chatUserProperty: true })] }) // gtag('event', 'chat_started', { chat_channel: 'chat' })
  */
-export function ga4(options: Ga4Options = {}): AnalyticsAdapter {
+export function ga4<const T extends EventType = never>(options: Ga4Options<T> = {}): AnalyticsAdapter<NeedsOf<T>> {
   const { chatUserProperty } = options ?? {};
   const property = chatUserProperty === true ? 'iadvize_chat' : chatUserProperty || undefined;
   if (chatUserProperty !== undefined && typeof chatUserProperty !== 'boolean' && (typeof chatUserProperty !== 'string' || !USER_PROPERTY.test(chatUserProperty) || RESERVED_USER_PROPERTY.test(chatUserProperty))) {
@@ -32,7 +33,7 @@ export function ga4(options: Ga4Options = {}): AnalyticsAdapter {
   if (sendTo !== undefined && !(typeof sendTo === 'string' || (Array.isArray(sendTo) && sendTo.every((to) => typeof to === 'string')))) fail('ga4()', '`sendTo` must be a string or an array of strings');
   type Gtag = (...args: unknown[]) => unknown;
   const engaged = (gtag: Gtag) => property && gtag('set', 'user_properties', { [property]: 'engaged' });
-  const adapter = createAdapter<Gtag>(
+  const adapter = createAdapter<Gtag, T>(
     {
       name: 'ga4',
       options: ['sendTo', 'chatUserProperty'],

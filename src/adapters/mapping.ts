@@ -1,25 +1,10 @@
-import type { BridgeEvent, EventType } from '../events.js';
+import type { BridgeEvent, CoreEvents } from '../core/events.js';
+import type { EventRow, RawParams } from '../core/plugin.js';
 import { safeUrl } from './safe-url.js';
 
 /** Parameters sent with an event: snake_case names, primitive values. */
 export type { Ga4Params as Params } from '../shared/ga4-rules.js';
 import type { Ga4Params as Params } from '../shared/ga4-rules.js';
-
-/** Values may be undefined where the tag did not send the field; such parameters are left out. */
-type RawParams = Record<string, string | number | boolean | undefined>;
-
-interface Mapping<K extends EventType> {
-  /** The GA4-style name; other naming styles are derived from it. */
-  name: string;
-  /** Forwarded without configuration. */
-  on?: true;
-  /** What may leave the page by default: nothing typed by the visitor, no identifier, no query string. */
-  params?(event: BridgeEvent<K>): RawParams;
-  /** Chat and conversation ids, sent only with `includeIds: true`. */
-  ids?(event: BridgeEvent<K>): RawParams;
-  /** False for an event the tools must not count again (a chat resumed after a page change). */
-  forward?(event: BridgeEvent<K>): boolean;
-}
 
 const seconds = (ms: number | undefined) => (ms === undefined ? undefined : Math.round(ms / 1000));
 
@@ -30,8 +15,8 @@ const chatId = (id: string | undefined) => (id !== undefined && CHAT_ID.test(id)
 const conversationId = (id: string | undefined) => (id !== undefined && UUID.test(id) ? id : undefined);
 const url = (value: string | undefined) => (value === undefined ? undefined : safeUrl(value));
 
-/** Every event type -> its analytics name and parameters. One row per event of the event map. */
-export const MAPPING: { [K in EventType]: Mapping<K> } = {
+/** The core's event types -> their analytics names and parameters; plugins declare their own rows (`plugin.events`). */
+export const CORE_ROWS: { readonly [K in keyof CoreEvents]: EventRow<BridgeEvent<K>> } = {
   'chat:started': {
     name: 'chat_started',
     on: true,
@@ -93,16 +78,13 @@ export const MAPPING: { [K in EventType]: Mapping<K> } = {
   // The new operator and the transcript are identifiers: only the transfer itself is counted.
   'visitor:transferred': { name: 'chat_visitor_transferred' },
   'satisfaction:displayed': { name: 'chat_survey_displayed' },
-  'consent:changed': {
-    name: 'chat_consent_changed',
-    params: (e) => ({ consent_kind: e.kind, consent_value: e.value === null ? 'unknown' : e.value }),
-  },
-  // The bot's conversation id is an identifier: only the hand-off itself is counted.
-  'va:handoff': { name: 'chat_bot_handoff' },
 };
 
-/** The event types forwarded when an adapter is given no `events` option. */
-export const DEFAULT_EVENTS: readonly EventType[] = /* @__PURE__ */ (Object.keys(MAPPING) as EventType[]).filter((type) => MAPPING[type].on);
+/** The core's event types forwarded when an adapter is given no `events` option (a plugin's row may add its own). */
+export const DEFAULT_EVENTS: readonly (keyof CoreEvents)[] = /* @__PURE__ */ (Object.keys(CORE_ROWS) as (keyof CoreEvents)[]).filter((type) => CORE_ROWS[type].on);
+
+/** The row of a core event type, if `type` is one. */
+export const coreRow = (type: string): EventRow | undefined => (CORE_ROWS as Partial<Record<string, EventRow>>)[type];
 
 /** `chat_call_started` -> `Chat Call Started`, for tools whose events read as sentences. */
 export function titleCase(name: string): string {
@@ -114,16 +96,14 @@ function copyDefined(from: RawParams, to: Params): void {
 }
 
 /** The default parameters of an event, with the ids when the site opted in; unread fields are left out. */
-export function defaultParams(event: BridgeEvent, includeIds: boolean): Params {
-  const mapping = MAPPING[event.type] as Mapping<EventType>;
+export function defaultParams(row: EventRow, event: BridgeEvent, includeIds: boolean): Params {
   const params: Params = {};
-  if (mapping.params) copyDefined(mapping.params(event), params);
-  if (includeIds && mapping.ids) copyDefined(mapping.ids(event), params);
+  if (row.params) copyDefined(row.params(event), params);
+  if (includeIds && row.ids) copyDefined(row.ids(event), params);
   return params;
 }
 
 /** Whether the tools should receive `event` at all (a resumed chat is not counted twice). */
-export function shouldForward(event: BridgeEvent): boolean {
-  const { forward } = MAPPING[event.type] as Mapping<EventType>;
-  return !forward || forward(event);
+export function shouldForward(row: EventRow, event: BridgeEvent): boolean {
+  return !row.forward || row.forward(event);
 }

@@ -1,8 +1,9 @@
-import { createAdapter, type AdapterOptions, type AnalyticsAdapter } from './create-adapter.js';
+import type { EventType } from '../core/events.js';
+import { createAdapter, type AdapterOptions, type AnalyticsAdapter, type NeedsOf } from './create-adapter.js';
 import { trackingVendor, type Track } from './tools.js';
 import { titleCase } from './mapping.js';
 
-export interface SegmentOptions extends AdapterOptions {
+export interface SegmentOptions<T extends EventType = EventType> extends AdapterOptions<T> {
   /** An `AnalyticsBrowser` instance from `@segment/analytics-next`; default: the page's `window.analytics`. */
   client?: { track: Track } | undefined;
 }
@@ -17,6 +18,6 @@ const SPEC: Record<string, string> = {
 const segmentName = (name: string): string => SPEC[name] ?? `Live Chat ${titleCase(name.replace(/^chat_/, ''))}`;
 
 /** Segment: `analytics.track('Live Chat Conversation Started', properties)`. */
-export function segment(options: SegmentOptions = {}): AnalyticsAdapter {
+export function segment<const T extends EventType = never>(options: SegmentOptions<T> = {}): AnalyticsAdapter<NeedsOf<T>> {
   return createAdapter(trackingVendor('segment', 'analytics', 'track', options.client, segmentName), options);
 }

@@ -1,7 +1,8 @@
 /**
  * The core's event map: one event per callback of `window.iAdvizeCallbacks`, and its payload.
- * The registry, the normaliser, the emitter and the state derive from it; plugins add their own
- * events (`src/events.ts` merges them into `EventMap`, which the adapters' mapping follows).
+ * The registry, the normaliser, the delivery and the state derive from it. A plugin declares its own
+ * events in its own folder: in its `Plugin` type (what `bridge.on` accepts once it is installed) and
+ * in `PluginEvents` (what a plugin's `send` and the adapters' options may name).
  */
 
 /** An event with nothing but `type`, `at` and `raw`. */
@@ -71,6 +72,24 @@ export interface CoreEvents {
   'satisfaction:answered': NoPayload;
 }
 
+/**
+ * The events of every plugin in the program, by declaration merging, as hono does for its context
+ * variables: a plugin's module adds its own, so a plugin's `send` and an adapter's `events` know them.
+ * A bridge accepts `on()` for a plugin's event only once that plugin is installed (its `Plugin` type).
+ * @example
+ * declare module 'iadvize-bridge' {
+ *   interface PluginEvents { 'counter:tick': { count: number } }
+ * }
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PluginEvents {}
+
+/** The core's events and those of every plugin in the program. */
+export interface KnownEvents extends CoreEvents, PluginEvents {}
+
+/** An event type: the core's or a plugin's. */
+export type EventType = keyof KnownEvents;
+
 /** The events of map `M` of type `K` (all of them by default): `type`, `at` (ms since epoch), `raw` and the payload. */
 export type EventOf<M, K extends keyof M = keyof M> = K extends keyof M
   ? { readonly type: K; readonly at: number; readonly raw: unknown } & Readonly<M[K]>
@@ -110,6 +129,12 @@ export const CALLBACKS = {
 } as const satisfies Record<string, keyof CoreEvents>;
 
 export type CallbackName = keyof typeof CALLBACKS;
+
+/**
+ * A normalised event: `type`, `at` (ms since epoch), `raw` (the callback's argument as the tag
+ * passed it) and the payload of its type. `BridgeEvent` alone is the union of all events.
+ */
+export type BridgeEvent<K extends EventType = EventType> = EventOf<KnownEvents, K>;
 
 /** The core's event types, in the order of the callback table. */
 export const CORE_EVENT_TYPES = /* @__PURE__ */ Object.values(CALLBACKS) as readonly (keyof CoreEvents)[];

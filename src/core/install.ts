@@ -1,12 +1,19 @@
+// The event path, from the tag to a tool such as gtag:
+//   the tag calls window.iAdvizeCallbacks.onChatStarted(raw)  -> registry.ts (the link it installed)
+//   -> route() below, fixed once per callback                  -> normalise.ts (read raw into the event)
+//   -> state.ts (bridge.state, the tab's chat record)           -> delivery.ts (frozen, then listeners,
+//   then every plugin's send, each through guard.ts)            -> adapters/create-adapter.ts (select,
+//   map, check) -> adapters/delivery-queue.ts (the tool, or wait) -> adapters/ga4.ts (gtag('event', ...)).
+// Plugins' own events (tag:*, va:handoff, ...) enter at delivery.ts through plugin-host.ts.
 import { createChatStore } from './chat-session.js';
 import { checkOptions, checkPlugin } from './options.js';
-import { createEmitter } from './emitter.js';
+import { createDelivery } from './delivery.js';
 import { fail } from './errors.js';
 import { CALLBACKS, CORE_EVENT_TYPES, type CallbackName, type CoreEvents } from './events.js';
 import { createGuard, log, type ErrorHandler } from './guard.js';
 import { readerFor } from './normalise.js';
-import type { Adapter, AnyPlugin, ApisOf, ApiOf, EventsOf, EventsOfAll, Listener, OnOptions, Unsubscribe } from './plugin.js';
-import { createPlugins } from './plugins.js';
+import type { Adapter, AnyPlugin, ApisOf, ApiOf, EventsOf, EventsOfAll, Listener, MissingEvents, OnOptions, RequirePluginsFor, Unsubscribe } from './plugin.js';
+import { createPluginHost } from './plugin-host.js';
 import { createRegistry } from './registry.js';
 import { createState, type BridgeState } from './state.js';
 import { globalsOf } from './window.js';
@@ -49,7 +56,7 @@ export interface Bridge<E extends object = CoreEvents> {
    * @example
    * const withSdk = bridge.use(webSdk()); withSdk.sdk.navigate('/cart')
    */
-  use<P extends AnyPlugin>(plugin: P): Bridge<E & EventsOf<P>> & ApiOf<P>;
+  use<P extends AnyPlugin>(plugin: P & RequirePluginsFor<MissingEvents<[P], E>>): Bridge<E & EventsOf<P>> & ApiOf<P>;
   /** Stops listening and forwarding and tears the plugins down; the site's own callbacks keep being called. */
   destroy(): void;
 }
@@ -81,7 +88,7 @@ function debugFromUrl(win: Window): boolean {
  * const bridge = install({ plugins: [ga4()], onError: (error) => report(error) })
  * bridge.on('chat:started', (e) => console.log('chat', e.chatId, e.conversationId))
  */
-export function install<const P extends readonly AnyPlugin[] = []>(options: InstallOptions<P> = {}): InstalledBridge<P> {
+export function install<const P extends readonly AnyPlugin[] = []>(options: InstallOptions<P> & { plugins?: RequirePluginsFor<MissingEvents<P>> } = {}): InstalledBridge<P> {
   checkOptions(options);
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
   if (!win || typeof win !== 'object') fail('install()', 'needs a browser window (pass `window` outside the browser)');
@@ -92,29 +99,30 @@ export function install<const P extends readonly AnyPlugin[] = []>(options: Inst
   return slot[INSTALLED]!.bridge as InstalledBridge<P>;
 }
 
-/** Wires the registry, normaliser, state, emitter and plugins of one window. */
+/** Wires the registry, normaliser, state, delivery and plugins of one window. */
 function createBridge(win: Window, options: InstallOptions): Installed {
   const slot = win as unknown as Record<symbol, Installed | undefined>;
   let debug = options.debug === true || debugFromUrl(win);
   let destroyed = false;
   const { guard, report, setHandler } = createGuard(options.onError);
   const state = createState(createChatStore(win, options.persist !== false));
-  const emitter = createEmitter(guard);
-  const plugins = createPlugins({ win, guard, report, emitter, state, debug: () => debug, destroyed: () => destroyed });
+  const delivery = createDelivery(guard, () => destroyed);
+  const isCoreEvent = (type: string): boolean => CORE_EVENT_TYPES.indexOf(type as keyof CoreEvents) >= 0;
+  const plugins = createPluginHost({ win, guard, report, delivery, state, isCoreEvent, debug: () => debug, destroyed: () => destroyed });
 
   /** What a tag callback becomes, fixed once per callback: read, measured, logged, heard, forwarded. */
   function route(name: CallbackName): (raw: unknown) => void {
     const type = CALLBACKS[name];
     const read = readerFor(type);
     const apply = state.handlerFor(type);
-    const eventSlot = emitter.slotOf(type)!;
+    const eventSlot = delivery.slotOf(type)!;
     return (raw) => {
       if (destroyed) return;
       const event: Record<string, unknown> = { type, at: Date.now(), raw };
       if (read) read(event, raw);
       if (apply) apply(event);
       if (debug) log('info', name, raw, '->', event);
-      plugins.deliver(event as { type: string }, eventSlot);
+      delivery.deliver(event as { type: string }, eventSlot);
     };
   }
 
@@ -138,7 +146,7 @@ function createBridge(win: Window, options: InstallOptions): Installed {
   if (debug && !registry.followsReassignment) log('warn', 'window.iAdvizeCallbacks cannot be redefined (declared with var, or locked): a later reassignment of it cannot be followed');
 
   const on = (type: string, listener: (event: never) => void, onOptions?: OnOptions): Unsubscribe =>
-    emitter.on(type, listener as never, onOptions, CORE_EVENT_TYPES.indexOf(type as keyof CoreEvents) >= 0 || type === '*' || plugins.emits(type));
+    delivery.on(type, listener as never, onOptions, type === '*' || plugins.knows(type));
 
   const bridge = {
     on,
@@ -155,7 +163,7 @@ function createBridge(win: Window, options: InstallOptions): Installed {
       if (done) stop();
       return stop;
     },
-    off: (type: string, listener: (event: never) => void) => emitter.off(type, listener as never),
+    off: (type: string, listener: (event: never) => void) => delivery.off(type, listener as never),
     get state() {
       return state.current;
     },
@@ -169,7 +177,7 @@ function createBridge(win: Window, options: InstallOptions): Installed {
       destroyed = true;
       registry.destroy();
       plugins.teardownAll(bridge);
-      emitter.clear();
+      delivery.clear();
       if (slot[INSTALLED]?.bridge === bridge) delete slot[INSTALLED];
     },
   } as unknown as Bridge<object>;

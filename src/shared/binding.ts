@@ -3,6 +3,7 @@ import { log } from '../core/guard.js';
 import type { Bridge, InstalledBridge } from '../core/install.js';
 import type { AnyPlugin, EventsOfAll, OnOptions, Unsubscribe } from '../core/plugin.js';
 import { nearestName } from './known-options.js';
+import { pluginFor } from './plugin-hints.js';
 import type { BridgeState } from '../core/state.js';
 
 /**
@@ -28,8 +29,6 @@ export type EventsFor<O> = CoreEvents & EventsOfAll<PluginsOf<O>>;
 /** An event type of that bridge, or `'*'` for every event. */
 export type EventTypeFor<O> = (keyof EventsFor<O> & string) | '*';
 
-// Where the plugins' events come from, for the warning that names the plugin to add.
-const PLUGIN_EVENTS = [['tag:', 'iadvizeTag()'], ['consent:', 'webSdk()'], ['va:', 'virtualAgent()']];
 const said = new Set<string>();
 const noop = (): void => {};
 const what = (error: unknown): string => String((error as Error)?.message).replace('iadvize-bridge on(): ', '');
@@ -77,9 +76,9 @@ export function listen(bridge: Bridge, type: unknown, listener: (event: never) =
   const stop = bridge.on('*', (event: { type: string }) => event.type === type && listener(event as never));
   const timer = setTimeout(() => {
     if (knows(bridge, type)) return;
-    const plugin = PLUGIN_EVENTS.find(([prefix]) => type.startsWith(prefix!));
+    const plugin = pluginFor(type);
     const near = nearestName(type, CORE_EVENT_TYPES);
-    sayOnce('warn', `${scope}: ${plugin ? `${type} comes from ${plugin[1]}: add it to plugins` : `unknown event type${near ? `: did you mean '${near}'?` : ''}`}`);
+    sayOnce('warn', `${scope}: ${plugin ? `${type} comes from ${plugin}: add it to plugins` : `unknown event type${near ? `: did you mean '${near}'?` : ''}`}`);
   });
   return () => (clearTimeout(timer), stop());
 }

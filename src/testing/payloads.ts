@@ -1,4 +1,4 @@
-import type { CallbackName } from '../events.js';
+import type { CallbackName } from '../core/events.js';
 
 /**
  * What the tag sends, in the generations iAdvize's documentation went through:

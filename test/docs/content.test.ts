@@ -1,14 +1,14 @@
 // @vitest-environment node
 // What the docs say that the sources decide: checked against the sources, so the docs cannot drift.
 import { describe, expect, it } from 'vitest';
-import { CALLBACKS, EVENT_TYPES, MAPPING, segment, type BridgeEvent, type EventType } from '../../src/index.js';
+import { CALLBACKS, EVENT_TYPES, MAPPING, segment, type BridgeEvent, type EventRow, type PluginContext } from '../../src/index.js';
 import { defaultParams, titleCase } from '../../src/adapters/mapping.js';
 import { read } from './files.mjs';
 
 const readme = read('README.md');
 
 describe('the events guide (docs/events.md)', () => {
-  it('lists every callback with its event type, as src/events.ts defines them', () => {
+  it('lists every callback with its event type, as src/core/events.ts defines them', () => {
     const rows = [...read('docs/events.md').matchAll(/^\| `(on[A-Za-z]+)` \| `([a-z-]+:[a-z-]+)` \|/gm)].map(([, name, type]) => [name, type]);
     expect(rows).toEqual(Object.entries(CALLBACKS));
   });
@@ -37,12 +37,15 @@ describe("the privacy guide's table (docs/privacy.md)", () => {
     // Segment's names as its adapter really sends them.
     const segmentNames: string[] = [];
     const segmentAdapter = segment({ events: EVENT_TYPES, client: { track: (name: string) => segmentNames.push(name) } });
-    const expected = (Object.keys(MAPPING) as EventType[]).map((type) => {
+    // The rows of the plugins' events, as a bridge with webSdk() and virtualAgent() gives them.
+    segmentAdapter.setup!({ window: globalThis, describe: (type: string) => (MAPPING as Record<string, EventRow>)[type], knows: () => true } as unknown as PluginContext);
+    const expected = (Object.keys(MAPPING) as (typeof EVENT_TYPES)[number][]).map((type) => {
       const event = { ...full, type } as unknown as BridgeEvent;
-      const base = Object.keys(defaultParams(event, false));
-      const ids = Object.keys(defaultParams(event, true)).filter((key) => !base.includes(key));
+      const row = MAPPING[type] as EventRow;
+      const base = Object.keys(defaultParams(row, event, false));
+      const ids = Object.keys(defaultParams(row, event, true)).filter((key) => !base.includes(key));
       segmentAdapter.send(event);
-      const { name, on } = MAPPING[type];
+      const { name, on } = row;
       return `| \`${type}\` | ${on ? 'on' : 'off'} | \`${name}\` | ${titleCase(name)} | ${segmentNames.at(-1)} | ${code(base)} | ${code(ids)} |`;
     });
     const rows = read('docs/privacy.md').split('\n').filter((line) => /^\| `[a-z-]+:[a-z-]+` \| (on|off) \|/.test(line));

@@ -3,6 +3,8 @@ import { checkKnownOptions } from '../../shared/known-options.js';
 import { onPage } from '../endpoint.js';
 import { log } from '../../core/guard.js';
 import type { Plugin } from '../../core/plugin.js';
+import { TAG_EVENTS, type IAdvizeTagEvents } from './events.js';
+export type { IAdvizeTagEvents } from './events.js';
 import { globalsOf, type IAdvizeWindow } from '../../core/window.js';
 
 /** Where loading the iAdvize tag stands on this page. */
@@ -35,12 +37,6 @@ export interface TagLoader {
   load(): void;
 }
 
-export interface IAdvizeTagEvents {
-  'tag:loading': { src: string };
-  'tag:loaded': { src: string };
-  /** The script could not load: blocked (an ad blocker, a Content-Security-Policy) or not found. */
-  'tag:failed': { src: string };
-}
 
 export const DEFAULT_TAG_SRC = 'https://halc.iadvize.com/iadvize.js';
 const SCOPE = 'iadvizeTag()';
@@ -128,7 +124,7 @@ export function iadvizeTag(options: IAdvizeTagOptions): Plugin<{ tag: TagLoader 
   let stop: (() => void) | undefined;
   return {
     name: 'iadvizeTag',
-    emits: ['tag:loading', 'tag:loaded', 'tag:failed'],
+    events: TAG_EVENTS,
     setup(context) {
       const win = context.window;
       const host = globalsOf(win) as IAdvizeWindow & { [PAGE_TAG]?: PageTag };

@@ -6,6 +6,8 @@ import { checkKnownOptions } from '../../shared/known-options.js';
 import type { Transcript } from '../../shared/transcript.js';
 import { createTagQueue } from '../tag-queue.js';
 import { fetchHistory, type FetchHistoryOptions } from './fetch-history.js';
+import { VIRTUAL_AGENT_EVENTS, type VirtualAgentEvents } from './events.js';
+export type { VirtualAgentEvents } from './events.js';
 
 export interface VirtualAgentState {
   /** The conversation id the virtual agent handed off, if any. */
@@ -30,10 +32,6 @@ export interface VirtualAgent {
   readonly state: VirtualAgentState;
 }
 
-export interface VirtualAgentEvents {
-  /** A virtual agent handed its conversation to iAdvize (`bridge.virtualAgent.handoff`). */
-  'va:handoff': { vaConversationId: string };
-}
 
 const VA_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -52,7 +50,7 @@ export function virtualAgent(options: Record<string, never> = {}): Plugin<{ virt
   let teardown: (() => void) | undefined;
   return {
     name: 'virtualAgent',
-    emits: ['va:handoff'],
+    events: VIRTUAL_AGENT_EVENTS,
     setup(context) {
       const win = context.window;
       const host = globalsOf(win) as { iAdvize?: Record<string, unknown> };

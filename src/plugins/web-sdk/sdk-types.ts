@@ -54,10 +54,6 @@ export interface Sdk {
   followNavigation(): () => void;
 }
 
-export interface WebSdkEvents {
-  /** The visitor's cookie or GDPR consent as the tag knows it (`null`: unknown). */
-  'consent:changed': { kind: 'cookies' | 'gdpr'; value: boolean | null };
-}
 
 export interface WebSdkOptions {
   /** Calls `sdk.navigate` on every SPA route change (`history.pushState`, `replaceState`, back/forward). */

@@ -4,9 +4,11 @@ import { flag } from '../../shared/coerce.js';
 import { checkKnownOptions } from '../../shared/known-options.js';
 import { createTagQueue } from '../tag-queue.js';
 import { watchUrl } from './navigation.js';
-import type { Activation, IAdvizeWebSdk, Sdk, SdkProperties, SdkProperty, WebSdkEvents, WebSdkOptions } from './sdk-types.js';
+import type { Activation, IAdvizeWebSdk, Sdk, SdkProperties, SdkProperty, WebSdkOptions } from './sdk-types.js';
+import { WEB_SDK_EVENTS, type WebSdkEvents } from './events.js';
 
-export type { Activation, AuthenticationOption, AuthenticationProvider, IAdvizeWebSdk, Sdk, SdkProperties, SdkProperty, WebSdkEvents, WebSdkOptions } from './sdk-types.js';
+export type { Activation, AuthenticationOption, AuthenticationProvider, IAdvizeWebSdk, Sdk, SdkProperties, SdkProperty, WebSdkOptions } from './sdk-types.js';
+export type { WebSdkEvents } from './events.js';
 
 const CONSENT_PROPERTIES = { cookies: 'visitor:cookiesConsent', gdpr: 'visitor:GDPRConsent' } as const;
 const PROPERTIES: readonly SdkProperty[] = ['tag:version', 'visitor:cookiesConsent', 'visitor:GDPRConsent'];
@@ -31,7 +33,7 @@ export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdk
 
   return {
     name: 'webSdk',
-    emits: ['consent:changed'],
+    events: WEB_SDK_EVENTS,
     setup(context) {
       const win = context.window;
       const queue = createTagQueue(win, context.guard);

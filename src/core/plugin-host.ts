@@ -1,15 +1,17 @@
-import type { createEmitter, Slot } from './emitter.js';
+import type { Delivery } from './delivery.js';
 import { fail, isMistake } from './errors.js';
 import { log, type Guard, type Report } from './guard.js';
-import type { AnyPlugin, PluginContext, Unsubscribe } from './plugin.js';
+import type { AnyPlugin, EventRow, PluginContext, Unsubscribe } from './plugin.js';
 import type { BridgeState } from './state.js';
 
 interface Deps {
   win: Window;
   guard: Guard;
   report: Report;
-  emitter: ReturnType<typeof createEmitter>;
+  delivery: Delivery;
   state: { readonly current: BridgeState };
+  /** Whether the core has events of `type` (a callback's). */
+  isCoreEvent(type: string): boolean;
   debug(): boolean;
   destroyed(): boolean;
 }
@@ -22,7 +24,8 @@ interface Entry {
   setup?: Fn;
   send?: Fn;
   teardown?: Fn;
-  emits: readonly string[];
+  /** The event types it emits. */
+  events: ReadonlySet<string>;
   /** The bridge members its setup added. */
   api: string[];
   /** Its subscriptions, ended with it. */
@@ -31,16 +34,21 @@ interface Entry {
 
 type Host = Record<string, unknown> & { on(type: string, listener: (event: never) => void, options?: object): Unsubscribe };
 const run = (code: () => void): void => code();
+/** The event types `plugin` emits: the keys of its `events`, and its older `emits` list. */
+function readEvents(scope: string, events: unknown, emits: unknown): Set<string> {
+  if (emits !== undefined && (!Array.isArray(emits) || emits.some((type) => typeof type !== 'string'))) fail(scope, '`emits` must be an array of event types');
+  if (events !== undefined && (events === null || typeof events !== 'object' || Array.isArray(events))) fail(scope, '`events` must be an object of event types');
+  return new Set([...((emits as string[] | undefined) ?? []), ...Object.keys(events ?? {})]);
+}
 
 /** `plugin`'s fields, checked: a wrong one is the caller's mistake, thrown where the plugin is added. */
 function read(plugin: AnyPlugin): Entry {
-  const { name, setup, send, teardown, emits } = plugin as unknown as Record<string, unknown>;
+  const { name, setup, send, teardown, events, emits } = plugin as unknown as Record<string, unknown>;
   if (typeof name !== 'string' || !name) fail('plugin', 'each plugin needs a non-empty string `name`');
   const scope = `plugin "${name}"`;
   const fns = { setup, send, teardown };
   for (const [key, fn] of Object.entries(fns)) if (fn !== undefined && typeof fn !== 'function') fail(scope, `\`${key}\` must be a function`);
-  if (emits !== undefined && (!Array.isArray(emits) || emits.some((type) => typeof type !== 'string'))) fail(scope, '`emits` must be an array of event types');
-  return { plugin, name, ...(fns as Pick<Entry, 'setup'>), emits: emits ? [...(emits as string[])] : [], api: [], stops: [] };
+  return { plugin, name, ...(fns as Pick<Entry, 'setup'>), events: readEvents(scope, events, emits), api: [], stops: [] };
 }
 
 /**
@@ -49,45 +57,16 @@ function read(plugin: AnyPlugin): Entry {
  * a script tag's `data-analytics="ga4"` then an app's `ga4({ consent })`, hot reloading), so a tool
  * never receives an event twice and the latest configuration wins.
  */
-export function createPlugins({ win, guard, report, emitter, state, debug, destroyed }: Deps) {
+export function createPluginHost({ win, guard, report, delivery, state, isCoreEvent, debug, destroyed }: Deps) {
   let entries: readonly Entry[] = [];
-  // Kept apart from `entries` so the hot path walks a plain list of senders.
-  let senders: readonly Entry[] = [];
-  let emitted = new Set<string>();
 
   function settle(next: readonly Entry[]): void {
     entries = next;
-    senders = next.filter((entry) => entry.send);
-    emitted = new Set(next.flatMap((entry) => entry.emits));
+    // The hot path walks a plain list of senders, kept apart from `entries`.
+    delivery.setSenders(next.filter((entry) => entry.send) as never);
   }
-
-  // Events raised while one is being delivered (a listener makes the tag act, a plugin emits) wait
-  // their turn: every listener and every tool hears them in the order they happened.
-  const waiting: Array<[{ type: string }, Slot]> = [];
-  let delivering = false;
-
-  function deliverNow(event: { type: string }, slot: Slot): void {
-    Object.freeze(event);
-    emitter.emit(event, slot);
-    const list = senders;
-    for (let i = 0; i < list.length && !destroyed(); i++) {
-      const entry = list[i]!;
-      guard(entry.send!, entry.plugin, event as never, 'plugin', event.type, entry.name);
-    }
-  }
-
-  /** One event, whatever its source: frozen, then to the listeners, then to every plugin that sends. */
-  function deliver(event: { type: string }, slot: Slot): void {
-    if (delivering) return void waiting.push([event, slot]);
-    delivering = true;
-    try {
-      deliverNow(event, slot);
-      for (let next = waiting.shift(); next && !destroyed(); next = waiting.shift()) deliverNow(...next);
-    } finally {
-      delivering = false;
-      waiting.length = 0;
-    }
-  }
+  const emitterOf = (type: string): Entry | undefined => entries.find((entry) => entry.events.has(type));
+  const knows = (type: string): boolean => isCoreEvent(type) || !!emitterOf(type);
 
   function contextFor(entry: Entry, host: Host): PluginContext<Record<string, object>> {
     const { name } = entry;
@@ -105,14 +84,17 @@ export function createPlugins({ win, guard, report, emitter, state, debug, destr
         return stop;
       },
       emit(type, payload, raw) {
-        if (!emitted.has(type)) fail(`plugin "${name}"`, `emits "${type}", which is not in its \`emits\``);
+        if (!entry.events.has(type)) fail(`plugin "${name}"`, `emits "${type}", which is not in its \`emits\` or \`events\``);
         if (destroyed() || entries.indexOf(entry) < 0) return;
         const event = Object.assign({ type, at: Date.now(), raw }, payload);
         if (debug()) log('info', name, raw, '->', event);
-        deliver(event, emitter.slotOf(type)!);
+        delivery.deliver(event, delivery.slotOf(type)!);
       },
       guard: (code, type) => guard(run, undefined, code, 'plugin', type, name),
       report: (error, type) => report(error, entry.plugin, { source: 'plugin', type, plugin: name }),
+      knows,
+      // Read when an adapter first needs it, inside the adapter's guarded send.
+      describe: (type) => (emitterOf(type)?.plugin.events as Record<string, EventRow> | undefined)?.[type],
     } as PluginContext<Record<string, object>>;
   }
 
@@ -123,9 +105,8 @@ export function createPlugins({ win, guard, report, emitter, state, debug, destr
   }
 
   return {
-    deliver,
-    /** Whether an installed plugin emits events of `type`. */
-    emits: (type: string): boolean => emitted.has(type),
+    /** Whether the bridge has events of `type` now: the core's, or an installed plugin's. */
+    knows,
     use(plugin: AnyPlugin, bridge: object): void {
       const host = bridge as Host;
       if (entries.some((entry) => entry.plugin === plugin)) return;
