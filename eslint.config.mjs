@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+// The library runs inside pages it does not own: a promise nobody awaits, an async function where a
+// void callback is expected, or an `any` that hides a payload's real shape can all end in a throw into
+// the page or the tag. The type-aware rules below catch those; formatting is Prettier's job alone.
+
+/**
+ * Globals of the JavaScript files (demo and bench pages, e2e fixtures, Node scripts, whose
+ * `page.evaluate` callbacks run in the page): Node's own, read from this very process, and the DOM's,
+ * read from TypeScript's lib.dom.d.ts, so `no-undef` works without a list kept by hand.
+ */
+function scriptGlobals() {
+  const dom = readFileSync(createRequire(import.meta.url).resolve('typescript/lib/lib.dom.d.ts'), 'utf8');
+  const names = [...Object.getOwnPropertyNames(globalThis), ...Array.from(dom.matchAll(/^declare (?:var|function) (\w+)/gm), (m) => m[1])];
+  return Object.fromEntries(names.map((name) => [name, 'readonly']));
+}
+
+export default defineConfig(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'test/.readme-samples/'] },
+  js.configs.recommended,
+  {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { sourceType: 'module', globals: scriptGlobals() },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      // Each file is checked with the tsconfig.json nearest to it: src/, test/ and e2e/ each have theirs.
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      // `any` only with a disable comment that says why (a generic bound that must accept every function).
+      '@typescript-eslint/no-explicit-any': 'error',
+      // `_name` marks a parameter kept for its position in a signature iAdvize or a vendor defines.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    // Checked against the built declarations (dist/), which the lint runs before: types only, no code to lint.
+    files: ['test/exact/**'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+);
