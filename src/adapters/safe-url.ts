@@ -14,7 +14,7 @@ export const EMAIL_SEGMENT = '[email]';
 /** Stands for a path segment that held a run of 8 digits or more, separators aside. */
 export const NUMBER_SEGMENT = '[number]';
 /** Stands for a path segment that held a token: a UUID, a JWT, a long run mixing letters and digits. */
-export const TOKEN_SEGMENT = '[token]';
+const TOKEN_SEGMENT = '[token]';
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const OTHER_SCHEMES = ['mailto', 'tel', 'sms', 'callto', 'facetime', 'skype', 'whatsapp', 'viber', 'tg', 'geo', 'maps', 'ftp', 'sftp', 'file', 'data', 'blob', 'javascript', 'intent', 'market', 'itms-apps'];

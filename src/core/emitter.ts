@@ -62,8 +62,6 @@ export function createEmitter(guard: Guard) {
     on,
     off,
     slotOf,
-    /** Whether anyone listens to `slot` (or to every event): only then does site code see the event. */
-    heard: (slot: Slot): boolean => slot.list.length > 0 || all.list.length > 0,
     emit(event: AnyEvent, slot: Slot): void {
       slot.last = all.last = event;
       deliver(slot.list, event);

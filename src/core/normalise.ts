@@ -17,7 +17,7 @@ type WithFields = { [K in CallbackEvent]: FieldsOf<K> extends never ? never : K 
  * Payload field -> the tag's field it is read from (`a.b` reads a nested one).
  * The types make every payload field name its source, so the two cannot drift apart.
  */
-export const SOURCES: { [K in WithFields]: { [F in FieldsOf<K>]-?: string } } = {
+const SOURCES: { [K in WithFields]: { [F in FieldsOf<K>]-?: string } } = {
   'chat:availability': { offline: 'offline', busy: 'busy' },
   'chat:started': { chatId: 'id', conversationId: 'conversationId', visitorId: 'vuid', startedBy: 'startedBy' },
   'chat:ended': { chatId: 'id', conversationId: 'conversationId', visitorId: 'vuid', endedBy: 'endedBy' },

@@ -10,8 +10,6 @@ interface SiteEntry {
 }
 
 export interface Registry {
-  /** The object `window.iAdvizeCallbacks` names, and the one a tag that captured it at boot keeps. */
-  readonly callbacks: Record<string, unknown>;
   /** False when `window.iAdvizeCallbacks` cannot be redefined (`var`, locked): later reassignments cannot be followed. */
   readonly followsReassignment: boolean;
   /** Leaves only the site's own functions where the tag looks, as if the registry had never been there. */
@@ -170,7 +168,6 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
   }
   accessors = true;
   const registry: Registry = {
-    callbacks,
     followsReassignment,
     destroy() {
       active = false;
