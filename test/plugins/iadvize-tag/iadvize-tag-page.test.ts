@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_TAG_SRC, iadvizeTag, install } from '../../src/index.js';
+import { DEFAULT_TAG_SRC, iadvizeTag, install } from '../../../src/index.js';
 import { newPage, scripts, settled, withTag, type Host } from './tag-page.js';
 
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chatLink, ga4, install, type ChatLinkOptions } from '../../src/index.js';
-import { LINKED_KEY } from '../../src/plugins/chat-link/chat-link.js';
-import { loadTag, newWindow } from '../helpers.js';
+import { chatLink, ga4, install, type ChatLinkOptions } from '../../../src/index.js';
+import { LINKED_KEY } from '../../../src/plugins/chat-link/chat-link.js';
+import { loadTag, newWindow } from '../../helpers.js';
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { install, isHistoryError, virtualAgent, type BridgeEvent, type InstallOptions } from '../../src/index.js';
-import { createTagSimulator } from '../../src/testing/index.js';
-import { loadTag, newWindow } from '../helpers.js';
+import { install, isHistoryError, virtualAgent, type BridgeEvent, type InstallOptions } from '../../../src/index.js';
+import { createTagSimulator } from '../../../src/testing/index.js';
+import { loadTag, newWindow } from '../../helpers.js';
 
 type Host = { iAdvize?: Record<string, unknown> };
 const host = (win: Window) => win as unknown as Host;

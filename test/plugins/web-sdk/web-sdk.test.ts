@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { install, webSdk, type BridgeEvent } from '../../src/index.js';
-import { createTagSimulator, type TagSimulator } from '../../src/testing/index.js';
-import { newWindow } from '../helpers.js';
+import { install, webSdk, type BridgeEvent } from '../../../src/index.js';
+import { createTagSimulator, type TagSimulator } from '../../../src/testing/index.js';
+import { newWindow } from '../../helpers.js';
 
 /** The shipped simulator as the tag, loaded now; `calls` are the Web SDK calls it received, but its own listeners. */
 function loadSdk(win: Window, payloads?: '2022') {

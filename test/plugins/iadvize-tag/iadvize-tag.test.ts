@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_TAG_SRC, iadvizeTag, install } from '../../src/index.js';
-import { tagFromScript } from '../../src/script-tag.js';
+import { DEFAULT_TAG_SRC, iadvizeTag, install } from '../../../src/index.js';
+import { tagFromScript } from '../../../src/script-tag.js';
 import { newPage, scripts, settled, withTag } from './tag-page.js';
 
 afterEach(() => {
