@@ -66,7 +66,7 @@ async function beacon(from: string, to: string): Promise<{ queued: boolean; prob
   const { page, problems } = await open(browser, `${from}/`);
   const queued = await page.evaluate(([endpoint, body]) => {
     document.cookie = 'sid=abc';
-    return navigator.sendBeacon(endpoint!, new Blob([body!], { type: 'text/plain;charset=UTF-8' }));
+    return navigator.sendBeacon(endpoint, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
   }, [`${to}/api/chat-link`, JSON.stringify({ conversationId: CONVERSATION, clientId: CLIENT })]);
   await page.waitForTimeout(300);
   await page.close();
@@ -144,7 +144,7 @@ describe('a beacon from a real Chromium through a TLS-terminating reverse proxy 
       await page.goto(`${shop.url}/`);
       const queued = await page.evaluate(([endpoint, body]) => {
         document.cookie = 'sid=abc';
-        return navigator.sendBeacon(endpoint!, new Blob([body!], { type: 'text/plain;charset=UTF-8' }));
+        return navigator.sendBeacon(endpoint, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
       }, [`${shop.url}/api/chat-link`, JSON.stringify({ conversationId: CONVERSATION, clientId: CLIENT })]);
       expect(queued).toBe(true);
       await expect.poll(() => shop.seen.length).toBe(1);

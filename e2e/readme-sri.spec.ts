@@ -7,7 +7,7 @@ import { open, useBrowser } from './browser.js';
 const ctx = useBrowser();
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 const sri = JSON.parse(readFileSync(new URL('../dist/sri.json', import.meta.url), 'utf8')) as Record<string, string>;
-const samples = [...readme.matchAll(/<script src="[^"]*\/dist\/([\w.-]+\.js)"\s+integrity="([^"]*)"/g)].map(([, file, integrity]) => ({ file: file!, integrity: integrity! }));
+const samples = [...readme.matchAll(/<script src="[^"]*\/dist\/([\w.-]+\.js)"\s+integrity="([^"]*)"/g)].map(([, file, integrity]) => ({ file, integrity }));
 
 /** Whether the build ran in a page that loads it from this server with this integrity attribute. */
 async function runs(file: string, integrity: string): Promise<boolean> {
@@ -32,7 +32,7 @@ describe("the README's Subresource Integrity samples", () => {
   });
 
   it('load the build with its real hash (the check works on this server)', async () => {
-    for (const { file } of samples) expect(await runs(file, sri[file]!)).toBe(true);
+    for (const { file } of samples) expect(await runs(file, sri[file])).toBe(true);
   });
 
   it('pasted with their placeholder, block the build instead of loading it unchecked', async () => {

@@ -120,7 +120,7 @@ async function play(one: Case, lookup: string, withBridge: boolean) {
 
 describe.each(['late', 'boot'])('site code beyond the documented snippets, tag lookup %s', (lookup) => {
   it.each(Object.keys(CASES))('%s: the site functions run as without the bridge, one push per tag call', async (name) => {
-    const one = CASES[name]!;
+    const one = CASES[name];
     const without = await play(one, lookup, false);
     const withBridge = await play(one, lookup, true);
     expect(withBridge.siteCalls).toEqual(without.siteCalls);

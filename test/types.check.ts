@@ -1,6 +1,7 @@
 // Checked by `npm run typecheck` (tsc), never run: the types are part of the API.
-import {
-  CALLBACKS, OTHER_EVENTS, chatLink, custom, ga4, gtm, install, virtualAgent, webSdk, type Adapter, type AnyPlugin, type BridgeEvent, type EventMap, type EventType, type Plugin,
+import type {
+  CALLBACKS, OTHER_EVENTS} from '../src/index.js';
+import { chatLink, custom, ga4, gtm, install, virtualAgent, webSdk, type Adapter, type AnyPlugin, type BridgeEvent, type EventMap, type EventType, type Plugin,
 } from '../src/index.js';
 
 declare const bridge: ReturnType<typeof install>;

@@ -45,11 +45,11 @@ export function createDeliveryQueue<Tool>(
 
   function flush(): void {
     const now = Date.now();
-    while (waiting.length && now - waiting[0]!.queuedAt > QUEUE_MS) {
+    while (waiting.length && now - waiting[0].queuedAt > QUEUE_MS) {
       waiting.shift();
       stats.droppedExpired++;
     }
-    const tool = waiting.length ? find(waiting[0]!.event.type) : undefined;
+    const tool = waiting.length ? find(waiting[0].event.type) : undefined;
     while (tool && waiting.length) {
       const { name, params, event } = waiting.shift()!;
       deliver(tool, name, params, event);

@@ -42,7 +42,7 @@ function readable(segment: string): string {
 const isTokenPiece = (piece: string): boolean => piece.length >= 16 && /\d.*\d/.test(piece) && /[a-z].*[a-z]/i.test(piece);
 
 function safeSegment(segment: string): string {
-  const kept = segment.split(';')[0]!;
+  const kept = segment.split(';')[0];
   const value = readable(kept);
   if (value.includes('@')) return EMAIL_SEGMENT;
   if (LONG_DIGIT_RUN.test(value)) return NUMBER_SEGMENT;

@@ -55,7 +55,7 @@ export function createEmitter(guard: Guard) {
 
   function deliver(list: readonly AnyListener[], event: AnyEvent): void {
     // destroy() inside a listener stops the delivery of this event to the rest.
-    for (let i = 0; i < list.length && !cleared; i++) guard(list[i]!, undefined, event, 'listener', event.type);
+    for (let i = 0; i < list.length && !cleared; i++) guard(list[i], undefined, event, 'listener', event.type);
   }
 
   return {

@@ -66,7 +66,7 @@ export function readerFor(type: string): Reader | undefined {
   if (!sources) return undefined;
   // One small reader per field, fixed here: the event path walks no table.
   const fields = Object.keys(sources).map((name): Reader => {
-    const [key, nested] = sources[name]!.split('.') as [string, string?];
+    const [key, nested] = sources[name].split('.') as [string, string?];
     const convert = CONVERT[name] ?? text;
     return (event, raw) => {
       const value = convert(nested === undefined ? field(raw, key) : field(field(raw, key), nested));
@@ -74,6 +74,6 @@ export function readerFor(type: string): Reader | undefined {
     };
   });
   return (event, raw) => {
-    for (let i = 0; i < fields.length; i++) fields[i]!(event, raw);
+    for (let i = 0; i < fields.length; i++) fields[i](event, raw);
   };
 }

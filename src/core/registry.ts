@@ -185,7 +185,7 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
     },
   };
   const takeOver: TakeOver = (nextRoute, nextGuard, nextReport) => {
-    if (active || Object.getOwnPropertyDescriptor(callbacks, NAMES[0]!)?.get !== getters[NAMES[0]!]) return undefined;
+    if (active || Object.getOwnPropertyDescriptor(callbacks, NAMES[0])?.get !== getters[NAMES[0]]) return undefined;
     [routeFor, guard, report, routes, active] = [nextRoute, nextGuard, nextReport, {} as typeof routes, true];
     takeWindow();
     return registry;

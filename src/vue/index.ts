@@ -76,7 +76,7 @@ export function useIAdvizeState<T>(selector?: (state: BridgeState) => T): Readon
  * useIAdvizeEvent('chat:started', (e) => console.log(e.chatId))
  */
 export function useIAdvizeEvent<K extends (keyof CoreEvents & string) | '*'>(type: K, listener: Listener<CoreEvents, K>, options?: OnOptions): void {
-  follow((bridge) => listen(bridge, type, listener as (event: never) => void, options));
+  follow((bridge) => listen(bridge, type, listener, options));
 }
 
 /** The composables, typed with the plugins of install options of type `O`. */

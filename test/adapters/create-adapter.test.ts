@@ -142,7 +142,7 @@ describe('track-style tools', () => {
       'Live Chat Conversation Started', 'Live Chat Offer Received', 'Live Chat Conversation Ended',
       'Live Chat Message Sent', 'Live Chat Message Received',
     ]);
-    expect(track.mock.calls[3]![1]).toEqual({});
+    expect(track.mock.calls[3][1]).toEqual({});
   });
 
   it.each([
@@ -253,7 +253,7 @@ describe('GA4 rules (ga4 and gtm)', () => {
     const p = page({ adapters: [ga4({ params: () => extra })], onError });
     Object.assign(p.win, { gtag });
     p.tag.fire('onCallStarted', null);
-    const params = gtag.mock.calls[0]![2] as Record<string, string>;
+    const params = gtag.mock.calls[0][2] as Record<string, string>;
     expect(Object.keys(params)).toHaveLength(25);
     expect(params.long).toHaveLength(100);
     expect(params).not.toHaveProperty('_private');
@@ -361,7 +361,7 @@ describe('a tool that is there but broken', () => {
     expect(() => tag.fire('onChatStarted', { id: 1 })).not.toThrow();
     expect(() => vi.advanceTimersByTime(RETRY_MS * 10)).not.toThrow();
     expect(onError).toHaveBeenCalledTimes(1);
-    expect(onError.mock.calls[0]![1]).toMatchObject({ source: 'plugin', plugin: 'mixpanel' });
+    expect(onError.mock.calls[0][1]).toMatchObject({ source: 'plugin', plugin: 'mixpanel' });
     expect(adapter.stats.pending).toBe(1);
     vi.advanceTimersByTime(QUEUE_MS + RETRY_MS * 2);
     expect(adapter.stats).toMatchObject({ pending: 0, droppedExpired: 1, sent: 0 });

@@ -22,7 +22,7 @@ function chain(depth: number, withBridge: boolean) {
       ran++;
     };
   }
-  host.iAdvizeCallbacks.onChatStarted!({ id: 1 });
+  host.iAdvizeCallbacks.onChatStarted({ id: 1 });
   return { ran, errors: errors.length };
 }
 

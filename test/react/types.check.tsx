@@ -1,5 +1,6 @@
 // Checked by `npm run typecheck` (tsc), never run: the hooks' types are part of the API.
-import { ga4, iadvizeTag, virtualAgent, webSdk, type BridgeState } from 'iadvize-bridge';
+import type { virtualAgent} from 'iadvize-bridge';
+import { ga4, iadvizeTag, webSdk, type BridgeState } from 'iadvize-bridge';
 import { createIAdvizeHooks, IAdvizeProvider, useIAdvize, useIAdvizeEvent, useIAdvizeState } from 'iadvize-bridge/react';
 
 const options = { plugins: [webSdk(), iadvizeTag({ sid: 1234 }), ga4()] } as const;

@@ -27,8 +27,8 @@ describe('composables and plugins added later with bridge.use()', () => {
     // The plugin comes after the mount (a route's setup, a consent tool's callback).
     bridge = app.runWithContext(() => useIAdvize())!.use(pinger());
     await new Promise((resolve) => setTimeout(resolve));
-    bridge!.ping();
-    bridge!.ping();
+    bridge.ping();
+    bridge.ping();
     await nextTick();
     expect(heard).toEqual(['ping:sent', 'ping:sent']);
     expect(warn).not.toHaveBeenCalled();

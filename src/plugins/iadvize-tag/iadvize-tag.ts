@@ -68,7 +68,7 @@ export function optionsProblem(options: IAdvizeTagOptions, { name, example }: Op
   if (lang !== undefined && (typeof lang !== 'string' || !/^[a-z]{2}(-[A-Za-z]{2})?$/.test(lang))) return `${name('lang')} must be a language code such as ${example('lang', 'fr')}`;
   if (src !== undefined && (typeof src !== 'string' || !src)) return `${name('src')} must be the URL of the tag`;
   if (nonce !== undefined && typeof nonce !== 'string') return `${name('nonce')} must be a string`;
-  if (consent !== undefined && typeof consent !== 'function' && typeof (consent as Promise<boolean>)?.then !== 'function') return `${name('consent')} must be a function or a promise`;
+  if (consent !== undefined && typeof consent !== 'function' && typeof consent?.then !== 'function') return `${name('consent')} must be a function or a promise`;
   return undefined;
 }
 

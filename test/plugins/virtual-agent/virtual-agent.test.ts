@@ -100,7 +100,7 @@ describe('virtualAgent.fetchHistory', () => {
     const transcript = { chatId: '666', entries: [{ from: 'visitor', text: 'Hello', at: 1 }] };
     const { bridge, fetch } = withFetch(async () => new Response(JSON.stringify(transcript)));
     await expect(bridge.virtualAgent.fetchHistory('666', { endpoint: '/api/iadvize-history' })).resolves.toEqual(transcript);
-    expect(String(fetch.mock.calls[0]![0])).toBe('https://shop.example/api/iadvize-history?chatId=666');
+    expect(String(fetch.mock.calls[0][0])).toBe('https://shop.example/api/iadvize-history?chatId=666');
   });
 
   it.each([
