@@ -77,7 +77,7 @@ export function createDeliveryQueue<Tool>(
       waiting.push({ name, params, event, queuedAt: Date.now() });
       flush();
     },
-    clear(): void {
+    clear(this: void): void {
       clearTimeout(timer);
       timer = undefined;
       waiting.length = stats.pending = 0;

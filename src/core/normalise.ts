@@ -43,6 +43,7 @@ const CONVERT: Record<string, (value: unknown) => unknown> = {
   endedBy: oneOf(['operator', 'visitor']),
 };
 
+// eslint-disable-next-line @typescript-eslint/unbound-method -- only ever called as hasOwn.call(object, key)
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Reads an own property only: never the prototype chain, never a throwing getter. */

@@ -22,7 +22,10 @@ export function nearestName(key: string, known: readonly string[]): string | und
   let least = 3;
   for (const name of known) {
     const edits = distance(key.toLowerCase(), name.toLowerCase());
-    if (edits < least) (best = name), (least = edits);
+    if (edits < least) {
+      best = name;
+      least = edits;
+    }
   }
   return best;
 }

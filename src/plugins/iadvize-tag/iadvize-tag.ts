@@ -55,8 +55,8 @@ const PAGE_TAG = Symbol.for('iadvize-bridge.tag');
 
 /** How a message names an option as the user wrote it, and shows a good value: `sid` and `sid: '1234'`, or `data-sid="x"` and `data-sid="1234"`. */
 export interface OptionNames {
-  name(key: keyof IAdvizeTagOptions): string;
-  example(key: keyof IAdvizeTagOptions, value: string): string;
+  name(this: void, key: keyof IAdvizeTagOptions): string;
+  example(this: void, key: keyof IAdvizeTagOptions, value: string): string;
 }
 const OPTION_NAMES: OptionNames = { name: (key) => `\`${key}\``, example: (key, value) => `${key}: '${value}'` };
 export const BAD_SRC = "must be an https: URL, or http: on this page's own origin (never data:, blob: or javascript:)";
