@@ -106,7 +106,9 @@ async function play(one: Case, lookup: string, withBridge: boolean) {
     for (const name of ['onChatStarted', 'onChatEnded']) {
       try {
         tag.fire(name, ids);
-      } catch {}
+      } catch {
+        // Thrown at the tag: what this page shows.
+      }
     }
   });
   await page.waitForTimeout(one.waitMs ?? 50);

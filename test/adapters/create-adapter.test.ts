@@ -138,7 +138,7 @@ describe('track-style tools', () => {
     runChat(tag);
     tag.fire('onMessageSent', { msg: 'hello' });
     tag.fire('onMessageReceived', { msg: 'hi' });
-    expect(track.mock.calls.map(([name]) => name)).toEqual([
+    expect(track.mock.calls.map(([name]) => name as unknown)).toEqual([
       'Live Chat Conversation Started', 'Live Chat Offer Received', 'Live Chat Conversation Ended',
       'Live Chat Message Sent', 'Live Chat Message Received',
     ]);
@@ -272,7 +272,7 @@ describe('consent', () => {
     tag.fire('onCallStarted', null);
     granted = true;
     tag.fire('onCallEnded', null);
-    expect(gtag.mock.calls.map((call) => call[1])).toEqual(['chat_call_ended']);
+    expect(gtag.mock.calls.map((call) => call[1] as unknown)).toEqual(['chat_call_ended']);
     expect(adapter.stats).toMatchObject({ sent: 1, droppedNoConsent: 1, pending: 0 });
   });
 
@@ -308,7 +308,7 @@ describe('a tool that is not there yet', () => {
     const gtag = vi.fn();
     Object.assign(win, { gtag });
     tag.fire('onRuleStarted', { id: 2, label: 'second' });
-    expect(gtag.mock.calls.map((call) => call[2].rule_label)).toEqual(['first', 'second']);
+    expect(gtag.mock.calls.map((call) => (call[2] as { rule_label?: string }).rule_label)).toEqual(['first', 'second']);
   });
 
   it(`holds at most ${QUEUE_LIMIT} events; the rest are dropped and counted`, () => {
@@ -332,7 +332,7 @@ describe('a tool that is not there yet', () => {
     const gtag = vi.fn();
     Object.assign(win, { gtag });
     tag.fire('onCallEnded', null);
-    expect(gtag.mock.calls.map((call) => call[1])).toEqual(['chat_call_ended']);
+    expect(gtag.mock.calls.map((call) => call[1] as unknown)).toEqual(['chat_call_ended']);
   });
 
   it('destroy() stops the timer and forgets waiting events', () => {

@@ -10,6 +10,7 @@ type Model = Record<string, unknown>;
 
 /** Puts Google's helper on `dataLayer` and records a copy of the model each time an event is pushed. */
 function watchModel(win: Window, dataLayer: unknown[]): Array<{ event: string; iadvize: unknown }> {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- Google's helper, run on the page as its script tag would
   new Function('window', helperSource)(win);
   const Helper = (win as unknown as { DataLayerHelper: new (layer: unknown[], listener: (model: Model, message: Model) => void) => unknown }).DataLayerHelper;
   const models: Array<{ event: string; iadvize: unknown }> = [];

@@ -21,7 +21,7 @@ const hostileObject = fc
     fc.boolean(),
   )
   .map(([fields, throwingGetter]) => {
-    const raw = JSON.parse(JSON.stringify(fields, (_k, v) => (typeof v === 'bigint' ? 0 : v)) ?? '{}') as Record<string, unknown>;
+    const raw = JSON.parse(JSON.stringify(fields, (_k, v: unknown) => (typeof v === 'bigint' ? 0 : v)) ?? '{}') as Record<string, unknown>;
     if (throwingGetter) Object.defineProperty(raw, 'msg', { get: () => { throw new Error('getter'); }, enumerable: true });
     return raw;
   });

@@ -132,7 +132,7 @@ describe('the plugin seam', () => {
     bridge.destroy();
     expect(heard).toHaveBeenCalledTimes(1);
     expect(tag.seen.errors).toEqual([]);
-    expect(onError.mock.calls.map(([error, context]) => [(error as Error).message, context])).toEqual([
+    expect(onError.mock.calls.map(([error, context]) => [(error as Error).message, context as unknown])).toEqual([
       ['setup', { source: 'plugin', type: 'setup', plugin: 'broken' }],
       ['send', { source: 'plugin', type: 'chat:started', plugin: 'broken' }],
       ['teardown', { source: 'plugin', type: 'teardown', plugin: 'broken' }],

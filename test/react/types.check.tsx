@@ -13,7 +13,7 @@ export function Checks() {
   // @ts-expect-error: unknown event name
   useIAdvizeEvent('chat:start', () => {});
   // @ts-expect-error: field of another event
-  useIAdvizeEvent('chat:started', (e) => e.durationMs);
+  useIAdvizeEvent('chat:started', (e) => e.durationMs); // eslint-disable-line @typescript-eslint/no-unsafe-return -- the type error is the test
   // @ts-expect-error: consent:changed belongs to webSdk(), which these hooks know nothing of
   useIAdvizeEvent('consent:changed', () => {});
   // @ts-expect-error: no plugin, no bridge.sdk
