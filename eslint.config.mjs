@@ -34,7 +34,14 @@ export default defineConfig(
     ignores: ['demo/spa.js', 'bench/event-path.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { IAdvizeBridge: 'readonly', IAdvizeSimulator: 'readonly', iAdvize: 'writable', iAdvizeCallbacks: 'writable', dataLayer: 'writable', gtag: 'writable' },
+      globals: {
+        IAdvizeBridge: 'readonly',
+        IAdvizeSimulator: 'readonly',
+        iAdvize: 'writable',
+        iAdvizeCallbacks: 'writable',
+        dataLayer: 'writable',
+        gtag: 'writable',
+      },
     },
     rules: { 'no-unused-vars': ['error', { vars: 'local' }], 'no-redeclare': ['error', { builtinGlobals: false }] },
   },

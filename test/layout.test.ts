@@ -39,7 +39,8 @@ describe('the tests mirror src/', () => {
   it('every test file sits at the path of the source file it tests', () => {
     const sources = new Set(filesUnder('src'));
     const tests = filesUnder('test').filter((path) => /\.test\.tsx?$/.test(path));
-    const exempt = (test: string) => Object.keys(CROSS_CUTTING).some((path) => (path.endsWith('/') ? test.startsWith(path) : test === path));
+    const exempt = (test: string) =>
+      Object.keys(CROSS_CUTTING).some((path) => (path.endsWith('/') ? test.startsWith(path) : test === path));
     expect(tests.length).toBeGreaterThan(40);
     expect(tests.filter((test) => !exempt(test) && !sourceOf(test, sources))).toEqual([]);
   });
