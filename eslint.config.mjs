@@ -21,6 +21,8 @@ function scriptGlobals() {
 
 export default defineConfig(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'test/.readme-samples/'] },
+  // A disable comment that no longer disables anything goes.
+  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
   {
     files: ['**/*.{js,mjs}'],
