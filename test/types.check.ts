@@ -1,6 +1,7 @@
 // Checked by `npm run typecheck` (tsc), never run: the types are part of the API.
-import {
-  CALLBACKS, OTHER_EVENTS, chatLink, custom, ga4, gtm, install, virtualAgent, webSdk, type Adapter, type AnyPlugin, type BridgeEvent, type EventMap, type EventType, type Plugin,
+import type {
+  CALLBACKS, OTHER_EVENTS} from '../src/index.js';
+import { chatLink, custom, ga4, gtm, install, virtualAgent, webSdk, type Adapter, type AnyPlugin, type BridgeEvent, type EventMap, type EventType, type Plugin,
 } from '../src/index.js';
 
 declare const bridge: ReturnType<typeof install>;
@@ -28,7 +29,7 @@ bridge.on('*', (e) => {
 // @ts-expect-error: unknown event name
 bridge.on('chat:start', () => {});
 // @ts-expect-error: field of another event
-bridge.on('chat:started', (e) => e.durationMs);
+bridge.on('chat:started', (e) => e.durationMs); // eslint-disable-line @typescript-eslint/no-unsafe-return -- the type error is the test
 // @ts-expect-error: events are read-only
 bridge.on('chat:started', (e) => (e.chatId = 'x'));
 // @ts-expect-error: the state is read-only

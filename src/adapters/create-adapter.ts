@@ -55,7 +55,7 @@ function checkOptions(scope: string, rules: Pick<NamingRules, 'eventNameProblem'
   if (id !== undefined && (typeof id !== 'string' || !id)) fail(scope, '`id` must be a non-empty string');
   if (events !== undefined) {
     if (!Array.isArray(events)) fail(scope, '`events` must be an array of event types');
-    const unknown = events.filter((type) => EVENT_TYPES.indexOf(type) < 0);
+    const unknown = (events as readonly unknown[]).filter((type) => (EVENT_TYPES as readonly unknown[]).indexOf(type) < 0);
     if (unknown.length) fail(scope, `unknown event types in \`events\`: ${unknown.join(', ')}`);
   }
   if (typeof name === 'object' && name !== null) {

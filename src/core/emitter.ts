@@ -55,15 +55,13 @@ export function createEmitter(guard: Guard) {
 
   function deliver(list: readonly AnyListener[], event: AnyEvent): void {
     // destroy() inside a listener stops the delivery of this event to the rest.
-    for (let i = 0; i < list.length && !cleared; i++) guard(list[i]!, undefined, event, 'listener', event.type);
+    for (let i = 0; i < list.length && !cleared; i++) guard(list[i], undefined, event, 'listener', event.type);
   }
 
   return {
     on,
     off,
     slotOf,
-    /** Whether anyone listens to `slot` (or to every event): only then does site code see the event. */
-    heard: (slot: Slot): boolean => slot.list.length > 0 || all.list.length > 0,
     emit(event: AnyEvent, slot: Slot): void {
       slot.last = all.last = event;
       deliver(slot.list, event);
