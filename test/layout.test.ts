@@ -11,10 +11,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const CROSS_CUTTING: Record<string, string> = {
   'test/layout.test.ts': 'this test: the layout of test/ itself',
   'test/ssr.test.ts': 'every entry point imported in Node, as a server render does',
-  'test/readme.test.ts': 'the README against the code',
-  'test/readme-samples.test.ts': "the README's samples, run",
-  // Being moved into folders by handler, with its tests; remove this line when they mirror src/server/.
-  'test/server/': 'not yet mirrored',
+  'test/docs/': 'the README and the guides against the code: samples compiled and run, tables, links, the CHANGELOG',
 };
 
 function filesUnder(dir: string): string[] {
