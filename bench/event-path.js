@@ -52,7 +52,9 @@ function reference(win, persist = true) {
   const callbacks = {};
   Object.defineProperty(callbacks, 'onChatStarted', {
     get: () => onChatStarted,
-    set: (fn) => (site = fn),
+    set: (fn) => {
+      site = fn;
+    },
   });
   function onChatStarted(raw) {
     let result;

@@ -66,7 +66,7 @@ async function beacon(from: string, to: string): Promise<{ queued: boolean; prob
   const { page, problems } = await open(browser, `${from}/`);
   const queued = await page.evaluate(([endpoint, body]) => {
     document.cookie = 'sid=abc';
-    return navigator.sendBeacon(endpoint!, new Blob([body!], { type: 'text/plain;charset=UTF-8' }));
+    return navigator.sendBeacon(endpoint, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
   }, [`${to}/api/chat-link`, JSON.stringify({ conversationId: CONVERSATION, clientId: CLIENT })]);
   await page.waitForTimeout(300);
   await page.close();
@@ -120,15 +120,14 @@ async function proxiedShop(withPublicOrigin: boolean) {
   const store = memoryStore();
   const logged: string[] = [];
   const seen: { origin?: string; proto?: string | string[] }[] = [];
-  let links: ReturnType<typeof toNodeListener> | undefined;
   const app = await appServer((req, res) => {
     if (req.url !== '/api/chat-link') return void res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
     seen.push({ origin: req.headers.origin, proto: req.headers['x-forwarded-proto'] });
-    void links!(req, res);
+    void links(req, res);
   });
   const origin = `https://127.0.0.1:${await reverseProxy(app, { prefix: '/shop' })}`;
   const authorize = (request: Request) => /(^|; )sid=(\w+)/.exec(request.headers.get('cookie') ?? '')?.[2] ?? false;
-  links = toNodeListener(createLinkHandler({ store, authorize, publicOrigin: withPublicOrigin ? origin : undefined, log: (line) => logged.push(line) }));
+  const links = toNodeListener(createLinkHandler({ store, authorize, publicOrigin: withPublicOrigin ? origin : undefined, log: (line) => logged.push(line) }));
   return { origin, url: `${origin}/shop`, store, logged, seen };
 }
 
@@ -144,7 +143,7 @@ describe('a beacon from a real Chromium through a TLS-terminating reverse proxy 
       await page.goto(`${shop.url}/`);
       const queued = await page.evaluate(([endpoint, body]) => {
         document.cookie = 'sid=abc';
-        return navigator.sendBeacon(endpoint!, new Blob([body!], { type: 'text/plain;charset=UTF-8' }));
+        return navigator.sendBeacon(endpoint, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
       }, [`${shop.url}/api/chat-link`, JSON.stringify({ conversationId: CONVERSATION, clientId: CLIENT })]);
       expect(queued).toBe(true);
       await expect.poll(() => shop.seen.length).toBe(1);

@@ -2,13 +2,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { open, useBrowser } from './browser.js';
 import { expectLayoutAt, WIDTHS } from './layout.js';
+import type { Page } from 'playwright';
 
 // Every run saves screenshots in test-results/; UPDATE_SCREENSHOT=1 refreshes the committed ones instead.
 const screenshot = (width: 390 | 1280) =>
   fileURLToPath(new URL(process.env.UPDATE_SCREENSHOT ? `../demo/screenshot${width === 1280 ? '' : '-390'}.png` : `../test-results/demo-${width}.png`, import.meta.url));
 
 const ctx = useBrowser();
-const botLines = (page: import('playwright').Page) => page.locator('#bot li').allTextContents();
+const botLines = (page: Page) => page.locator('#bot li').allTextContents();
 
 describe('the demo shop', () => {
   it('runs every scenario, fills the inspector, drives the widget by hand, without console errors', async () => {

@@ -58,7 +58,7 @@ const chain2022 = (label: string) => `(function () {
 function script(snippet: string) {
   const chain = /^chain-(2021|2022)-(\w)$/.exec(snippet);
   if (!chain) return `site-code/${snippet}`;
-  return { code: (chain[1] === '2021' ? chain2021 : chain2022)(chain[2]!) };
+  return { code: (chain[1] === '2021' ? chain2021 : chain2022)(chain[2]) };
 }
 
 function html(program: Program, lookup: string, withBridge: boolean): string {

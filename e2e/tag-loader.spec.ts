@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { open, useBrowser } from './browser.js';
 import { openPage } from './page.js';
+import type { Page } from 'playwright';
 
 const ctx = useBrowser();
 /** The one script tag a site writes: the bridge, its analytics, and the iAdvize tag (here the simulator, served at the tag's place). */
 const ONE_TAG = 'data-sid="1234" data-lang="fr" data-analytics="ga4" data-tag-src="/dist/iadvize-simulator.iife.js"';
 
-const tagScripts = (page: import('playwright').Page) =>
+const tagScripts = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll('script')].filter((s) => s.src.includes('iadvize-simulator') || s.src.includes('/blocked/')).length);
 
 describe('one script tag does the whole integration', () => {

@@ -37,7 +37,7 @@ export function optionsFromScript(
   const known = Object.keys(factories);
   const adapters: Adapter[] = [];
   for (const name of names.filter((name, index) => names.indexOf(name) === index)) {
-    if (Object.prototype.hasOwnProperty.call(factories, name)) adapters.push(factories[name]!({ includeIds }));
+    if (Object.prototype.hasOwnProperty.call(factories, name)) adapters.push(factories[name]({ includeIds }));
     else {
       const near = nearestName(name, known);
       const accepted = `(accepted: ${known.join(' ')}${known.indexOf('mixpanel') < 0 ? '; the full build has every adapter' : ''})`;

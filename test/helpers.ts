@@ -35,7 +35,7 @@ export function page<const P extends readonly AnyPlugin[] = []>(
   options: Omit<InstallOptions<P>, 'window'> & { lookup?: 'late' | 'boot'; win?: Window } = {},
 ) {
   const { lookup = 'boot', win = newWindow(), ...rest } = options;
-  const bridge = install<P>({ ...rest, window: win } as InstallOptions<P>);
+  const bridge = install<P>({ ...rest, window: win });
   const tag = loadTag(win, lookup);
   const events: BridgeEvent[] = [];
   bridge.on('*', (event) => events.push(event as BridgeEvent));

@@ -32,7 +32,7 @@ describe('script-tag attributes', () => {
     const options = read({ 'data-analytics': 'ga4', 'data-include-ids': value });
     install({ window: win, adapters: options.adapters });
     loadTag(win, 'late').fire('onChatStarted', { id: 7 });
-    expect('chat_id' in (sent.mock.calls[0]![2] as object)).toBe(expected);
+    expect('chat_id' in (sent.mock.calls[0][2] as object)).toBe(expected);
   });
 
   it('any other data-include-ids value is a console error and leaves ids off', () => {
@@ -42,7 +42,7 @@ describe('script-tag attributes', () => {
     Object.assign(win, { gtag: sent });
     install({ window: win, adapters: read({ 'data-analytics': 'ga4', 'data-include-ids': 'sometimes' }).adapters });
     loadTag(win, 'late').fire('onChatStarted', { id: 7 });
-    expect(sent.mock.calls[0]![2]).not.toHaveProperty('chat_id');
+    expect(sent.mock.calls[0][2]).not.toHaveProperty('chat_id');
     expect(error).toHaveBeenCalledWith(expect.stringContaining('data-include-ids="sometimes"'));
   });
 });

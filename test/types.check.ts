@@ -1,6 +1,7 @@
 // Checked by `npm run typecheck` (tsc), never run: the types are part of the API.
+import type { CALLBACKS, OTHER_EVENTS } from '../src/index.js';
 import {
-  CALLBACKS, OTHER_EVENTS, chatLink, custom, ga4, gtm, iadvizeTag, install, matomo, virtualAgent, webSdk, type Adapter, type AnalyticsAdapter, type AnyPlugin, type BridgeEvent,
+  chatLink, custom, ga4, gtm, iadvizeTag, install, matomo, virtualAgent, webSdk, type Adapter, type AnalyticsAdapter, type AnyPlugin, type BridgeEvent,
   type CoreEvents, type EventMap, type EventType, type Plugin,
 } from '../src/index.js';
 
@@ -29,7 +30,7 @@ bridge.on('*', (e) => {
 // @ts-expect-error: unknown event name
 bridge.on('chat:start', () => {});
 // @ts-expect-error: field of another event
-bridge.on('chat:started', (e) => e.durationMs);
+bridge.on('chat:started', (e) => e.durationMs); // eslint-disable-line @typescript-eslint/no-unsafe-return -- the type error is the test
 // @ts-expect-error: events are read-only
 bridge.on('chat:started', (e) => (e.chatId = 'x'));
 // @ts-expect-error: the state is read-only

@@ -10,9 +10,9 @@ export function countSubscriptions(bridge: Bridge) {
     live[type] = (live[type] ?? 0) + 1;
     const stop = on(type as never, listener, options);
     return () => {
-      live[type]!--;
+      live[type]--;
       stop();
     };
-  }) as typeof bridge.on;
+  });
   return { live, calls: () => calls };
 }

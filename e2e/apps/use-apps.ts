@@ -26,6 +26,8 @@ export function useApps(entries: string[]) {
       jsx: 'automatic',
       define: { 'process.env.NODE_ENV': '"development"', __VUE_OPTIONS_API__: 'false', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'true' },
       absWorkingDir: root,
+      // The root tsconfig maps no paths, so `iadvize-bridge` is the built package (e2e/tsconfig.json maps it to src/ for the type checks).
+      tsconfig: join(root, 'tsconfig.json'),
       logLevel: 'silent',
     });
   });

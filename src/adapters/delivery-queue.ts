@@ -45,11 +45,11 @@ export function createDeliveryQueue<Tool>(
 
   function flush(): void {
     const now = Date.now();
-    while (waiting.length && now - waiting[0]!.queuedAt > QUEUE_MS) {
+    while (waiting.length && now - waiting[0].queuedAt > QUEUE_MS) {
       waiting.shift();
       stats.droppedExpired++;
     }
-    const tool = waiting.length ? find(waiting[0]!.event.type) : undefined;
+    const tool = waiting.length ? find(waiting[0].event.type) : undefined;
     while (tool && waiting.length) {
       const { name, params, event } = waiting.shift()!;
       deliver(tool, name, params, event);
@@ -77,7 +77,7 @@ export function createDeliveryQueue<Tool>(
       waiting.push({ name, params, event, queuedAt: Date.now() });
       flush();
     },
-    clear(): void {
+    clear(this: void): void {
       clearTimeout(timer);
       timer = undefined;
       waiting.length = stats.pending = 0;

@@ -14,7 +14,7 @@ export const EMAIL_SEGMENT = '[email]';
 /** Stands for a path segment that held a run of 8 digits or more, separators aside. */
 export const NUMBER_SEGMENT = '[number]';
 /** Stands for a path segment that held a token: a UUID, a JWT, a long run mixing letters and digits. */
-export const TOKEN_SEGMENT = '[token]';
+const TOKEN_SEGMENT = '[token]';
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const OTHER_SCHEMES = ['mailto', 'tel', 'sms', 'callto', 'facetime', 'skype', 'whatsapp', 'viber', 'tg', 'geo', 'maps', 'ftp', 'sftp', 'file', 'data', 'blob', 'javascript', 'intent', 'market', 'itms-apps'];
@@ -42,7 +42,7 @@ function readable(segment: string): string {
 const isTokenPiece = (piece: string): boolean => piece.length >= 16 && /\d.*\d/.test(piece) && /[a-z].*[a-z]/i.test(piece);
 
 function safeSegment(segment: string): string {
-  const kept = segment.split(';')[0]!;
+  const kept = segment.split(';')[0];
   const value = readable(kept);
   if (value.includes('@')) return EMAIL_SEGMENT;
   if (LONG_DIGIT_RUN.test(value)) return NUMBER_SEGMENT;

@@ -8,7 +8,7 @@ import type { ChatState } from './state.js';
  */
 
 /** What is stored: the chat record and what the state needs to go on measuring. */
-export interface StoredChat {
+interface StoredChat {
   chat: ChatState;
   firstVisitorMessageAt?: number;
 }

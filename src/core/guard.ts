@@ -31,7 +31,7 @@ export type Guard = <A, S>(fn: (this: S, arg: A) => unknown, self: S, arg: A, so
 /** Sends an error to the error handler, as the guard does; `owner` is what failed (its messages are logged once). */
 export type Report = (error: unknown, owner: object, context: ErrorContext) => void;
 
-export const LOG_PREFIX = '[iadvize-bridge]';
+const LOG_PREFIX = '[iadvize-bridge]';
 
 /**
  * Writes to the console, which the site may have wrapped (log collectors, error trackers) with code

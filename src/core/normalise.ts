@@ -17,7 +17,7 @@ type WithFields = { [K in CallbackEvent]: FieldsOf<K> extends never ? never : K 
  * Payload field -> the tag's field it is read from (`a.b` reads a nested one).
  * The types make every payload field name its source, so the two cannot drift apart.
  */
-export const SOURCES: { [K in WithFields]: { [F in FieldsOf<K>]-?: string } } = {
+const SOURCES: { [K in WithFields]: { [F in FieldsOf<K>]-?: string } } = {
   'chat:availability': { offline: 'offline', busy: 'busy' },
   'chat:started': { chatId: 'id', conversationId: 'conversationId', visitorId: 'vuid', startedBy: 'startedBy' },
   'chat:ended': { chatId: 'id', conversationId: 'conversationId', visitorId: 'vuid', endedBy: 'endedBy' },
@@ -43,6 +43,7 @@ const CONVERT: Record<string, (value: unknown) => unknown> = {
   endedBy: oneOf(['operator', 'visitor']),
 };
 
+// eslint-disable-next-line @typescript-eslint/unbound-method -- only ever called as hasOwn.call(object, key)
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Reads an own property only: never the prototype chain, never a throwing getter. */
@@ -66,7 +67,7 @@ export function readerFor(type: string): Reader | undefined {
   if (!sources) return undefined;
   // One small reader per field, fixed here: the event path walks no table.
   const fields = Object.keys(sources).map((name): Reader => {
-    const [key, nested] = sources[name]!.split('.') as [string, string?];
+    const [key, nested] = sources[name].split('.') as [string, string?];
     const convert = CONVERT[name] ?? text;
     return (event, raw) => {
       const value = convert(nested === undefined ? field(raw, key) : field(field(raw, key), nested));
@@ -74,6 +75,6 @@ export function readerFor(type: string): Reader | undefined {
     };
   });
   return (event, raw) => {
-    for (let i = 0; i < fields.length; i++) fields[i]!(event, raw);
+    for (let i = 0; i < fields.length; i++) fields[i](event, raw);
   };
 }

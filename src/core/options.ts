@@ -33,7 +33,7 @@ export function checkOptions(options: InstallOptions): void {
 export function checkPlugin(plugin: unknown, adapter = false, scope = 'plugin'): void {
   // `plugins: [ga4]`: the factory's own `name` would pass for the plugin's and replace a working one.
   if (typeof plugin === 'function') {
-    const name = (plugin as { name?: unknown }).name || 'factory';
+    const name = plugin.name || 'factory';
     fail(scope, `a plugin factory must be called: write ${name}() not ${name}`);
   }
   if (!plugin || typeof plugin !== 'object') fail(scope, `a plugin is an object with a \`name\`, got ${String(plugin)}`);

@@ -10,8 +10,6 @@ interface SiteEntry {
 }
 
 export interface Registry {
-  /** The object `window.iAdvizeCallbacks` names, and the one a tag that captured it at boot keeps. */
-  readonly callbacks: Record<string, unknown>;
   /** False when `window.iAdvizeCallbacks` cannot be redefined (`var`, locked): later reassignments cannot be followed. */
   readonly followsReassignment: boolean;
   /** Leaves only the site's own functions where the tag looks, as if the registry had never been there. */
@@ -86,6 +84,7 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
   function makeLink(name: CallbackName, entry: SiteEntry | undefined): SiteCallback {
     // `arguments`, not a rest parameter: the tag's arguments reach the site function as they came,
     // and are only gathered when there is a site function to give them to.
+    /* eslint-disable prefer-rest-params -- see above */
     const link = function (): unknown {
       if (!active || entry !== site[name] || (siteRunning && !calledByTag())) return entry && guard(applySite, entry, arguments, 'callback', name);
       let result: unknown;
@@ -102,6 +101,7 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
       (routes[name] ??= routeFor(name))(arguments[0]);
       return result;
     };
+    /* eslint-enable prefer-rest-params */
     links.set(link, entry);
     return link;
   }
@@ -142,9 +142,10 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
       for (const key of keys) {
         // Callbacks this library does not know (newer tags) stay where the tag looks for them.
         if (isCallbackName(key) || key === '__proto__' || source === callbacks) continue;
-        attempt(() => Object.defineProperty(callbacks, key, { value: source[key], writable: true, enumerable: true, configurable: true })) && extraKeys.push(key);
+        if (attempt(() => Object.defineProperty(callbacks, key, { value: source[key], writable: true, enumerable: true, configurable: true }))) extraKeys.push(key);
       }
     }
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever the site's object threw, in the words String() gives it
     if (unreadable !== undefined) report(new Error(`window.iAdvizeCallbacks could not be read (${String(unreadable)}): its functions cannot be adopted`));
     unreadable = undefined;
   }
@@ -170,7 +171,6 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
   }
   accessors = true;
   const registry: Registry = {
-    callbacks,
     followsReassignment,
     destroy() {
       active = false;
@@ -188,7 +188,7 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
     },
   };
   const takeOver: TakeOver = (nextRoute, nextGuard, nextReport) => {
-    if (active || Object.getOwnPropertyDescriptor(callbacks, NAMES[0]!)?.get !== getters[NAMES[0]!]) return undefined;
+    if (active || Object.getOwnPropertyDescriptor(callbacks, NAMES[0])?.get !== getters[NAMES[0]]) return undefined;
     [routeFor, guard, report, routes, active] = [nextRoute, nextGuard, nextReport, {} as typeof routes, true];
     takeWindow();
     return registry;

@@ -40,7 +40,7 @@ export function calledByTag(): boolean {
     if (typeof limit === 'number' && limit < 8) NativeError.stackTraceLimit = 8;
     const lines = String(new NativeError().stack).split('\n');
     // The first lines are the message (V8), this function and the link.
-    for (const line of lines.slice(/^Error/.test(lines[0]!) ? 3 : 2)) {
+    for (const line of lines.slice(/^Error/.test(lines[0]) ? 3 : 2)) {
       const url = FRAME_URL.exec(line.trim())?.[1];
       if (url) return TAG_SCRIPT.test(url);
     }

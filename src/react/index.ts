@@ -74,7 +74,7 @@ export function useIAdvizeState<T>(selector: (state: BridgeState) => T = whole a
  * @example
  * useIAdvizeEvent('chat:started', (e) => setChatId(e.chatId), { replay: true })
  */
-export function useIAdvizeEvent<K extends (keyof CoreEvents & string) | '*'>(type: K, listener: Listener<CoreEvents, K>, options?: OnOptions): void {
+export function useIAdvizeEvent<K extends Extract<keyof CoreEvents, string> | '*'>(type: K, listener: Listener<CoreEvents, K>, options?: OnOptions): void {
   const bridge = useIAdvize();
   const latest = useRef(listener);
   useClientLayoutEffect(() => {

@@ -63,7 +63,7 @@ export function ga4Params(params: Params): string[] | undefined {
       continue;
     }
     count++;
-    const value = params[name]!;
+    const value = params[name];
     if (typeof value === 'string' && value.length > GA4_LIMITS.valueLength) params[name] = value.slice(0, GA4_LIMITS.valueLength);
   }
   return rejected;

@@ -10,10 +10,10 @@ function distance(a: string, b: string): number {
   let row = [...Array(b.length + 1).keys()];
   for (let i = 0; i < a.length; i++) {
     const next = [i + 1];
-    for (let j = 0; j < b.length; j++) next.push(Math.min(row[j + 1]! + 1, next[j]! + 1, row[j]! + +(a[i] !== b[j])));
+    for (let j = 0; j < b.length; j++) next.push(Math.min(row[j + 1] + 1, next[j] + 1, row[j] + +(a[i] !== b[j])));
     row = next;
   }
-  return row[b.length]!;
+  return row[b.length];
 }
 
 /** The known name `key` most likely meant: the same name in another case first, else the nearest within 2 edits. */
@@ -22,7 +22,10 @@ export function nearestName(key: string, known: readonly string[]): string | und
   let least = 3;
   for (const name of known) {
     const edits = distance(key.toLowerCase(), name.toLowerCase());
-    if (edits < least) (best = name), (least = edits);
+    if (edits < least) {
+      best = name;
+      least = edits;
+    }
   }
   return best;
 }

@@ -114,7 +114,7 @@ export function createTagSimulator(options: SimulatorOptions = {}): TagSimulator
       host.iAdvize = { ...(host.iAdvize ?? {}), version: 'simulator' };
       const queue = host.iAdvizeInterface ?? [];
       seen.config = queue.config;
-      const run = (fn: unknown) => typeof fn === 'function' && fn(sdk);
+      const run = (fn: unknown) => typeof fn === 'function' && (fn as (sdk: unknown) => unknown)(sdk);
       queue.splice(0).forEach(run);
       // From now on the queue runs what is pushed at once, as the loaded tag's does.
       queue.push = (...fns: unknown[]) => (fns.forEach(run), queue.length);

@@ -29,7 +29,7 @@ const METHODS = ['activate', 'get', 'help', 'logout', 'navigate', 'off', 'on', '
  */
 export function createWebSdk(record: WebSdkRecord, generation: PayloadGeneration, version: 'LIGHT' | 'FULL' = 'FULL'): SimulatedWebSdk {
   const consents: Record<string, boolean | null> = { 'visitor:cookiesConsent': null, 'visitor:GDPRConsent': null };
-  const value = (property: string): unknown => (property === 'tag:version' ? version : property in consents ? consentAnswer(generation, consents[property]!) : undefined);
+  const value = (property: string): unknown => (property === 'tag:version' ? version : property in consents ? consentAnswer(generation, consents[property]) : undefined);
   const listeners = new Map<string, Set<(value: unknown) => void>>();
   const fire = (event: string, given: unknown): void => listeners.get(event)?.forEach((listener) => listener(given));
   const sdk: IAdvizeWebSdk = {

@@ -75,8 +75,8 @@ export function useIAdvizeState<T>(selector?: (state: BridgeState) => T): Readon
  * @example
  * useIAdvizeEvent('chat:started', (e) => console.log(e.chatId))
  */
-export function useIAdvizeEvent<K extends (keyof CoreEvents & string) | '*'>(type: K, listener: Listener<CoreEvents, K>, options?: OnOptions): void {
-  follow((bridge) => listen(bridge, type, listener as (event: never) => void, options));
+export function useIAdvizeEvent<K extends Extract<keyof CoreEvents, string> | '*'>(type: K, listener: Listener<CoreEvents, K>, options?: OnOptions): void {
+  follow((bridge) => listen(bridge, type, listener, options));
 }
 
 /** The composables, typed with the plugins of install options of type `O`. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { custom, ga4, iadvizeTag, install, matomo, type AnalyticsAdapter, type Plugin } from '../../src/index.js';
 import { loadTag, newWindow } from '../helpers.js';
-import { newPage, scripts } from '../plugins/tag-page.js';
+import { newPage, scripts } from '../plugins/iadvize-tag/tag-page.js';
 
 afterEach(() => {
   vi.useRealTimers();

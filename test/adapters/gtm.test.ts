@@ -10,6 +10,7 @@ type Model = Record<string, unknown>;
 
 /** Puts Google's helper on `dataLayer` and records a copy of the model each time an event is pushed. */
 function watchModel(win: Window, dataLayer: unknown[]): Array<{ event: string; iadvize: unknown }> {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- Google's helper, run on the page as its script tag would
   new Function('window', helperSource)(win);
   const Helper = (win as unknown as { DataLayerHelper: new (layer: unknown[], listener: (model: Model, message: Model) => void) => unknown }).DataLayerHelper;
   const models: Array<{ event: string; iadvize: unknown }> = [];
@@ -34,9 +35,9 @@ describe("gtm() under Google's data layer merge model", () => {
 
     const pushed = dataLayer.filter((entry): entry is { event: string; iadvize: unknown } => typeof (entry as Model).event === 'string');
     expect(models.map((model) => model.event)).toEqual(['chat_started', 'chat_offer_received', 'chat_availability_changed', 'chat_link_received', 'chat_ended', 'chat_call_started']);
-    models.forEach((model, i) => expect(model.iadvize).toEqual(pushed[i]!.iadvize));
-    expect(models[4]!.iadvize).toEqual({ chat_id: '42', chat_duration_sec: 0 });
-    expect(models[5]!.iadvize).toEqual({});
+    models.forEach((model, i) => expect(model.iadvize).toEqual(pushed[i].iadvize));
+    expect(models[4].iadvize).toEqual({ chat_id: '42', chat_duration_sec: 0 });
+    expect(models[5].iadvize).toEqual({});
   });
 
   it('the model is live: without the reset, a previous event would linger (the reason for it)', () => {
@@ -45,6 +46,6 @@ describe("gtm() under Google's data layer merge model", () => {
     const models = watchModel(win, dataLayer);
     dataLayer.push({ event: 'chat_started', iadvize: { started_by: 'visitor', chat_channel: 'chat' } });
     dataLayer.push({ event: 'chat_ended', iadvize: { ended_by: 'operator' } });
-    expect(models[1]!.iadvize).toEqual({ started_by: 'visitor', chat_channel: 'chat', ended_by: 'operator' });
+    expect(models[1].iadvize).toEqual({ started_by: 'visitor', chat_channel: 'chat', ended_by: 'operator' });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { install } from '../../src/index.js';
 
-import { loadTag, newWindow } from '../helpers.js';
+import { newWindow } from '../helpers.js';
 
 describe('the stored chat record', () => {
   it('a record saved "in the future" (clock set back, or written by another script) is not taken as fresh forever', () => {

@@ -74,7 +74,7 @@ describe('a chat that goes on across page changes in one tab', () => {
     tag.fire('onMessageSent', { msg: 'my card is 4111 1111 1111 1111' });
     tag.fire('onMessageReceived', { msg: 'Please never send that' });
     const stored = storage.getItem(STORAGE_KEY)!;
-    expect(JSON.parse(stored).chat).toMatchObject({ chatId: '4242', messagesSent: 1, messagesReceived: 1 });
+    expect((JSON.parse(stored) as { chat: unknown }).chat).toMatchObject({ chatId: '4242', messagesSent: 1, messagesReceived: 1 });
     expect(stored).not.toMatch(/4111|never send/);
   });
 

@@ -16,7 +16,7 @@ describe('on / once / off', () => {
     stop();
     tag.fire('onChatStarted', { id: 2 });
     expect(listener).toHaveBeenCalledTimes(1);
-    expect(listener.mock.calls[0]![0]).toMatchObject({ chatId: '1' });
+    expect(listener.mock.calls[0][0]).toMatchObject({ chatId: '1' });
   });
 
   it('off() removes a listener', () => {
@@ -71,7 +71,7 @@ describe('replay', () => {
     const listener = vi.fn();
     bridge.on('chat:started', listener, { replay: true });
     expect(listener).toHaveBeenCalledTimes(1);
-    expect(listener.mock.calls[0]![0]).toMatchObject({ chatId: '2' });
+    expect(listener.mock.calls[0][0]).toMatchObject({ chatId: '2' });
     tag.fire('onChatStarted', { id: 3 });
     expect(listener).toHaveBeenCalledTimes(2);
   });
@@ -94,7 +94,7 @@ describe('replay', () => {
     bridge.once('chat:started', listener, { replay: true });
     tag.fire('onChatStarted', { id: 2 });
     expect(listener).toHaveBeenCalledTimes(1);
-    expect(listener.mock.calls[0]![0]).toMatchObject({ chatId: '1' });
+    expect(listener.mock.calls[0][0]).toMatchObject({ chatId: '1' });
   });
 
   it("'*' with replay receives the most recent event", () => {
@@ -166,7 +166,7 @@ describe('isolation', () => {
     });
     for (let i = 0; i < 5; i++) tag.fire('onChatDisplayed', null);
     expect(error).toHaveBeenCalledTimes(2);
-    expect(error.mock.calls[0]![0]).toContain('listener failed on chat:displayed');
+    expect(error.mock.calls[0][0]).toContain('listener failed on chat:displayed');
   });
 
   it('an onError that throws does not reach the tag', () => {

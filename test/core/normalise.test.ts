@@ -48,7 +48,7 @@ describe('every callback becomes its event', () => {
       const before = Date.now();
       tag.fire(name, ...args);
       expect(events).toHaveLength(1);
-      const { type, at, raw, ...rest } = events[0]!;
+      const { type, at, raw, ...rest } = events[0];
       expect(type).toBe(CALLBACKS[name]);
       expect(at).toBeGreaterThanOrEqual(before);
       expect(at).toBeLessThanOrEqual(Date.now());

@@ -29,7 +29,7 @@ describe.each(['late', 'boot'] as const)('a chain that calls the kept function a
     bridge.on('*', (event) => events.push(event));
     const tag = loadTag(win, lookup);
 
-    const temp = host.iAdvizeCallbacks.onChatStarted!;
+    const temp = host.iAdvizeCallbacks.onChatStarted;
     let scheduled = 0;
     host.iAdvizeCallbacks.onChatStarted = function (ctx: unknown) {
       calls.push('added');

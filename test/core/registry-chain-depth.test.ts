@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { install } from '../../src/index.js';
-import { loadTag, newWindow } from '../helpers.js';
+import { newWindow } from '../helpers.js';
 
 /**
  * Each level of a 2021 chain costs the page one stack frame without the bridge and a few with it
@@ -22,7 +22,7 @@ function chain(depth: number, withBridge: boolean) {
       ran++;
     };
   }
-  host.iAdvizeCallbacks.onChatStarted!({ id: 1 });
+  host.iAdvizeCallbacks.onChatStarted({ id: 1 });
   return { ran, errors: errors.length };
 }
 

@@ -18,7 +18,7 @@ it.each(['late', 'boot'] as const)('a kept callback called from another callback
   host.iAdvizeCallbacks = { onChatStarted: () => calls.push('ui on') };
   install({ window: win, adapters: [gtm()] });
   const tag = loadTag(win, lookup);
-  const resetUi = host.iAdvizeCallbacks.onChatStarted!;
+  const resetUi = host.iAdvizeCallbacks.onChatStarted;
   host.iAdvizeCallbacks.onChatEnded = () => {
     calls.push('ui off');
     resetUi();

@@ -55,6 +55,7 @@ describe('Object.defineProperty of a callback', () => {
 describe.each(['freeze', 'preventExtensions', 'seal'] as const)('Object.%s(window.iAdvizeCallbacks)', (how) => {
   it('a later reassignment with a key of its own does not throw into the site code', () => {
     const { host } = setup();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- one signature out of three overloaded ones, which TypeScript cannot call as a union
     (Object[how] as (o: object) => object)(host.iAdvizeCallbacks);
     // Observed: TypeError "Cannot define property ..., object is not extensible".
     expect(() => {
@@ -64,6 +65,7 @@ describe.each(['freeze', 'preventExtensions', 'seal'] as const)('Object.%s(windo
 
   it('destroy() does not throw and leaves the page as it found it', () => {
     const { host, bridge, calls } = setup();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- one signature out of three overloaded ones, which TypeScript cannot call as a union
     (Object[how] as (o: object) => object)(host.iAdvizeCallbacks);
     // Observed with freeze/seal: TypeError "Cannot delete property 'onChatDisplayed'", bridge half destroyed.
     expect(() => bridge.destroy()).not.toThrow();

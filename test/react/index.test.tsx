@@ -1,7 +1,7 @@
 import { act, StrictMode, useState, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { custom, install, type Bridge, type BridgeState, type InstallOptions } from '../../src/index.js';
+import { custom, install, type Bridge, type BridgeState } from '../../src/index.js';
 import { createIAdvizeHooks, IAdvizeProvider, useIAdvize, useIAdvizeEvent, useIAdvizeState } from '../../src/react/index.js';
 import { EMPTY_STATE } from '../../src/shared/binding.js';
 import { countSubscriptions } from '../../e2e/apps/count-subscriptions.js';
@@ -91,8 +91,8 @@ describe('useIAdvizeState', () => {
     const Probe = () => (renders++, <i>{String(useIAdvizeState((state) => state.chat.active))}</i>);
     render(<IAdvizeProvider options={options}><Probe /></IAdvizeProvider>);
     const before = renders;
-    act(() => tag.fire('onChatDisplayed'));
-    act(() => tag.fire('onMessageSent', { msg: 'hello' }));
+    act(() => void tag.fire('onChatDisplayed'));
+    act(() => void tag.fire('onMessageSent', { msg: 'hello' }));
     expect(renders).toBe(before);
     act(() => tag.startChat());
     expect(renders).toBe(before + 1);
@@ -109,9 +109,9 @@ describe('useIAdvizeState', () => {
     }
     render(<IAdvizeProvider options={options}><Probe /></IAdvizeProvider>);
     const before = renders;
-    act(() => tag.fire('onChatDisplayed'));
+    act(() => void tag.fire('onChatDisplayed'));
     expect(renders).toBe(before);
-    act(() => tag.fire('onMessageSent', { msg: 'hello' }));
+    act(() => void tag.fire('onMessageSent', { msg: 'hello' }));
     expect(renders).toBe(before + 1);
     expect(errors).not.toHaveBeenCalled();
   });

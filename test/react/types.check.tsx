@@ -1,5 +1,6 @@
 // Checked by `npm run typecheck` (tsc), never run: the hooks' types are part of the API.
-import { ga4, iadvizeTag, virtualAgent, webSdk, type BridgeState } from 'iadvize-bridge';
+import type { virtualAgent} from 'iadvize-bridge';
+import { ga4, iadvizeTag, webSdk, type BridgeState } from 'iadvize-bridge';
 import { createIAdvizeHooks, IAdvizeProvider, useIAdvize, useIAdvizeEvent, useIAdvizeState } from 'iadvize-bridge/react';
 
 const options = { plugins: [webSdk(), iadvizeTag({ sid: 1234 }), ga4()] } as const;
@@ -12,7 +13,7 @@ export function Checks() {
   // @ts-expect-error: unknown event name
   useIAdvizeEvent('chat:start', () => {});
   // @ts-expect-error: field of another event
-  useIAdvizeEvent('chat:started', (e) => e.durationMs);
+  useIAdvizeEvent('chat:started', (e) => e.durationMs); // eslint-disable-line @typescript-eslint/no-unsafe-return -- the type error is the test
   // @ts-expect-error: consent:changed belongs to webSdk(), which these hooks know nothing of
   useIAdvizeEvent('consent:changed', () => {});
   // @ts-expect-error: no plugin, no bridge.sdk

@@ -1,6 +1,7 @@
 // Checked by `npm run typecheck` (tsc), never run: the composables' types are part of the API.
 import { createApp, type Ref } from 'vue';
-import { ga4, iadvizeTag, virtualAgent, webSdk, type BridgeState } from 'iadvize-bridge';
+import type { virtualAgent} from 'iadvize-bridge';
+import { ga4, iadvizeTag, webSdk, type BridgeState } from 'iadvize-bridge';
 import { createIAdvizeComposables, iadvize, useIAdvize, useIAdvizeEvent, useIAdvizeState } from 'iadvize-bridge/vue';
 
 const options = { plugins: [webSdk(), iadvizeTag({ sid: 1234 }), ga4()] } as const;

@@ -53,7 +53,7 @@ export function chatLink(options: ChatLinkOptions): Plugin {
       let storage: Storage | undefined;
       context.guard(() => (storage = win.sessionStorage), 'storage');
       const linked = new Set<string>();
-      context.guard(() => JSON.parse(storage?.getItem(LINKED_KEY) ?? '[]').forEach((id: unknown) => typeof id === 'string' && linked.add(id)), 'storage');
+      context.guard(() => (JSON.parse(storage?.getItem(LINKED_KEY) ?? '[]') as unknown[]).forEach((id: unknown) => typeof id === 'string' && linked.add(id)), 'storage');
 
       function send(conversationId: string, clientId: unknown): void {
         // The server's own rule: what it would refuse is not sent.

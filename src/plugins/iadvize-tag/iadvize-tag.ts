@@ -51,8 +51,8 @@ const PAGE_TAG = Symbol.for('iadvize-bridge.tag');
 
 /** How a message names an option as the user wrote it, and shows a good value: `sid` and `sid: '1234'`, or `data-sid="x"` and `data-sid="1234"`. */
 export interface OptionNames {
-  name(key: keyof IAdvizeTagOptions): string;
-  example(key: keyof IAdvizeTagOptions, value: string): string;
+  name(this: void, key: keyof IAdvizeTagOptions): string;
+  example(this: void, key: keyof IAdvizeTagOptions, value: string): string;
 }
 const OPTION_NAMES: OptionNames = { name: (key) => `\`${key}\``, example: (key, value) => `${key}: '${value}'` };
 export const BAD_SRC = "must be an https: URL, or http: on this page's own origin (never data:, blob: or javascript:)";
@@ -64,7 +64,7 @@ export function optionsProblem(options: IAdvizeTagOptions, { name, example }: Op
   if (lang !== undefined && (typeof lang !== 'string' || !/^[a-z]{2}(-[A-Za-z]{2})?$/.test(lang))) return `${name('lang')} must be a language code such as ${example('lang', 'fr')}`;
   if (src !== undefined && (typeof src !== 'string' || !src)) return `${name('src')} must be the URL of the tag`;
   if (nonce !== undefined && typeof nonce !== 'string') return `${name('nonce')} must be a string`;
-  if (consent !== undefined && typeof consent !== 'function' && typeof (consent as Promise<boolean>)?.then !== 'function') return `${name('consent')} must be a function or a promise`;
+  if (consent !== undefined && typeof consent !== 'function' && typeof consent?.then !== 'function') return `${name('consent')} must be a function or a promise`;
   return undefined;
 }
 

@@ -77,7 +77,7 @@ export function virtualAgent(options: Record<string, never> = {}): Plugin<{ virt
           configurable: true,
           enumerable: true,
           get: () => current,
-          set: (value) => {
+          set: (value: Record<string, unknown> | undefined) => {
             current = value;
             context.guard(apply, 'iAdvize replaced');
           },

@@ -17,6 +17,7 @@ export function watchUrl(win: Window, onChange: (url: string) => void): () => vo
   };
 
   function patch(method: 'pushState' | 'replaceState'): () => void {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- applied below to the history object it came from
     const original = history[method];
     const patched = function (this: History, ...args: Parameters<History['pushState']>): void {
       original.apply(this, args);

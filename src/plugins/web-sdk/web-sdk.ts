@@ -64,6 +64,7 @@ export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdk
             try {
               Promise.resolve(fn(tag)).then(resolve, reject);
             } catch (error) {
+              // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what the tag threw, passed on as it was
               reject(error);
             }
           });

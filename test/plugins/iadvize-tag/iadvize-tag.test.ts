@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_TAG_SRC, iadvizeTag, install } from '../../src/index.js';
-import { tagFromScript } from '../../src/script-tag.js';
+import { DEFAULT_TAG_SRC, iadvizeTag, install } from '../../../src/index.js';
+import { tagFromScript } from '../../../src/script-tag.js';
 import { newPage, scripts, settled, withTag } from './tag-page.js';
 
 afterEach(() => {
@@ -54,12 +54,12 @@ describe('iadvizeTag()', () => {
   it('says where loading stands: loading, loaded; or failed (an ad blocker, a 404), with a console line', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const loaded = withTag({ sid: 1 });
-    scripts(loaded.win)[0]!.onload!(new Event('load'));
+    scripts(loaded.win)[0].onload!(new Event('load'));
     expect(loaded.bridge.tag.status).toBe('loaded');
     expect(loaded.events.map((event) => event.type)).toEqual(['tag:loaded']);
 
     const blocked = withTag({ sid: 1, src: 'https://cdn.example/iadvize.js' });
-    scripts(blocked.win)[0]!.onerror!(new Event('error'));
+    scripts(blocked.win)[0].onerror!(new Event('error'));
     expect(blocked.bridge.tag.status).toBe('failed');
     expect(blocked.events).toEqual([expect.objectContaining({ type: 'tag:failed', src: 'https://cdn.example/iadvize.js' })]);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('the iAdvize tag could not load from https://cdn.example/iadvize.js'));
@@ -99,7 +99,7 @@ describe('iadvizeTag()', () => {
 
   it('gives the tag the nonce of a strict Content-Security-Policy', () => {
     const { win } = withTag({ sid: 1, nonce: 'r4nd0m' });
-    expect(scripts(win)[0]!.nonce).toBe('r4nd0m');
+    expect(scripts(win)[0].nonce).toBe('r4nd0m');
   });
 
   it.each([
@@ -151,7 +151,7 @@ describe('iadvizeTag()', () => {
   it('data-consent holds the tag whatever its value; one it cannot read ("false" may mean "no consent yet") is said, and still holds it', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const held = (value: string) => {
-      const plugin = tagFromScript((name) => ({ 'data-sid': '1234', 'data-consent': value })[name] ?? null)[0]!;
+      const plugin = tagFromScript((name) => ({ 'data-sid': '1234', 'data-consent': value })[name] ?? null)[0];
       const win = newPage();
       return (install({ window: win, plugins: [plugin] }) as unknown as { tag: { status: string } }).tag.status;
     };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { install, webSdk, type BridgeEvent } from '../../src/index.js';
-import { createTagSimulator, type TagSimulator } from '../../src/testing/index.js';
-import { newWindow } from '../helpers.js';
+import { install, webSdk, type BridgeEvent } from '../../../src/index.js';
+import { createTagSimulator } from '../../../src/testing/index.js';
+import { newWindow } from '../../helpers.js';
 
 /** The shipped simulator as the tag, loaded now; `calls` are the Web SDK calls it received, but its own listeners. */
 function loadSdk(win: Window, payloads?: '2022') {
@@ -9,7 +9,6 @@ function loadSdk(win: Window, payloads?: '2022') {
   tag.load();
   return Object.assign(tag, { calls: () => tag.seen.sdkCalls.filter(([method]) => method !== 'on' && method !== 'off') });
 }
-type LoadedSdk = TagSimulator & { calls(): Array<[string, ...unknown[]]> };
 
 afterEach(() => {
   vi.useRealTimers();
@@ -139,7 +138,7 @@ describe('consent:changed', () => {
     tag.sdk.fire('visitor:cookiesConsentChanged', true); // the same change, other spelling
     tag.sdk.fire('visitor:GDPRConsentChanged', false);
     tag.sdk.fire('visitor:GDPRConsentChange', 'unknown');
-    expect(events.map(({ type, kind, value, raw }: any) => ({ type, kind, value, raw }))).toEqual([
+    expect(events.map(({ type, kind, value, raw }: Partial<Record<'type' | 'kind' | 'value' | 'raw', unknown>>) => ({ type, kind, value, raw }))).toEqual([
       { type: 'consent:changed', kind: 'cookies', value: true, raw: 'true' },
       { type: 'consent:changed', kind: 'gdpr', value: false, raw: false },
       { type: 'consent:changed', kind: 'gdpr', value: null, raw: 'unknown' },

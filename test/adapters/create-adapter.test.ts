@@ -138,11 +138,11 @@ describe('track-style tools', () => {
     runChat(tag);
     tag.fire('onMessageSent', { msg: 'hello' });
     tag.fire('onMessageReceived', { msg: 'hi' });
-    expect(track.mock.calls.map(([name]) => name)).toEqual([
+    expect(track.mock.calls.map(([name]) => name as unknown)).toEqual([
       'Live Chat Conversation Started', 'Live Chat Offer Received', 'Live Chat Conversation Ended',
       'Live Chat Message Sent', 'Live Chat Message Received',
     ]);
-    expect(track.mock.calls[3]![1]).toEqual({});
+    expect(track.mock.calls[3][1]).toEqual({});
   });
 
   it.each([
@@ -253,7 +253,7 @@ describe('GA4 rules (ga4 and gtm)', () => {
     const p = page({ adapters: [ga4({ params: () => extra })], onError });
     Object.assign(p.win, { gtag });
     p.tag.fire('onCallStarted', null);
-    const params = gtag.mock.calls[0]![2] as Record<string, string>;
+    const params = gtag.mock.calls[0][2] as Record<string, string>;
     expect(Object.keys(params)).toHaveLength(25);
     expect(params.long).toHaveLength(100);
     expect(params).not.toHaveProperty('_private');
@@ -272,7 +272,7 @@ describe('consent', () => {
     tag.fire('onCallStarted', null);
     granted = true;
     tag.fire('onCallEnded', null);
-    expect(gtag.mock.calls.map((call) => call[1])).toEqual(['chat_call_ended']);
+    expect(gtag.mock.calls.map((call) => call[1] as unknown)).toEqual(['chat_call_ended']);
     expect(adapter.stats).toMatchObject({ sent: 1, droppedNoConsent: 1, pending: 0 });
   });
 
@@ -308,7 +308,7 @@ describe('a tool that is not there yet', () => {
     const gtag = vi.fn();
     Object.assign(win, { gtag });
     tag.fire('onRuleStarted', { id: 2, label: 'second' });
-    expect(gtag.mock.calls.map((call) => call[2].rule_label)).toEqual(['first', 'second']);
+    expect(gtag.mock.calls.map((call) => (call[2] as { rule_label?: string }).rule_label)).toEqual(['first', 'second']);
   });
 
   it(`holds at most ${QUEUE_LIMIT} events; the rest are dropped and counted`, () => {
@@ -332,7 +332,7 @@ describe('a tool that is not there yet', () => {
     const gtag = vi.fn();
     Object.assign(win, { gtag });
     tag.fire('onCallEnded', null);
-    expect(gtag.mock.calls.map((call) => call[1])).toEqual(['chat_call_ended']);
+    expect(gtag.mock.calls.map((call) => call[1] as unknown)).toEqual(['chat_call_ended']);
   });
 
   it('destroy() stops the timer and forgets waiting events', () => {
@@ -361,7 +361,7 @@ describe('a tool that is there but broken', () => {
     expect(() => tag.fire('onChatStarted', { id: 1 })).not.toThrow();
     expect(() => vi.advanceTimersByTime(RETRY_MS * 10)).not.toThrow();
     expect(onError).toHaveBeenCalledTimes(1);
-    expect(onError.mock.calls[0]![1]).toMatchObject({ source: 'plugin', plugin: 'mixpanel' });
+    expect(onError.mock.calls[0][1]).toMatchObject({ source: 'plugin', plugin: 'mixpanel' });
     expect(adapter.stats.pending).toBe(1);
     vi.advanceTimersByTime(QUEUE_MS + RETRY_MS * 2);
     expect(adapter.stats).toMatchObject({ pending: 0, droppedExpired: 1, sent: 0 });

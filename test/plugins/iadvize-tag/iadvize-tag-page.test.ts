@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_TAG_SRC, iadvizeTag, install } from '../../src/index.js';
+import { DEFAULT_TAG_SRC, iadvizeTag, install } from '../../../src/index.js';
 import { newPage, scripts, settled, withTag, type Host } from './tag-page.js';
 
 afterEach(() => {
@@ -21,7 +21,7 @@ describe('iadvizeTag() under a strict Content-Security-Policy', () => {
     await settled();
     bridge.tag.load();
     // Observed before: '' (the nonce was looked for when load() ran, where no script is running).
-    expect(scripts(win)[0]!.nonce).toBe('r4nd0m');
+    expect(scripts(win)[0].nonce).toBe('r4nd0m');
   });
 });
 
@@ -120,7 +120,7 @@ describe('a tag the page is already loading', () => {
     for (const [type, nonce] of [['text/plain', 'held-back'], ['module', 'allowed']]) {
       const script = win.document.createElement('script');
       script.type = type!;
-      script.setAttribute('nonce', nonce!);
+      script.setAttribute('nonce', nonce);
       script.nonce = nonce!;
       win.document.body.appendChild(script);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { install, webSdk } from '../../src/index.js';
-import { loadTag, newWindow } from '../helpers.js';
+import { install, webSdk } from '../../../src/index.js';
+import { loadTag, newWindow } from '../../helpers.js';
 
 /**
  * A component that kept `bridge.sdk` across a remount (SPA, hot reload) calls it after `destroy()`.

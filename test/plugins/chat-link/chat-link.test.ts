@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chatLink, ga4, install, type ChatLinkOptions } from '../../src/index.js';
-import { LINKED_KEY } from '../../src/plugins/chat-link/chat-link.js';
-import { loadTag, newWindow } from '../helpers.js';
+import { chatLink, ga4, install, type ChatLinkOptions } from '../../../src/index.js';
+import { LINKED_KEY } from '../../../src/plugins/chat-link/chat-link.js';
+import { loadTag, newWindow } from '../../helpers.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -34,9 +34,9 @@ describe('chatLink()', () => {
     tag.fire('onChatStarted', START); // the same chat again (resumed)
     expect(gets).toEqual([['G-ABC123XYZ', 'client_id']]);
     expect(beacons).toHaveLength(1);
-    expect(beacons[0]!.url).toBe('https://shop.example/api/iadvize-link');
-    expect(beacons[0]!.body.type).toBe('text/plain;charset=utf-8');
-    expect(JSON.parse(await beacons[0]!.body.text())).toEqual({ conversationId: CONVERSATION, clientId: '1234567890.1700000000' });
+    expect(beacons[0].url).toBe('https://shop.example/api/iadvize-link');
+    expect(beacons[0].body.type).toBe('text/plain;charset=utf-8');
+    expect(JSON.parse(await beacons[0].body.text())).toEqual({ conversationId: CONVERSATION, clientId: '1234567890.1700000000' });
   });
 
   it('once per conversation in the tab: a later page does not send it again', () => {

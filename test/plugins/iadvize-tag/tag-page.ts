@@ -1,5 +1,5 @@
 import { Window as HappyWindow } from 'happy-dom';
-import { iadvizeTag, install, type BridgeEvent, type IAdvizeTagOptions } from '../../src/index.js';
+import { iadvizeTag, install, type BridgeEvent, type IAdvizeTagOptions } from '../../../src/index.js';
 
 /** Pages for the tag loader's tests: the scripts the loader adds are kept, never loaded. */
 export type Host = Window & { iAdvizeInterface?: unknown[] & { config?: unknown }; iAdvize?: unknown; iAdvizeCallbacks?: unknown };

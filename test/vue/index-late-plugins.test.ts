@@ -15,7 +15,6 @@ describe('composables and plugins added later with bridge.use()', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { options } = bindingPage();
     const heard: string[] = [];
-    let bridge: { ping(): void } | undefined;
     const Chat = defineComponent({
       setup() {
         useIAdvizeEvent('ping:sent' as never, (event: { type: string }) => heard.push(event.type));
@@ -25,10 +24,10 @@ describe('composables and plugins added later with bridge.use()', () => {
     app = createApp(Chat).use(iadvize(options));
     app.mount(document.createElement('div'));
     // The plugin comes after the mount (a route's setup, a consent tool's callback).
-    bridge = app.runWithContext(() => useIAdvize())!.use(pinger());
+    const bridge = app.runWithContext(() => useIAdvize())!.use(pinger());
     await new Promise((resolve) => setTimeout(resolve));
-    bridge!.ping();
-    bridge!.ping();
+    bridge.ping();
+    bridge.ping();
     await nextTick();
     expect(heard).toEqual(['ping:sent', 'ping:sent']);
     expect(warn).not.toHaveBeenCalled();

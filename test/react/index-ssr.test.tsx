@@ -15,7 +15,7 @@ describe('iadvize-bridge/react on the server', () => {
       const state = useIAdvizeState();
       const active = useIAdvizeState((s) => s.chat.active);
       useIAdvizeEvent('chat:started', listener, { replay: true });
-      return <p>{`bridge=${String(bridge)} active=${active} sent=${state.chat.messagesSent} cobrowsing=${state.cobrowsing}`}</p>;
+      return <p>{`bridge=${bridge === null ? 'null' : 'a bridge'} active=${active} sent=${state.chat.messagesSent} cobrowsing=${state.cobrowsing}`}</p>;
     }
     const options = { plugins: [iadvizeTag({ sid: 1234 }), webSdk(), custom(() => {}), watcher] };
     const html = renderToString(<IAdvizeProvider options={options}><Chat /></IAdvizeProvider>);

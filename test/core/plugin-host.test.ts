@@ -116,7 +116,7 @@ describe('the plugin seam', () => {
     bridge.use({ name: 'greedy', setup: () => ({ on: () => 'mine' }) });
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('cannot replace bridge.on') }), { source: 'plugin', type: 'setup', plugin: 'greedy' });
     let emit: ((type: string) => void) | undefined;
-    bridge.use({ name: 'sloppy', setup: (context) => void (emit = (type) => context.emit(type as never, {} as never)) });
+    bridge.use({ name: 'sloppy', setup: (context) => void (emit = (type) => context.emit(type as never, {})) });
     expect(() => emit!('sloppy:thing')).toThrow(/emits "sloppy:thing", which is not in its `emits`/);
   });
 
@@ -132,7 +132,7 @@ describe('the plugin seam', () => {
     bridge.destroy();
     expect(heard).toHaveBeenCalledTimes(1);
     expect(tag.seen.errors).toEqual([]);
-    expect(onError.mock.calls.map(([error, context]) => [(error as Error).message, context])).toEqual([
+    expect(onError.mock.calls.map(([error, context]) => [(error as Error).message, context as unknown])).toEqual([
       ['setup', { source: 'plugin', type: 'setup', plugin: 'broken' }],
       ['send', { source: 'plugin', type: 'chat:started', plugin: 'broken' }],
       ['teardown', { source: 'plugin', type: 'teardown', plugin: 'broken' }],

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { install, isHistoryError, virtualAgent, type BridgeEvent, type InstallOptions } from '../../src/index.js';
-import { createTagSimulator } from '../../src/testing/index.js';
-import { loadTag, newWindow } from '../helpers.js';
+import { install, isHistoryError, virtualAgent, type BridgeEvent, type InstallOptions } from '../../../src/index.js';
+import { createTagSimulator } from '../../../src/testing/index.js';
+import { loadTag, newWindow } from '../../helpers.js';
 
 type Host = { iAdvize?: Record<string, unknown> };
 const host = (win: Window) => win as unknown as Host;
@@ -100,7 +100,7 @@ describe('virtualAgent.fetchHistory', () => {
     const transcript = { chatId: '666', entries: [{ from: 'visitor', text: 'Hello', at: 1 }] };
     const { bridge, fetch } = withFetch(async () => new Response(JSON.stringify(transcript)));
     await expect(bridge.virtualAgent.fetchHistory('666', { endpoint: '/api/iadvize-history' })).resolves.toEqual(transcript);
-    expect(String(fetch.mock.calls[0]![0])).toBe('https://shop.example/api/iadvize-history?chatId=666');
+    expect(String(fetch.mock.calls[0][0])).toBe('https://shop.example/api/iadvize-history?chatId=666');
   });
 
   it.each([

@@ -21,7 +21,7 @@ const hostileObject = fc
     fc.boolean(),
   )
   .map(([fields, throwingGetter]) => {
-    const raw = JSON.parse(JSON.stringify(fields, (_k, v) => (typeof v === 'bigint' ? 0 : v)) ?? '{}') as Record<string, unknown>;
+    const raw = JSON.parse(JSON.stringify(fields, (_k, v: unknown) => (typeof v === 'bigint' ? 0 : v)) ?? '{}') as Record<string, unknown>;
     if (throwingGetter) Object.defineProperty(raw, 'msg', { get: () => { throw new Error('getter'); }, enumerable: true });
     return raw;
   });
@@ -63,7 +63,7 @@ describe('any input from the tag (property-based)', () => {
         expect(events).toHaveLength(calls.length);
         expect(neighbour).toBe(calls.length);
         expect(errors).toHaveLength(calls.length);
-        events.forEach((event, i) => checkEventShape(event, calls[i]![0]));
+        events.forEach((event, i) => checkEventShape(event, calls[i][0]));
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
         expect(Object.keys(Object.prototype)).toEqual([]);
 
@@ -154,7 +154,7 @@ describe('site code that chains, replaces and calls back (property-based)', () =
         steps.forEach((s, index) => {
           if (s.op === 'fire') {
             fireModel(s.name);
-            expect(() => tag!.fire(s.name, { id: index })).not.toThrow();
+            expect(() => tag.fire(s.name, { id: index })).not.toThrow();
             payloadsFired++;
             return;
           }
@@ -172,7 +172,7 @@ describe('site code that chains, replaces and calls back (property-based)', () =
           kept.set(s.name, [...(kept.get(s.name) ?? []), [temp, model.get(s.name)]]);
           const fn = function (ctx?: unknown) {
             if (s.callsKept && typeof temp === 'function') temp(ctx);
-            if (nested) host.iAdvizeCallbacks[nested]!({ nested: true });
+            if (nested) host.iAdvizeCallbacks[nested]({ nested: true });
             calls.push(label);
             if (s.throws) throw new Error(label);
           };
