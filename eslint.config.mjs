@@ -20,7 +20,7 @@ function scriptGlobals() {
 }
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'test/.readme-samples/'] },
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'test/.doc-samples/', 'docs/api/'] },
   // A disable comment that no longer disables anything goes.
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
