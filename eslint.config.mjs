@@ -63,6 +63,10 @@ export default defineConfig(
       '@typescript-eslint/no-explicit-any': 'error',
       // `_name` marks a parameter kept for its position in a signature iAdvize or a vendor defines.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // A plugin adds its events to the core's `PluginEvents` by declaration merging: `interface PluginEvents extends TagEvents {}`.
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
+      // A `let` a closure reads before it is assigned (an unsubscribe a replayed event may need) stays a `let`.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {

@@ -63,7 +63,7 @@ export function createDelivery(guard: Guard, destroyed: () => boolean) {
 
   function toListeners(list: readonly AnyListener[], event: AnyEvent): void {
     // destroy() inside a listener stops the delivery of this event to the rest.
-    for (let i = 0; i < list.length && !destroyed(); i++) guard(list[i]!, undefined, event, 'listener', event.type);
+    for (let i = 0; i < list.length && !destroyed(); i++) guard(list[i], undefined, event, 'listener', event.type);
   }
 
   function deliverNow(event: AnyEvent, slot: Slot): void {
@@ -73,7 +73,7 @@ export function createDelivery(guard: Guard, destroyed: () => boolean) {
     toListeners(all.list, event);
     const list = senders;
     for (let i = 0; i < list.length && !destroyed(); i++) {
-      const sender = list[i]!;
+      const sender = list[i];
       guard(sender.send, sender.plugin, event as never, 'plugin', event.type, sender.name);
     }
   }

@@ -49,7 +49,7 @@ export function log(level: 'info' | 'warn' | 'error', message: string, ...detail
  * Without `onError`, each owner's error message is logged once, so a listener that fails on
  * every event does not flood the console.
  */
-export function createGuard(onError?: ErrorHandler): { guard: Guard; report: Report; setHandler(handler: ErrorHandler): void } {
+export function createGuard(onError?: ErrorHandler): { guard: Guard; report: Report; setHandler: (handler: ErrorHandler) => void } {
   const logged = new WeakMap<object, Set<string>>();
   const logOnce = (error: unknown, context: ErrorContext, owner: object): void => {
     const message = String(error instanceof Error ? error.message : error);

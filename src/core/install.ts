@@ -153,13 +153,14 @@ function createBridge(win: Window, options: InstallOptions): Installed {
     once(type: string, listener: (event: never) => void, onOptions?: OnOptions): Unsubscribe {
       let done = false;
       let stop: Unsubscribe | undefined;
-      stop = on(type, (event) => {
+      const listenOnce = (event: never): void => {
         if (done) return;
         done = true;
         // With replay this runs inside on(), before `stop` is known: it is called just after.
         stop?.();
         listener(event);
-      }, onOptions);
+      };
+      stop = on(type, listenOnce, onOptions);
       if (done) stop();
       return stop;
     },

@@ -11,9 +11,9 @@ interface Deps {
   delivery: Delivery;
   state: { readonly current: BridgeState };
   /** Whether the core has events of `type` (a callback's). */
-  isCoreEvent(type: string): boolean;
-  debug(): boolean;
-  destroyed(): boolean;
+  isCoreEvent: (type: string) => boolean;
+  debug: () => boolean;
+  destroyed: () => boolean;
 }
 
 type Fn = (this: AnyPlugin, arg: never) => unknown;
@@ -125,14 +125,14 @@ export function createPluginHost({ win, guard, report, delivery, state, isCoreEv
       }
       settle([...entries.filter((other) => other !== replaced), entry]);
       if (!entry.setup) return;
-      let mistake: unknown;
+      let mistake: Error | undefined;
       const api = guard(function (this: AnyPlugin, context: never) {
         try {
           return entry.setup!.call(this, context);
         } catch (error) {
           // The plugin's own option check (an endpoint only the page can judge): the caller's mistake.
           if (!isMistake(error)) throw error;
-          mistake = error;
+          mistake = error as Error;
           return undefined;
         }
       }, plugin, contextFor(entry, host) as never, 'plugin', 'setup', name);
@@ -144,7 +144,10 @@ export function createPluginHost({ win, guard, report, delivery, state, isCoreEv
       if (!api || typeof api !== 'object') return;
       for (const key of Object.keys(api)) {
         if (key in host) report(new TypeError(`iadvize-bridge: plugin "${name}" cannot replace bridge.${key}`), plugin, { source: 'plugin', type: 'setup', plugin: name });
-        else entry.api.push(key), (host[key] = (api as Record<string, unknown>)[key]);
+        else {
+          entry.api.push(key);
+          host[key] = (api as Record<string, unknown>)[key];
+        }
       }
     },
     teardownAll(bridge: object): void {

@@ -30,7 +30,7 @@ export interface PluginContext<Events extends object = object> {
   /** Emits one of the plugin's own events, to the listeners and the other plugins, as the tag's events go. */
   emit<K extends keyof Events & string>(type: K, payload: Events[K], raw?: unknown): void;
   /** Runs code the library does not own (a tool, the tag, a timer's work): what it throws is reported, never rethrown. */
-  guard(code: () => void, type: string): void;
+  guard(this: void, code: () => void, type: string): void;
   /** Reports a failure as this plugin's, like any other error (`onError`). */
   report(error: unknown, type: string): void;
   /** Whether the bridge has events of `type` now: the core's, or those of a plugin installed. */

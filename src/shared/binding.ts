@@ -34,7 +34,7 @@ const noop = (): void => {};
 const what = (error: unknown): string => String((error as Error)?.message).replace('iadvize-bridge on(): ', '');
 
 /** Says `message` once per page, as an error (a mistake in the hook's arguments) or a warning. */
-export function sayOnce(level: 'warn' | 'error', message: string): Unsubscribe {
+function sayOnce(level: 'warn' | 'error', message: string): Unsubscribe {
   if (!said.has(message)) log(level, message);
   said.add(message);
   return noop;

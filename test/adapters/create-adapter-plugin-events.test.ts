@@ -3,6 +3,12 @@ import { custom, ga4, iadvizeTag, install, matomo, type AnalyticsAdapter, type P
 import { loadTag, newWindow } from '../helpers.js';
 import { newPage, scripts } from '../plugins/iadvize-tag/tag-page.js';
 
+/** After the page's own code of this task: when an adapter checks the plugin events it lists. */
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve);
+  });
+
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
@@ -26,7 +32,7 @@ describe('a plugin owns its events: the adapters forward them by the rows it dec
     Object.assign(win, { gtag });
     const bridge = install({ window: win, plugins: [iadvizeTag({ sid: 1, src: 'https://cdn.example/iadvize.js?sid=1' }), ga4({ events: ['tag:failed'] })] });
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    scripts(win)[0]!.onerror!(new Event('error'));
+    scripts(win)[0].onerror!(new Event('error'));
     expect(bridge.tag.status).toBe('failed');
     expect(gtag.mock.calls).toEqual([['event', 'chat_tag_failed', {}]]);
   });
@@ -54,9 +60,10 @@ describe('a plugin owns its events: the adapters forward them by the rows it dec
     const win = newWindow();
     // The type check refuses both; a page without it (a script tag, a list built at run time) hears it here.
     const bridge = install({ window: win, plugins: [ga4({ events: ['chat:started', 'tag:failed', 'va:handoff'] }) as AnalyticsAdapter] });
-    bridge.use(custom(() => {}, { events: ['va:handoff'] }) as AnalyticsAdapter);
-    await new Promise((resolve) => setTimeout(resolve));
-    expect(warn.mock.calls.map(([line]) => line)).toEqual([
+    const unchecked: AnalyticsAdapter = custom(() => {}, { events: ['va:handoff'] });
+    bridge.use(unchecked);
+    await nextTask();
+    expect(warn.mock.calls.map(([line]) => line as unknown)).toEqual([
       '[iadvize-bridge] ga4(): "tag:failed" is not forwarded: add the plugin that emits it, with a `name` in its `events`',
       '[iadvize-bridge] ga4(): "va:handoff" is not forwarded: add the plugin that emits it, with a `name` in its `events`',
       '[iadvize-bridge] custom(): "va:handoff" is not forwarded: add the plugin that emits it, with a `name` in its `events`',
@@ -69,7 +76,7 @@ describe('a plugin owns its events: the adapters forward them by the rows it dec
     const win = newWindow();
     Object.assign(win, { gtag });
     const bridge = install({ window: win, plugins: [ga4({ events: ['counter:tick'] as never })] }).use(counter());
-    await new Promise((resolve) => setTimeout(resolve));
+    await nextTask();
     bridge.tick();
     expect(warn).not.toHaveBeenCalled();
     expect(gtag).toHaveBeenCalledWith('event', 'counter_tick', { count: 1 });
@@ -88,7 +95,7 @@ describe('a plugin owns its events: the adapters forward them by the rows it dec
     const bridge = install({ window: win, plugins: [legacy, ga4({ events: ['counter:tick'] as never })] });
     const heard = vi.fn();
     bridge.on('counter:tick', heard);
-    await new Promise((resolve) => setTimeout(resolve));
+    await nextTask();
     bridge.tick();
     expect(heard).toHaveBeenCalledTimes(1);
     expect(gtag).not.toHaveBeenCalled();
