@@ -56,10 +56,10 @@ const ANY_NAME: Pick<NamingRules, 'eventNameProblem'> = {
   eventNameProblem: (name) => (typeof name === 'string' && name ? undefined : 'names must be non-empty strings'),
 };
 
-// A core event type, or one a plugin may emit: `prefix:name`, with a prefix none of the core's uses.
-const CORE_PREFIXES = /* @__PURE__ */ new Set(CORE_EVENT_TYPES.map((type) => type.split(':')[0]));
+// A core event type, or a plugin's: `prefix:name` with a prefix none of the core's types uses (`chat:begun` is a typo).
 const mayExist = (type: unknown): boolean =>
-  typeof type === 'string' && (CORE_EVENT_TYPES.indexOf(type as never) >= 0 || (/^[a-z][\w-]*:[\w:-]+$/.test(type) && !CORE_PREFIXES.has(type.split(':')[0])));
+  typeof type === 'string' &&
+  (CORE_EVENT_TYPES.indexOf(type as never) >= 0 || (/^[\w-]+:./.test(type) && !CORE_EVENT_TYPES.some((core) => core.startsWith(type.split(':')[0] + ':'))));
 
 function checkOptions(scope: string, rules: Pick<NamingRules, 'eventNameProblem'>, options: AdapterOptions, own: readonly string[] = []): void {
   checkKnownOptions(scope, options, [...ADAPTER_OPTIONS, ...own]);

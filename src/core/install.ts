@@ -107,8 +107,7 @@ function createBridge(win: Window, options: InstallOptions): Installed {
   const { guard, report, setHandler } = createGuard(options.onError);
   const state = createState(createChatStore(win, options.persist !== false));
   const delivery = createDelivery(guard, () => destroyed);
-  const isCoreEvent = (type: string): boolean => CORE_EVENT_TYPES.indexOf(type as keyof CoreEvents) >= 0;
-  const plugins = createPluginHost({ win, guard, report, delivery, state, isCoreEvent, debug: () => debug, destroyed: () => destroyed });
+  const plugins = createPluginHost({ win, guard, report, delivery, state, debug: () => debug, destroyed: () => destroyed });
 
   /** What a tag callback becomes, fixed once per callback: read, measured, logged, heard, forwarded. */
   function route(name: CallbackName): (raw: unknown) => void {
@@ -146,7 +145,7 @@ function createBridge(win: Window, options: InstallOptions): Installed {
   if (debug && !registry.followsReassignment) log('warn', 'window.iAdvizeCallbacks cannot be redefined (declared with var, or locked): a later reassignment of it cannot be followed');
 
   const on = (type: string, listener: (event: never) => void, onOptions?: OnOptions): Unsubscribe =>
-    delivery.on(type, listener as never, onOptions, type === '*' || plugins.knows(type));
+    delivery.on(type, listener as never, onOptions, CORE_EVENT_TYPES.indexOf(type as keyof CoreEvents) >= 0 || type === '*' || plugins.emits(type));
 
   const bridge = {
     on,

@@ -10,8 +10,6 @@ interface Deps {
   report: Report;
   delivery: Delivery;
   state: { readonly current: BridgeState };
-  /** Whether the core has events of `type` (a callback's). */
-  isCoreEvent: (type: string) => boolean;
   debug: () => boolean;
   destroyed: () => boolean;
 }
@@ -57,7 +55,7 @@ function read(plugin: AnyPlugin): Entry {
  * a script tag's `data-analytics="ga4"` then an app's `ga4({ consent })`, hot reloading), so a tool
  * never receives an event twice and the latest configuration wins.
  */
-export function createPluginHost({ win, guard, report, delivery, state, isCoreEvent, debug, destroyed }: Deps) {
+export function createPluginHost({ win, guard, report, delivery, state, debug, destroyed }: Deps) {
   let entries: readonly Entry[] = [];
 
   function settle(next: readonly Entry[]): void {
@@ -66,7 +64,6 @@ export function createPluginHost({ win, guard, report, delivery, state, isCoreEv
     delivery.setSenders(next.filter((entry) => entry.send) as never);
   }
   const emitterOf = (type: string): Entry | undefined => entries.find((entry) => entry.events.has(type));
-  const knows = (type: string): boolean => isCoreEvent(type) || !!emitterOf(type);
 
   function contextFor(entry: Entry, host: Host): PluginContext<Record<string, object>> {
     const { name } = entry;
@@ -92,7 +89,6 @@ export function createPluginHost({ win, guard, report, delivery, state, isCoreEv
       },
       guard: (code, type) => guard(run, undefined, code, 'plugin', type, name),
       report: (error, type) => report(error, entry.plugin, { source: 'plugin', type, plugin: name }),
-      knows,
       // Read when an adapter first needs it, inside the adapter's guarded send.
       describe: (type) => (emitterOf(type)?.plugin.events as Record<string, EventRow> | undefined)?.[type],
     } as PluginContext<Record<string, object>>;
@@ -105,8 +101,8 @@ export function createPluginHost({ win, guard, report, delivery, state, isCoreEv
   }
 
   return {
-    /** Whether the bridge has events of `type` now: the core's, or an installed plugin's. */
-    knows,
+    /** Whether an installed plugin emits events of `type`. */
+    emits: (type: string): boolean => !!emitterOf(type),
     use(plugin: AnyPlugin, bridge: object): void {
       const host = bridge as Host;
       if (entries.some((entry) => entry.plugin === plugin)) return;

@@ -33,8 +33,6 @@ export interface PluginContext<Events extends object = object> {
   guard(this: void, code: () => void, type: string): void;
   /** Reports a failure as this plugin's, like any other error (`onError`). */
   report(error: unknown, type: string): void;
-  /** Whether the bridge has events of `type` now: the core's, or those of a plugin installed. */
-  knows(type: string): boolean;
   /** How the installed plugin that emits `type` describes it to analytics tools, if it does. */
   describe(type: string): EventRow | undefined;
 }
