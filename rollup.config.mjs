@@ -1,6 +1,6 @@
 import terser from '@rollup/plugin-terser';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 
@@ -15,6 +15,12 @@ const typescriptFor = (declarations) =>
     declarationDir: declarations ? 'dist' : undefined,
     outDir: 'dist',
   });
+
+/** Empties dist/ before the first build, so a module moved or removed in src/ is never packed from an old build. */
+const clean = () => ({
+  name: 'clean',
+  buildStart: () => rmSync('dist', { recursive: true, force: true }),
+});
 
 /**
  * Prints the Subresource Integrity hash of each script-tag build and keeps it in dist/sri.json
@@ -38,7 +44,9 @@ const integrity = () => ({
 
 // The plugin factories keep their names in the script-tag builds, so `plugins: [IAdvizeBridge.ga4]`
 // (the factory, not called) can be told to call `ga4()` rather than a minified `R()`.
-const FACTORIES = /^(ga4|gtm|universalAnalytics|gaLegacy|matomo|segment|adobeDataLayer|mixpanel|amplitude|posthog|plausible|custom|webSdk|virtualAgent|chatLink|iadvizeTag)$/;
+/** The shipped analytics tools, read from their one list (the size budgets measure each). */
+export const TOOLS = [...readFileSync('src/adapters/tools-by-name.ts', 'utf8').matchAll(/^export \{ (\w+)/gm)].map(([, name]) => name);
+const FACTORIES = new RegExp(`^(${[...TOOLS, 'custom', 'webSdk', 'virtualAgent', 'chatLink', 'iadvizeTag'].join('|')})$`);
 
 export default [
   {
@@ -57,7 +65,7 @@ export default [
       // (Rollup drops module-level directives from sources).
       banner: (chunk) => (chunk.fileName === 'react/index.js' ? "'use client';" : ''),
     },
-    plugins: [typescriptFor(true)],
+    plugins: [clean(), typescriptFor(true)],
   },
   // Script-tag builds: the default one (core, data attributes, ga4, gtm) and the full one.
   ...[

@@ -2,11 +2,13 @@
 // bundler would (esbuild, minified, tree-shaken) from the built dist/, then gzipped and brotli'd;
 // the script-tag builds as shipped. Each bundle is printed module by module (minified bytes).
 import { build } from 'esbuild';
+import { TOOLS } from '../rollup.config.mjs';
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = new URL('..', import.meta.url).pathname;
-const ADAPTERS = ['ga4', 'gtm', 'universalAnalytics', 'gaLegacy', 'matomo', 'segment', 'adobeDataLayer', 'mixpanel', 'amplitude', 'posthog', 'plausible', 'custom'];
+// Every shipped tool (src/adapters/tools-by-name.ts), then custom.
+const ADAPTERS = [...TOOLS, 'custom'];
 const PLUGINS = ['webSdk', 'virtualAgent', 'iadvizeTag', 'chatLink']; // each on top of install
 const BINDINGS = ['react', 'vue']; // each entry, every export, on top of install; the framework itself is the app's
 
