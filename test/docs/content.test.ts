@@ -38,7 +38,7 @@ describe("the privacy guide's table (docs/privacy.md)", () => {
     const segmentNames: string[] = [];
     const segmentAdapter = segment({ events: EVENT_TYPES, client: { track: (name: string) => segmentNames.push(name) } });
     // The rows of the plugins' events, as a bridge with webSdk() and virtualAgent() gives them.
-    segmentAdapter.setup!({ window: globalThis, describe: (type: string) => (MAPPING as Record<string, EventRow>)[type]} as unknown as PluginContext);
+    segmentAdapter.setup!({ window: globalThis, guard: () => {}, describe: (type: string) => (MAPPING as Record<string, EventRow>)[type] } as unknown as PluginContext);
     const expected = (Object.keys(MAPPING) as (typeof EVENT_TYPES)[number][]).map((type) => {
       const event = { ...full, type } as unknown as BridgeEvent;
       const row = MAPPING[type] as EventRow;

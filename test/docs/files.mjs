@@ -1,4 +1,4 @@
-// The user docs the tests read: the README and every guide under docs/ (not the generated API
+// The docs the tests read: the README, CONTRIBUTING and every guide under docs/ (not the generated API
 // reference in docs/api/). One list, so a guide added later is checked like the others.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,9 +16,9 @@ function markdownIn(dir) {
     .sort();
 }
 
-/** README.md, then docs/**\/*.md. */
+/** README.md, CONTRIBUTING.md, then docs/**\/*.md. */
 export function docFiles() {
-  return ['README.md', ...markdownIn('docs')];
+  return ['README.md', 'CONTRIBUTING.md', ...markdownIn('docs')];
 }
 
 /** The text of a file, relative to the root. */
