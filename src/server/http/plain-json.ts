@@ -43,7 +43,7 @@ export function formFields(body: string): { [key: string]: PlainValue } | undefi
   const fields: { [key: string]: PlainValue } = {};
   for (const [name, value] of new URLSearchParams(body)) {
     const list = ARRAY_KEY.exec(name);
-    const key = list ? list[1]! : name;
+    const key = list ? list[1] : name;
     if (UNSAFE_KEYS.has(key)) continue;
     const existing = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
     if (!list) {

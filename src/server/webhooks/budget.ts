@@ -54,7 +54,7 @@ export function unverifiedBudget(maxBytes: number, maxReaders = Math.max(8, Math
     held.bytes = 0;
   }
   function wakeWaiting() {
-    while (waiting.length && used + waiting[0]!.bytes <= maxBytes) {
+    while (waiting.length && used + waiting[0].bytes <= maxBytes) {
       const { held, bytes, resolve } = waiting.shift()!;
       held.pending = 0;
       resolve(grant(held, bytes));

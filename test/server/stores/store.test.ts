@@ -27,7 +27,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const stores = connections.map((client) => redisStore(client, { prefix: 'race:' }));
     const wins = await Promise.all(stores.map((store, i) => store.add('key', String(i), 60_000)));
     expect(wins.filter(Boolean)).toHaveLength(1);
-    expect(await stores[0]!.get('key')).toBe(String(wins.indexOf(true)));
+    expect(await stores[0].get('key')).toBe(String(wins.indexOf(true)));
   });
 
   it('two webhook instances sharing Redis run onEvent once per event, and a failed attempt leaves the id free', async () => {

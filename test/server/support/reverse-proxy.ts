@@ -31,7 +31,7 @@ export async function reverseProxy(target: string, { changeOrigin = false, prefi
     req.url = req.url.slice(prefix.length);
     proxy.web(req, res);
   });
-  servers.push(server as unknown as Server);
+  servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
 }
