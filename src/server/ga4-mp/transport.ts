@@ -44,7 +44,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function validationMessages(response: Response): Promise<ValidationMessage[]> {
   const read = await readCapped(response.body, { maxBytes: 64 * 1024 });
   try {
-    const messages: unknown = read.ok ? JSON.parse(new TextDecoder().decode(read.bytes)).validationMessages : undefined;
+    const messages: unknown = read.ok ? (JSON.parse(new TextDecoder().decode(read.bytes)) as { validationMessages?: unknown }).validationMessages : undefined;
     return Array.isArray(messages) ? messages.filter((message): message is ValidationMessage => typeof message === 'object' && message !== null) : [];
   } catch {
     return [{ description: 'the validation server did not answer JSON' }];

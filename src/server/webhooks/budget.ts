@@ -1,7 +1,7 @@
 /** One request's share of the budget: `take` more bytes (true once they fit), `free` all it holds and its place. */
 export interface BudgetHolder {
-  take(bytes: number): boolean | Promise<boolean>;
-  free(): void;
+  take: (bytes: number) => boolean | Promise<boolean>;
+  free: () => void;
 }
 
 interface Held {
