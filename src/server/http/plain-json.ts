@@ -2,7 +2,7 @@
 export type PlainValue = string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue };
 
 /** iAdvize's payloads are two levels deep; a deeper body is refused rather than walked. */
-export const MAX_DEPTH = 16;
+const MAX_DEPTH = 16;
 
 // Keys that would reach an object's prototype once the site copies the event with Object.assign or a merge.
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

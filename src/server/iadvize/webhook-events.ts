@@ -46,7 +46,7 @@ const legacyConversation = {
 };
 
 /** Every event type iAdvize documents -> its fields beyond the common ones. */
-export const WEBHOOK_FIELDS = {
+const WEBHOOK_FIELDS = {
   'v2.conversation.pushed': { ...v2Conversation, operatorId: optional(number) },
   'v2.conversation.closed': { ...v2Conversation, operatorIds: optional(numbers) },
   'user.created': user,

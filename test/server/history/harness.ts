@@ -7,7 +7,7 @@ import { API_KEY, hostileIadvize, listen, type LocalServer } from '../support/ho
 export const ORIGIN = 'https://shop.example';
 
 /** The key, as written and as a URL carries it, must be in no body, header or log line. */
-export function expectNoKey(text: string): void {
+function expectNoKey(text: string): void {
   expect(text).not.toContain(API_KEY);
   expect(text).not.toContain(encodeURIComponent(API_KEY));
 }

@@ -32,7 +32,7 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startRedis(): Promise<RedisServer> {
+async function startRedis(): Promise<RedisServer> {
   if (spawnSync(BINARY, ['--version']).error) {
     throw new Error(
       `redis-server is not installed (looked for ${JSON.stringify(BINARY)}): the Redis store is tested against a real one. ` +

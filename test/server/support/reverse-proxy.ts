@@ -6,7 +6,7 @@ import httpProxy from 'http-proxy';
 import { afterAll } from 'vitest';
 
 /** The certificate the proxy presents, for shop.example, www.shop.example and 127.0.0.1. */
-export const TLS = readFileSync(new URL('../../fixtures/proxy-tls.pem', import.meta.url), 'utf8');
+const TLS = readFileSync(new URL('../../fixtures/proxy-tls.pem', import.meta.url), 'utf8');
 
 export interface ProxySetup {
   /** Rewrites `Host` to the target's (a CDN or load balancer in front of the app server). */
