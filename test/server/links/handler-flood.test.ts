@@ -22,7 +22,7 @@ async function site(store: KeyValueStore, authorize: LinkHandlerOptions['authori
   const deliver = async (eventId: string) => {
     const body = JSON.stringify({ ...fresh(DOCUMENTED_WEBHOOKS['satisfaction.answered']), eventId });
     const response = await fetch(webhooks, { method: 'POST', headers: { 'content-type': 'application/json', 'x-iadvize-signature': sign(body) }, body });
-    return (await response.json()).status as string;
+    return ((await response.json()) as { status: string }).status;
   };
   const link = async (sid: string, conversationId: string) => {
     const response = await fetch(links, { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', cookie: `sid=${sid}` }, body: JSON.stringify({ conversationId, clientId: CLIENT }) });

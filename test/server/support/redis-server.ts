@@ -65,7 +65,7 @@ async function spawnRedis(port: number): Promise<ChildProcess> {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`redis-server did not start on port ${port}: ${output}`)), 5000);
     child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk;
+      output += chunk.toString();
       if (output.includes('Ready to accept connections')) {
         clearTimeout(timer);
         resolve();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, request } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import httpProxy from 'http-proxy';
@@ -37,7 +37,7 @@ export async function reverseProxy(target: string, { changeOrigin = false, prefi
 }
 
 /** An app server on 127.0.0.1 (plain HTTP, as behind every proxy): its URL. */
-export async function appServer(listener: (req: IncomingMessage, res: import('node:http').ServerResponse) => void): Promise<string> {
+export async function appServer(listener: (req: IncomingMessage, res: ServerResponse) => void): Promise<string> {
   const server = createHttpServer(listener);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
