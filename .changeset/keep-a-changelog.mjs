@@ -10,7 +10,7 @@ export const GROUPS = ['Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Se
 /** The lines Changesets inserted after the title: its headings, entries, their continuations, blanks. */
 function changesetsBlock(lines) {
   let end = 1;
-  while (end < lines.length && /^(## \d+\.\d+|### (Major|Minor|Patch) Changes$|- |  |$)/.test(lines[end])) end++;
+  while (end < lines.length && /^(## \d+\.\d+|### (Major|Minor|Patch) Changes$|- | {2}|$)/.test(lines[end])) end++;
   return lines.slice(1, end);
 }
 

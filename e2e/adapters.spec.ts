@@ -74,8 +74,7 @@ describe('adapters against real vendor SDKs in Chromium', () => {
       const w = window as any;
       w.dataLayer = w.dataLayer || [];
       w.gtag = function () {
-        // Google's own snippet: gtag.js reads these Arguments objects from the dataLayer.
-        // eslint-disable-next-line prefer-rest-params
+        // eslint-disable-next-line prefer-rest-params -- Google's own snippet: gtag.js reads these Arguments objects (not arrays) from the dataLayer
         w.dataLayer.push(arguments);
       };
       w.gtag('js', new Date());

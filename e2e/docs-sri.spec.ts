@@ -8,7 +8,7 @@ import { open, useBrowser } from './browser.js';
 const ctx = useBrowser();
 const sri = JSON.parse(readFileSync(new URL('../dist/sri.json', import.meta.url), 'utf8')) as Record<string, string>;
 const samples = docFiles().flatMap((doc) =>
-  [...read(doc).matchAll(/<script src="[^"]*\/dist\/([\w.-]+\.js)"\s+integrity="([^"]*)"/g)].map(([, file, integrity]) => ({ doc, file: file!, integrity: integrity! })),
+  [...read(doc).matchAll(/<script src="[^"]*\/dist\/([\w.-]+\.js)"\s+integrity="([^"]*)"/g)].map(([, file, integrity]) => ({ doc, file, integrity })),
 );
 
 /** Whether the build ran in a page that loads it from this server with this integrity attribute. */

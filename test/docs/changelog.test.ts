@@ -13,7 +13,7 @@ const changelog = read('CHANGELOG.md');
 const { version } = JSON.parse(read('package.json')) as { version: string };
 
 describe('CHANGELOG.md', () => {
-  const releases = [...changelog.matchAll(/^## \[(.+?)\](.*)$/gm)].map(([, name, rest]) => ({ name: name!, rest: rest! }));
+  const releases = [...changelog.matchAll(/^## \[(.+?)\](.*)$/gm)].map(([, name, rest]) => ({ name, rest }));
 
   it('opens with an empty Unreleased section, then dated releases, the latest being package.json\'s version', () => {
     expect(changelog.startsWith('# Changelog\n')).toBe(true);
@@ -21,7 +21,7 @@ describe('CHANGELOG.md', () => {
     expect(changelog).toMatch(/^## \[Unreleased\]\n\n## \[/m);
     expect(releases.length).toBeGreaterThan(1);
     for (const { rest } of releases.slice(1)) expect(rest).toMatch(/^ - \d{4}-\d{2}-\d{2}$/);
-    expect(releases[1]!.name).toBe(version);
+    expect(releases[1].name).toBe(version);
   });
 
   it("groups each release's changes under Keep a Changelog's headings, and links every section", () => {
@@ -54,7 +54,7 @@ describe('a release with Changesets (changeset version, then keep-a-changelog.mj
         '### Added\n\n- `install({ example })`, an option\n  over two lines.\n\n### Fixed\n\n- a listener added twice is called once.\n\n',
     );
     expect(written).toContain(`[Unreleased]: https://github.com/iadvize-bridge/iadvize-bridge/compare/v${next}...HEAD\n[${next}]: https://github.com/iadvize-bridge/iadvize-bridge/compare/v${version}...v${next}\n`);
-    const past = (text: string) => text.split(`## [${version}]`)[1]!.split('\n[Unreleased]: ')[0];
+    const past = (text: string) => text.split(`## [${version}]`)[1].split('\n[Unreleased]: ')[0];
     expect(past(written)).toBe(past(changelog)); // earlier releases untouched
   });
 

@@ -16,7 +16,7 @@ describe('the events guide (docs/events.md)', () => {
 
 describe('README', () => {
   it('keeps the two commands that work on a fresh machine, in a shell block, and package.json runs them', () => {
-    const shell = [...readme.matchAll(/^```sh\n([\s\S]*?)^```/gm)].flatMap(([, code]) => code!.split('\n'));
+    const shell = [...readme.matchAll(/^```sh\n([\s\S]*?)^```/gm)].flatMap(([, code]) => code.split('\n'));
     expect(shell.some((line) => line.startsWith('npm install && npm run demo'))).toBe(true);
     expect(shell.some((line) => /^npm test\b/.test(line))).toBe(true);
     const { scripts } = JSON.parse(read('package.json')) as { scripts: Record<string, string> };

@@ -12,7 +12,7 @@ export function anchors(markdown: string): Set<string> {
   const seen = new Map<string, number>();
   const found = new Set<string>();
   for (const [, text] of withoutFences(markdown).matchAll(/^#{1,6} +(.+?) *#*$/gm)) {
-    const plain = text!.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>]+>/g, '');
+    const plain = text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>]+>/g, '');
     const slug = plain.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
     const n = seen.get(slug) ?? 0;
     seen.set(slug, n + 1);
@@ -36,8 +36,8 @@ export function brokenLinks(file: string, markdown: string, exists: (path: strin
   const problems: string[] = [];
   withoutCode(markdown).split('\n').forEach((line, i) => {
     for (const [, target] of line.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(target!)) continue; // https:, mailto:: not relative
-      const [path, anchor] = target!.split('#') as [string, string | undefined];
+      if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // https:, mailto:: not relative
+      const [path, anchor] = target.split('#') as [string, string | undefined];
       const resolved = path ? normalize(join(dirname(file), decodeURI(path))) : file;
       const where = `${file}:${i + 1}: ${target}`;
       if (resolved.startsWith('..')) problems.push(`${where}: leaves the repository`);

@@ -12,9 +12,9 @@ const ENTRIES: Record<string, string> = {
 
 /** The code of the docs' TypeScript sample whose first line contains `firstLine` (one in all the docs). */
 export function docSample(firstLine: string): string {
-  const found = samples().filter(({ code }) => code.split('\n')[0]!.includes(firstLine));
+  const found = samples().filter(({ code }) => code.split('\n')[0].includes(firstLine));
   if (found.length !== 1) throw new Error(`docs: ${found.length} samples start with "${firstLine}"`);
-  return found[0]!.code;
+  return found[0].code;
 }
 
 const resolver = (stubs: Record<string, string>): Plugin => ({
@@ -41,5 +41,5 @@ export async function bundleSample(code: string, format: 'esm' | 'iife', stubs: 
     logLevel: 'silent',
     plugins: [resolver(stubs)],
   });
-  return result.outputFiles[0]!.text;
+  return result.outputFiles[0].text;
 }

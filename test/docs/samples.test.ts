@@ -62,7 +62,7 @@ describe("the README's npm start", () => {
     window.eval(await bundleSample(docSample("import { ga4, iadvizeTag, install, webSdk } from 'iadvize-bridge'"), 'iife'));
     expect(tag.seen.transactions).toEqual([]);
     expect(paid).toHaveLength(1);
-    paid[0]!({ id: 'order-1042', total: 129 });
+    paid[0]({ id: 'order-1042', total: 129 });
     expect(tag.seen.transactions).toEqual([{ id: 'order-1042', amount: 129 }]);
     await window.happyDOM.close();
   });

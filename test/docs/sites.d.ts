@@ -11,6 +11,7 @@ declare const sessions: { get(sid: string): Promise<{ userId: string; chatIds: s
 /** The site's own session check: the session a cookie header names, if any. */
 declare function sessionOf(cookie: string | null): Promise<{ userId: string } | undefined>;
 declare module '#app' {
+  import type { App } from 'vue';
   /** Nuxt's plugin definition, as a Nuxt app's generated types give it. */
-  export function defineNuxtPlugin(plugin: (nuxtApp: { vueApp: import('vue').App }) => void): unknown;
+  export function defineNuxtPlugin(plugin: (nuxtApp: { vueApp: App }) => void): unknown;
 }

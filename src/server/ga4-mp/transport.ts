@@ -13,7 +13,7 @@ export interface MpTransport {
 }
 
 /** What Google's validation server says of a request (`/debug/mp/collect`). */
-export interface ValidationMessage {
+interface ValidationMessage {
   fieldPath?: string;
   description?: string;
   validationCode?: string;
@@ -24,13 +24,13 @@ export type MpResult = { ok: true; messages: ValidationMessage[] } | { ok: false
 type Attempt = MpResult & { retry?: boolean; retryAfterMs?: number };
 
 /** The longest wait between attempts, and the longest `Retry-After` waited for: past it the event fails now, and iAdvize's own retry comes later. */
-export const MAX_RETRY_AFTER_MS = 30_000;
+const MAX_RETRY_AFTER_MS = 30_000;
 /**
  * All attempts for one delivery end within this: iAdvize retries a webhook 10 s and 30 s after its
  * first attempt, and a delivery still running then holds its claim, so the last retry would be
  * answered 409 and the event lost. An attempt that could not end in time is not started.
  */
-export const SEND_BUDGET_MS = 20_000;
+const SEND_BUDGET_MS = 20_000;
 
 /** `Retry-After` in seconds or as an HTTP date, in ms from now; undefined when absent or unreadable. */
 function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
@@ -44,7 +44,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function validationMessages(response: Response): Promise<ValidationMessage[]> {
   const read = await readCapped(response.body, { maxBytes: 64 * 1024 });
   try {
-    const messages: unknown = read.ok ? JSON.parse(new TextDecoder().decode(read.bytes)).validationMessages : undefined;
+    const messages: unknown = read.ok ? (JSON.parse(new TextDecoder().decode(read.bytes)) as { validationMessages?: unknown }).validationMessages : undefined;
     return Array.isArray(messages) ? messages.filter((message): message is ValidationMessage => typeof message === 'object' && message !== null) : [];
   } catch {
     return [{ description: 'the validation server did not answer JSON' }];

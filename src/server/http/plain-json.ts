@@ -2,7 +2,7 @@
 export type PlainValue = string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue };
 
 /** iAdvize's payloads are two levels deep; a deeper body is refused rather than walked. */
-export const MAX_DEPTH = 16;
+const MAX_DEPTH = 16;
 
 // Keys that would reach an object's prototype once the site copies the event with Object.assign or a merge.
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -43,7 +43,7 @@ export function formFields(body: string): { [key: string]: PlainValue } | undefi
   const fields: { [key: string]: PlainValue } = {};
   for (const [name, value] of new URLSearchParams(body)) {
     const list = ARRAY_KEY.exec(name);
-    const key = list ? list[1]! : name;
+    const key = list ? list[1] : name;
     if (UNSAFE_KEYS.has(key)) continue;
     const existing = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined;
     if (!list) {

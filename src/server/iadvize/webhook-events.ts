@@ -25,7 +25,7 @@ const id: Reader<string> = (value) => (typeof value === 'string' && value.length
 const textOrNull: Reader<string | null> = (value) => (value === null ? null : text(value));
 const numbers: Reader<number[]> = (value) => {
   const list = Array.isArray(value) ? value.map(number) : undefined;
-  return list?.every((item) => item !== undefined) ? (list as number[]) : undefined;
+  return list?.every((item) => item !== undefined) ? list : undefined;
 };
 const availabilities: Reader<{ channel: string; status: string }[]> = (value) => {
   if (!Array.isArray(value)) return undefined;
@@ -33,7 +33,7 @@ const availabilities: Reader<{ channel: string; status: string }[]> = (value) =>
     const { channel, status } = (item ?? {}) as Record<string, unknown>;
     return typeof channel === 'string' && typeof status === 'string' ? { channel, status } : undefined;
   });
-  return list.every((item) => item !== undefined) ? (list as { channel: string; status: string }[]) : undefined;
+  return list.every((item) => item !== undefined) ? list : undefined;
 };
 const plain: Reader<PlainValue> = (value) => value as PlainValue;
 
@@ -46,7 +46,7 @@ const legacyConversation = {
 };
 
 /** Every event type iAdvize documents -> its fields beyond the common ones. */
-export const WEBHOOK_FIELDS = {
+const WEBHOOK_FIELDS = {
   'v2.conversation.pushed': { ...v2Conversation, operatorId: optional(number) },
   'v2.conversation.closed': { ...v2Conversation, operatorIds: optional(numbers) },
   'user.created': user,
@@ -114,7 +114,7 @@ const COMMON = { platform: optional(text), clientId: optional(number), projectId
 export function webhookEvent(fields: Record<string, PlainValue> & { eventId: string; eventType: string }): WebhookEvent {
   // Own rows only: `toString` or `constructor` are event types iAdvize could name, not rows.
   if (!Object.prototype.hasOwnProperty.call(WEBHOOK_FIELDS, fields.eventType)) return { ...fields, known: false };
-  const spec = (WEBHOOK_FIELDS as Record<string, Fields>)[fields.eventType]!;
+  const spec = (WEBHOOK_FIELDS as Record<string, Fields>)[fields.eventType];
   const event: Record<string, unknown> = { ...fields, known: true };
   for (const [name, field] of Object.entries({ ...COMMON, ...spec }) as [string, Field<unknown, boolean>][]) {
     const value = name in fields ? field.read(fields[name]) : undefined;

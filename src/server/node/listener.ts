@@ -58,7 +58,7 @@ function toRequest(req: NodeRequest, method: string, signal: AbortSignal): { req
     const announced = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0;
     const body = method !== 'GET' && method !== 'HEAD' && announced ? requestBody(req) : undefined;
     const init = body ? { method, headers, signal, body: body.stream, duplex: 'half' } : { method, headers, signal };
-    return { request: new Request(url, init as RequestInit), bodyLeft: body?.unfinished ?? NO_BODY_LEFT };
+    return { request: new Request(url, init), bodyLeft: body?.unfinished ?? NO_BODY_LEFT };
   } catch {
     return undefined;
   }

@@ -16,11 +16,11 @@ export function requestBody(req: NodeBody): { stream: ReadableStream<Uint8Array>
     {
       async pull(controller) {
         chunks ??= req[Symbol.asyncIterator]();
-        const { done, value } = await chunks.next();
-        if (done) {
+        const next = await chunks.next();
+        if (next.done) {
           finished = true;
           controller.close();
-        } else controller.enqueue(value);
+        } else controller.enqueue(next.value);
       },
     },
     { highWaterMark: 0 },

@@ -34,6 +34,7 @@ export function withDeadline(store: KeyValueStore, factory: string): DeadlineSto
     try {
       result = call();
     } catch (error) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what the store threw, passed on as it was
       return Promise.reject(error);
     }
     if (!isThenable(result)) return Promise.resolve(result);
@@ -43,6 +44,7 @@ export function withDeadline(store: KeyValueStore, factory: string): DeadlineSto
       const timer = setTimeout(() => reject((missed = true, timeoutError(ms))), left);
       pending.then(
         (value) => (clearTimeout(timer), missed ? late?.(value) : resolve(value)),
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what the store rejected with, passed on as it was
         (error: unknown) => (clearTimeout(timer), reject(error)),
       );
     });

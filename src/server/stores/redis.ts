@@ -5,17 +5,20 @@ import { isTimeout, STORE_TIMEOUT_MS } from './deadline.js';
 
 const { fail } = optionChecks('redisStore');
 
-/** What `redisStore` uses of a node-redis (v4+) client: `set` takes an options object. */
+/**
+ * What `redisStore` uses of a node-redis (v4+) client: `set` takes an options object. Replies are
+ * `unknown` (a string or null from Redis): the store checks what it gets.
+ */
 interface NodeRedisClient {
-  get(key: string): Promise<string | null | unknown>;
-  set(key: string, value: string, options: { PX: number; NX?: true }): Promise<string | null | unknown>;
+  get(key: string): Promise<unknown>;
+  set(key: string, value: string, options: { PX: number; NX?: true }): Promise<unknown>;
   del(key: string): Promise<unknown>;
 }
 
 /** What `redisStore` uses of an ioredis client: `set` takes Redis's own words, and the client has `call`. */
 interface IoRedisClient {
-  get(key: string): Promise<string | null | unknown>;
-  set(key: string, value: string, px: 'PX', ms: number, nx?: 'NX'): Promise<string | null | unknown>;
+  get(key: string): Promise<unknown>;
+  set(key: string, value: string, px: 'PX', ms: number, nx?: 'NX'): Promise<unknown>;
   del(key: string): Promise<unknown>;
   call(...args: never[]): unknown;
 }
@@ -61,6 +64,7 @@ export function redisStore(client: RedisClient, options: RedisStoreOptions = {})
     const state = ioredis ? (client as { status?: unknown }).status : (client as { isReady?: unknown }).isReady;
     const ready = ioredis ? state === 'ready' : state === true;
     // A client that says nothing of its state (a wrapper) is trusted.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- ioredis's status is a string; a wrapper's, whatever it is, in the words String() gives it
     if (!ready && state !== undefined) throw new Error(`Redis is not connected (the client is not ready${ioredis ? `: its status is '${String(state)}'` : ''})`);
   };
 

@@ -56,7 +56,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): KeyValueStore {
   const entriesOf = (key: string) => {
     const kind = key.slice(0, Math.max(0, key.indexOf(':')));
     let entries = kinds.get(kind);
-    if (!entries) kinds.set(kind, (entries = new Map()));
+    if (!entries) kinds.set(kind, (entries = new Map() as Entries));
     return entries;
   };
 

@@ -34,7 +34,7 @@ const PUSH_OPERATOR_FIELDS = /* @__PURE__ */ new Map([['operator_id', 'userId']]
 async function fromPushApi(body: { [key: string]: PlainValue }, bytes: Uint8Array): Promise<{ [key: string]: PlainValue }> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
   const eventId = `push-${Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
-  const name = String(body.name);
+  const name = body.name as string; // the caller checked it is one
   const parameters = body.parameters as { [key: string]: PlainValue };
   const datetime = isRecord(body.datetime) ? body.datetime : {};
   const fields: { [key: string]: PlainValue } = {};

@@ -1,7 +1,7 @@
 /** One request's share of the budget: `take` more bytes (true once they fit), `free` all it holds and its place. */
 export interface BudgetHolder {
-  take(bytes: number): boolean | Promise<boolean>;
-  free(): void;
+  take: (bytes: number) => boolean | Promise<boolean>;
+  free: () => void;
 }
 
 interface Held {
@@ -54,7 +54,7 @@ export function unverifiedBudget(maxBytes: number, maxReaders = Math.max(8, Math
     held.bytes = 0;
   }
   function wakeWaiting() {
-    while (waiting.length && used + waiting[0]!.bytes <= maxBytes) {
+    while (waiting.length && used + waiting[0].bytes <= maxBytes) {
       const { held, bytes, resolve } = waiting.shift()!;
       held.pending = 0;
       resolve(grant(held, bytes));

@@ -6,16 +6,16 @@ import type { KeyValueStore } from '../stores/store.js';
  * `onEvent` runs, so only a crashed instance lets it lapse: iAdvize retries 10 s and 30 s after a
  * failed attempt, and its last retry then delivers.
  */
-export const CLAIM_MS = 20_000;
+const CLAIM_MS = 20_000;
 
 /** A delivery in progress: renewed until it is `done` (kept) or `released` (iAdvize's retry runs it again). */
-export interface HeldClaim {
+interface HeldClaim {
   done(): Promise<void>;
   release(): Promise<void>;
 }
 
 /** `done`: delivered before. `pending`: another attempt is delivering it right now. */
-export type Claim = HeldClaim | 'done' | 'pending';
+type Claim = HeldClaim | 'done' | 'pending';
 
 export interface SeenEvents {
   claim(eventId: string): Promise<Claim>;

@@ -96,7 +96,7 @@ describe('Retry-After and a bounded number of attempts', () => {
     collect.script.push({ status: 429, retryAfter: '1' });
     await sink().send(closed('CHAT'));
     expect(collect.times).toHaveLength(2);
-    expect(collect.times[1]! - collect.times[0]!).toBeGreaterThanOrEqual(950);
+    expect(collect.times[1] - collect.times[0]).toBeGreaterThanOrEqual(950);
   });
 
   it('a Retry-After that would end past 20 s (seconds or a date) is not waited for: the event fails now, logged, and iAdvize retries the webhook', async () => {

@@ -1,13 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { createHistoryHandler, toNodeListener, type HistoryHandlerOptions } from '../../../src/server/index.js';
+import { createHistoryHandler, toNodeListener, type HistoryHandlerOptions, type Transcript } from '../../../src/server/index.js';
 import { API_KEY, hostileIadvize, listen, type LocalServer } from '../support/hostile-iadvize.js';
 
 export const ORIGIN = 'https://shop.example';
 
+/** The proxy's JSON answer: a transcript, or an `error` code and its `message`; a test reads the one it expects. */
+type HistoryAnswer = Transcript & { error?: string; message?: string };
+
 /** The key, as written and as a URL carries it, must be in no body, header or log line. */
-export function expectNoKey(text: string): void {
+function expectNoKey(text: string): void {
   expect(text).not.toContain(API_KEY);
   expect(text).not.toContain(encodeURIComponent(API_KEY));
 }
@@ -44,7 +47,9 @@ export function useHistoryProxy() {
       log: (line) => ctx.logged.push(line),
       ...options,
     });
-    const server = createServer(toNodeListener(handler));
+    const listener = toNodeListener(handler);
+    // The listener answers its own failures (a 500) and never rejects: nothing to catch here.
+    const server = createServer((req, res) => void listener(req, res));
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}/history`;
@@ -57,7 +62,7 @@ export function useHistoryProxy() {
     expectNoKey(text);
     expectNoKey(JSON.stringify([...response.headers]));
     expect(response.headers.get('cache-control')).toBe('no-store');
-    return { response, status: response.status, body: text ? JSON.parse(text) : null, text };
+    return { response, status: response.status, body: (text ? JSON.parse(text) : null) as HistoryAnswer, text }; // null: no body, never read
   }
 
   return { ctx, proxy, call };

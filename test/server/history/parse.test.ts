@@ -11,7 +11,7 @@ describe('parseHistory: REST API v2', () => {
       'navigation', 'visitor', 'system', 'operator', 'visitor', 'operator', 'operator', 'visitor', 'operator', 'system',
     ]);
     expect(transcript.entries[1]).toEqual({ from: 'visitor', text: 'Hello', at: 1455618264049 });
-    expect(transcript.entries[3]!.text).toBe('Hello, how can I help you?');
+    expect(transcript.entries[3].text).toBe('Hello, how can I help you?');
   });
 
   it('dates without epoch are Paris time (UTC+1 in February, UTC+2 in summer)', () => {

@@ -88,7 +88,7 @@ describe('refused origins are logged once each, and boundedly', () => {
     expect((await fetch(url, { method: 'POST', headers: beaconFrom('null'), body: LINK })).status).toBe(403);
     expect((await fetch(url, { method: 'POST', headers: beaconFrom(`https://shop.example/${'x'.repeat(5000)}`), body: LINK })).status).toBe(403);
     expect(logged[0]).toMatch(/opaque origin \(null:/);
-    expect(logged[1]!.length).toBeLessThan(400);
+    expect(logged[1].length).toBeLessThan(400);
   });
 });
 
@@ -104,7 +104,7 @@ describe('publicOrigin and allowedOrigins are origins', () => {
     ['user info', 'https://user@shop.example', /publicOrigin/],
     ['an empty list', [], /publicOrigin/],
   ])('%s is a TypeError naming what was written and the fix', (_, publicOrigin, message) => {
-    expect(make({ publicOrigin: publicOrigin as string })).toThrow(message);
+    expect(make({ publicOrigin })).toThrow(message);
   });
 
   it('allowedOrigins are checked the same way, and a trailing slash is dropped', async () => {

@@ -17,7 +17,7 @@ async function linkRoute(options: Partial<LinkHandlerOptions> = {}) {
     const response = await fetch(url, { method, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
     const text = await response.text();
     expect(response.headers.get('cache-control')).toBe('no-store');
-    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as { error?: string; message?: string }, headers: response.headers }; // null: a 204, never read
   };
   return { url, store, post, logged, lookup: linkedClientId(store) };
 }

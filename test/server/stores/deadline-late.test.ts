@@ -99,7 +99,7 @@ describe('one deadline per link request, shared by its store calls', () => {
       try {
         await wait(300); // the client sees its socket closed
         const started = performance.now();
-        outcomes = await Promise.race([Promise.allSettled(Array.from({ length: 200 }, (_, i) => store.add(`webhook:${i}`, 'pending:x', 20_000))), wait(3000).then(() => [])]);
+        outcomes = await Promise.race([Promise.allSettled(Array.from({ length: 200 }, (_, i) => Promise.resolve(store.add(`webhook:${i}`, 'pending:x', 20_000)))), wait(3000).then(() => [])]);
         ms = performance.now() - started;
       } finally {
         await redis.server().restart();

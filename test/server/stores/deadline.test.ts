@@ -21,7 +21,7 @@ async function site(store: KeyValueStore) {
     const started = performance.now();
     const response = await fetch(url, { ...init, signal: AbortSignal.timeout(8000) });
     const body = await response.text();
-    return { status: response.status, error: body ? JSON.parse(body).error : undefined, ms: performance.now() - started };
+    return { status: response.status, error: body ? (JSON.parse(body) as { error: string }).error : undefined, ms: performance.now() - started };
   };
   return {
     delivered,

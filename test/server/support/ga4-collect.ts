@@ -16,7 +16,7 @@ export interface Collected {
  * What the stand-in answers next, in order (then 204): a status, `'hang'` (never answers) or
  * `'redirect'` (a 302 to `elsewhere`, which must never be reached), or a validation server's answer.
  */
-export type Script = (number | 'hang' | 'redirect' | { validationMessages: object[] } | { status: number; retryAfter: string })[];
+type Script = (number | 'hang' | 'redirect' | { validationMessages: object[] } | { status: number; retryAfter: string })[];
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 

@@ -117,7 +117,7 @@ export function hostileIadvize(elsewhere: () => string): Promise<LocalServer> {
     server.requests.push(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const v2 = /^\/api\/2\/conversation(\.json-unicode)?\/(\d+)$/.exec(url.pathname);
-    const chatId = v2 ? v2[2]! : url.searchParams.get('chatid') ?? '';
+    const chatId = v2 ? v2[2] : url.searchParams.get('chatid') ?? '';
     server.tag(req, chatId);
     const key = v2 ? req.headers['x-api-key'] : url.searchParams.get('key');
     if (key !== API_KEY) return void res.writeHead(403).end(JSON.stringify({ meta: { status: 'error', message: `Forbidden: ${String(key)}` } }));

@@ -32,7 +32,7 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startRedis(): Promise<RedisServer> {
+async function startRedis(): Promise<RedisServer> {
   if (spawnSync(BINARY, ['--version']).error) {
     throw new Error(
       `redis-server is not installed (looked for ${JSON.stringify(BINARY)}): the Redis store is tested against a real one. ` +
@@ -65,7 +65,7 @@ async function spawnRedis(port: number): Promise<ChildProcess> {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`redis-server did not start on port ${port}: ${output}`)), 5000);
     child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk;
+      output += chunk.toString();
       if (output.includes('Ready to accept connections')) {
         clearTimeout(timer);
         resolve();

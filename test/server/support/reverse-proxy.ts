@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, request } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import httpProxy from 'http-proxy';
 import { afterAll } from 'vitest';
 
 /** The certificate the proxy presents, for shop.example, www.shop.example and 127.0.0.1. */
-export const TLS = readFileSync(new URL('../../fixtures/proxy-tls.pem', import.meta.url), 'utf8');
+const TLS = readFileSync(new URL('../../fixtures/proxy-tls.pem', import.meta.url), 'utf8');
 
 export interface ProxySetup {
   /** Rewrites `Host` to the target's (a CDN or load balancer in front of the app server). */
@@ -31,13 +31,13 @@ export async function reverseProxy(target: string, { changeOrigin = false, prefi
     req.url = req.url.slice(prefix.length);
     proxy.web(req, res);
   });
-  servers.push(server as unknown as Server);
+  servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
 }
 
 /** An app server on 127.0.0.1 (plain HTTP, as behind every proxy): its URL. */
-export async function appServer(listener: (req: IncomingMessage, res: import('node:http').ServerResponse) => void): Promise<string> {
+export async function appServer(listener: (req: IncomingMessage, res: ServerResponse) => void): Promise<string> {
   const server = createHttpServer(listener);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

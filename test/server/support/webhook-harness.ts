@@ -17,12 +17,21 @@ export function parisNow(): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'medium' }).format(new Date());
 }
 
+/** The handler's JSON answer: `status` once it took the event, `error` and `message` when it refused it. */
+interface WebhookAnswer {
+  status?: string;
+  error?: string;
+  message?: string;
+}
+
 const servers: Server[] = [];
 afterAll(() => Promise.all(servers.map((server) => (server.closeAllConnections(), new Promise((done) => server.close(done))))));
 
 /** `handler` behind `toNodeListener` on 127.0.0.1: the URL to call it at. */
 export async function serve(handler: (request: Request) => Promise<Response>, path = '/webhooks/iadvize'): Promise<string> {
-  const server = createServer(toNodeListener(handler));
+  const listener = toNodeListener(handler);
+  // The listener answers its own failures (a 500) and never rejects: nothing to catch here.
+  const server = createServer((req, res) => void listener(req, res));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
@@ -54,7 +63,7 @@ export function useWebhookRoute() {
     const answer = await response.text();
     expect(answer).not.toMatch(/whsec-/);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    return { status: response.status, body: answer ? JSON.parse(answer) : null };
+    return { status: response.status, body: (answer ? JSON.parse(answer) : null) as WebhookAnswer }; // null: no body, never read
   }
 
   return { ctx, route, deliver };

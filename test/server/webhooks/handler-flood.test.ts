@@ -27,7 +27,7 @@ function slowSender(url: string, { announced = MB - 1024, sent = 900 * 1024, giv
       resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0), ...(retryAfter ? { retryAfter } : {}), closed });
     };
     const timer = setTimeout(() => done(false), giveUpMs);
-    socket.on('data', (chunk) => (answer += chunk));
+    socket.on('data', (chunk) => (answer += chunk.toString()));
     socket.on('error', () => undefined);
     socket.on('close', () => done(true));
     socket.write(`POST ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: ${announced}\r\nx-iadvize-signature: ${FAKE_SIGNATURE}\r\n\r\n`);
@@ -53,7 +53,7 @@ describe('before a signature is checked, all requests together hold a bounded nu
     const url = await route({ maxUnverifiedBytes: MB });
     const post = async (bytes: number) => {
       const response = await fetch(url, { method: 'POST', headers: { 'x-iadvize-signature': FAKE_SIGNATURE }, body: 'x'.repeat(bytes) });
-      return [response.status, (await response.json()).error];
+      return [response.status, ((await response.json()) as { error: string }).error];
     };
     const larger = slowSender(url, { sent: 900 * 1024, giveUpMs: 2_000 });
     await pause(200);
