@@ -78,7 +78,9 @@ export default [
       format: 'iife',
       name: 'IAdvizeBridge',
       sourcemap: true,
-      plugins: [terser({ compress: { passes: 2, keep_fnames: FACTORIES }, mangle: { keep_fnames: FACTORIES }, format: { comments: false } })],
+      plugins: [
+        terser({ compress: { passes: 2, keep_fnames: FACTORIES }, mangle: { keep_fnames: FACTORIES }, format: { comments: false } }),
+      ],
     },
     plugins: [typescriptFor(false), integrity()],
   })),

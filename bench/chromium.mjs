@@ -104,7 +104,10 @@ const lines = [
   '',
   '| variant | ns per callback | vs its reference | vs the bare callback |',
   '|---|---|---|---|',
-  ...names.map((name, i) => `| ${name} | ${path.ns[name].toFixed(0)} | ${i === 0 ? '' : `${(path.ns[name] / (i < 3 ? reference : storedReference)).toFixed(2)}x`} | ${(path.ns[name] / bare).toFixed(1)}x |`),
+  ...names.map(
+    (name, i) =>
+      `| ${name} | ${path.ns[name].toFixed(0)} | ${i === 0 ? '' : `${(path.ns[name] / (i < 3 ? reference : storedReference)).toFixed(2)}x`} | ${(path.ns[name] / bare).toFixed(1)}x |`,
+  ),
   '',
   `The reference (bench/event-path.js, where a comment lists each guarantee it gives) is what the bridge must stay within 2x of: ${(bridge / reference).toFixed(2)}x in memory, ${(storedBridge / storedReference).toFixed(2)}x with the chat record written to sessionStorage on every chat event, which costs both about ${((storedReference - reference) / 1000).toFixed(1)} µs here.`,
   '',

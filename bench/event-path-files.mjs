@@ -11,16 +11,26 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 if (process.argv[2] !== 'child') {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'event-path-'));
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), 'child'], { env: { ...process.env, NODE_V8_COVERAGE: dir }, stdio: 'inherit' });
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), 'child'], {
+    env: { ...process.env, NODE_V8_COVERAGE: dir },
+    stdio: 'inherit',
+  });
   if (child.status !== 0) process.exit(child.status ?? 1);
   // The last coverage file written holds what ran after the reset: the callback's path.
-  const files = readdirSync(dir).filter((name) => name.startsWith('coverage')).sort().map((name) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')));
+  const files = readdirSync(dir)
+    .filter((name) => name.startsWith('coverage'))
+    .sort()
+    .map((name) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')));
   const ran = new Map();
   for (const script of files.at(-1).result) {
     if (!script.url.includes('/dist/') || script.url.includes('/dist/testing/')) continue;
     // Every function that ran but the module's own top level (which ran at import, before the reset).
     const used = script.functions.filter((fn) => fn.ranges[0].count > 0 && fn.ranges[0].startOffset > 0);
-    if (used.length) ran.set(path.relative(path.join(root, 'dist'), fileURLToPath(script.url)), used.map((fn) => fn.functionName || '(closure)'));
+    if (used.length)
+      ran.set(
+        path.relative(path.join(root, 'dist'), fileURLToPath(script.url)),
+        used.map((fn) => fn.functionName || '(closure)'),
+      );
   }
   const stack = JSON.parse(readFileSync(path.join(dir, 'stack.json'), 'utf8'));
   console.log(`one onChatStarted -> gtag('event', 'chat_started')`);
@@ -39,7 +49,10 @@ if (process.argv[2] !== 'child') {
     calls.push(args);
     if (args[1] !== 'chat_started') return;
     // The files on the stack, from the tag's call inward, each once.
-    const frames = new Error().stack.split('\n').map((line) => /\/dist\/([\w/-]+\.js)/.exec(line)?.[1]).filter((file) => file && !file.startsWith('testing/'));
+    const frames = new Error().stack
+      .split('\n')
+      .map((line) => /\/dist\/([\w/-]+\.js)/.exec(line)?.[1])
+      .filter((file) => file && !file.startsWith('testing/'));
     stack = [...new Set(frames.reverse())];
   };
   Error.stackTraceLimit = 100;

@@ -3,7 +3,11 @@
 // interleaved rounds. Every variant receives the same payloads, a new chat each time.
 import { ga4, install } from '/dist/index.js';
 
-const PAYLOADS = Array.from({ length: 64 }, (_, i) => ({ id: 9000 + i, conversationId: `5f0c8a52-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`, vuid: 'vuid-bench' }));
+const PAYLOADS = Array.from({ length: 64 }, (_, i) => ({
+  id: 9000 + i,
+  conversationId: `5f0c8a52-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`,
+  vuid: 'vuid-bench',
+}));
 
 /** A fresh same-origin frame whose page has Google's gtag contract. */
 function frame() {
@@ -118,11 +122,13 @@ const VARIANTS = {
 
 /** ns per callback of each variant: `rounds` interleaved rounds of `calls` calls, the order alternating. */
 window.runEventPath = (rounds, calls) => {
-  const wins = Object.fromEntries(Object.entries(VARIANTS).map(([name, setup]) => {
-    const win = frame();
-    setup(win);
-    return [name, win];
-  }));
+  const wins = Object.fromEntries(
+    Object.entries(VARIANTS).map(([name, setup]) => {
+      const win = frame();
+      setup(win);
+      return [name, win];
+    }),
+  );
   const samples = Object.fromEntries(Object.keys(VARIANTS).map((name) => [name, []]));
   const names = Object.keys(VARIANTS);
   for (let round = 0; round < rounds; round++) {

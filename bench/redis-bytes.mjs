@@ -13,7 +13,11 @@ const port = await new Promise((resolve) => {
     probe.close(() => resolve(port));
   });
 });
-const server = spawn(process.env.REDIS_SERVER ?? 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(
+  process.env.REDIS_SERVER ?? 'redis-server',
+  ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
 await new Promise((resolve) => server.stdout.on('data', (chunk) => String(chunk).includes('Ready to accept') && resolve()));
 const redis = new Redis(port, '127.0.0.1');
 const used = async () => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))[1]);
@@ -22,12 +26,15 @@ const LINKS = 10_000;
 let before = await used();
 for (let i = 0; i < LINKS; i += 100) {
   const batch = redis.pipeline();
-  for (let j = 0; j < 100; j++) batch.set(`iadvize-bridge:link:${randomUUID()}`, '1234567890.1712345678', 'PX', 30 * 24 * 3600 * 1000, 'NX');
+  for (let j = 0; j < 100; j++)
+    batch.set(`iadvize-bridge:link:${randomUUID()}`, '1234567890.1712345678', 'PX', 30 * 24 * 3600 * 1000, 'NX');
   await batch.exec();
 }
 const perLink = ((await used()) - before) / LINKS;
 const [one] = await redis.keys('iadvize-bridge:link:*');
-console.log(`a link: ${perLink.toFixed(0)} B of used_memory (over ${LINKS}), MEMORY USAGE ${await redis.memory('USAGE', one)} B; kept 30 days`);
+console.log(
+  `a link: ${perLink.toFixed(0)} B of used_memory (over ${LINKS}), MEMORY USAGE ${await redis.memory('USAGE', one)} B; kept 30 days`,
+);
 
 const SESSIONS = 300;
 before = await used();
@@ -38,6 +45,8 @@ for (let s = 0; s < SESSIONS; s++) {
   batch.set(count, '30', 'PX', 3600 * 1000);
   await batch.exec();
 }
-console.log(`a session at its cap (30 links): ${(((await used()) - before) / SESSIONS).toFixed(0)} B of used_memory for its counts, until its hour ends`);
+console.log(
+  `a session at its cap (30 links): ${(((await used()) - before) / SESSIONS).toFixed(0)} B of used_memory for its counts, until its hour ends`,
+);
 redis.disconnect();
 server.kill();

@@ -94,14 +94,20 @@ const sizes = execFileSync(process.execPath, [`${root}test/size.mjs`], { encodin
 
 out('## Node: dispatch, install, memory');
 out();
-out(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}.`);
-out(`Date: ${new Date().toISOString()}. Command: \`npm run bench\` (${ROUNDS} interleaved rounds; medians). A bare window object, the chat record in memory.`);
+out(
+  `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}.`,
+);
+out(
+  `Date: ${new Date().toISOString()}. Command: \`npm run bench\` (${ROUNDS} interleaved rounds; medians). A bare window object, the chat record in memory.`,
+);
 out();
 table('Dispatch cost by listeners (one message:sent callback, no plugin)', dispatch, '1 listener');
 table('Install cost', installCost, 'install() + destroy()');
 out('### Memory');
 out();
-out(`Heap growth after 1,000,000 events with listeners subscribing and unsubscribing throughout: ${(heap.growth / 1024).toFixed(1)} KiB (goal: < 1 MiB).`);
+out(
+  `Heap growth after 1,000,000 events with listeners subscribing and unsubscribing throughout: ${(heap.growth / 1024).toFixed(1)} KiB (goal: < 1 MiB).`,
+);
 out(`GA4 adapter afterwards: ${heap.sent} sent, ${heap.pending} pending; active timers: ${heap.timers} (goal: 0).`);
 out();
 out('### Bundle sizes (test/size.mjs)');

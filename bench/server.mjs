@@ -17,7 +17,14 @@ const ROUNDS = 2;
 /** The child: the proxy as a site runs it; samples its own RSS every 5 ms and answers the parent's questions. */
 async function runProxy(iadvizeUrl, maxUpstreamBytes) {
   const { createHistoryHandler, toNodeListener } = await import('../dist/server/index.js');
-  const handler = createHistoryHandler({ apiKey: API_KEY, authorize: () => true, baseUrl: iadvizeUrl, timeoutMs: 60_000, maxUpstreamBytes, log: () => undefined });
+  const handler = createHistoryHandler({
+    apiKey: API_KEY,
+    authorize: () => true,
+    baseUrl: iadvizeUrl,
+    timeoutMs: 60_000,
+    maxUpstreamBytes,
+    log: () => undefined,
+  });
   const server = createServer(toNodeListener(handler)).listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
   let peak = 0;
   setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5).unref();
@@ -32,7 +39,9 @@ async function runProxy(iadvizeUrl, maxUpstreamBytes) {
 
 /** A proxy in a process of its own; `ask('settled')` collects garbage first and restarts the peak. */
 async function startProxy(iadvizeUrl, maxUpstreamBytes = 2 * MB) {
-  const child = fork(fileURLToPath(import.meta.url), ['proxy', `${iadvizeUrl}/mock-iadvize`, String(maxUpstreamBytes)], { execArgv: ['--expose-gc'] });
+  const child = fork(fileURLToPath(import.meta.url), ['proxy', `${iadvizeUrl}/mock-iadvize`, String(maxUpstreamBytes)], {
+    execArgv: ['--expose-gc'],
+  });
   const { port } = await new Promise((resolve) => child.once('message', resolve));
   return {
     url: (chatId) => `http://127.0.0.1:${port}/history?chatId=${chatId}`,
@@ -63,12 +72,14 @@ function standIn(written) {
   const mock = createIadvizeMock();
   return createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    if (url.pathname.endsWith('/conversation.json-unicode/50') && req.headers['x-api-key'] === API_KEY) return hugeConversation(res, (sent) => written.push(sent));
+    if (url.pathname.endsWith('/conversation.json-unicode/50') && req.headers['x-api-key'] === API_KEY)
+      return hugeConversation(res, (sent) => written.push(sent));
     if (!mock.handle(req, res, url)) res.writeHead(404).end();
   });
 }
 
-const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
+const listen = (server) =>
+  new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
 const load = (url, headers = {}) => autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
 
 async function loadRun(iadvizeUrl) {
@@ -85,7 +96,15 @@ async function loadRun(iadvizeUrl) {
   const after = await proxy.ask('rss');
   const settled = await proxy.ask('settled');
   proxy.stop();
-  return { runs, before: before.rss, peak: after.peak, after: after.rss, settled: settled.rss, heapBefore: before.heap, heapAfter: settled.heap };
+  return {
+    runs,
+    before: before.rss,
+    peak: after.peak,
+    after: after.rss,
+    settled: settled.rss,
+    heapBefore: before.heap,
+    heapAfter: settled.heap,
+  };
 }
 
 /** 10 parallel requests for a 50 MB conversation through a fresh proxy with this cap. */
@@ -96,7 +115,9 @@ async function hugeRun(iadvizeUrl, written, maxUpstreamBytes) {
   written.length = 0;
   const started = performance.now();
   const statuses = await Promise.all(
-    Array.from({ length: 10 }, () => fetch(proxy.url('50')).then(async (response) => `${response.status} ${(await response.json()).error ?? 'transcript'}`)),
+    Array.from({ length: 10 }, () =>
+      fetch(proxy.url('50')).then(async (response) => `${response.status} ${(await response.json()).error ?? 'transcript'}`),
+    ),
   );
   const ms = performance.now() - started;
   const after = await proxy.ask('rss');
@@ -130,7 +151,9 @@ function loadRow(name, results) {
 function hugeRow({ maxUpstreamBytes, statuses, ms, before, peak, written }) {
   const counts = {};
   for (const status of statuses) counts[status] = (counts[status] ?? 0) + 1;
-  const answers = Object.entries(counts).map(([status, n]) => `${n}× ${status}`).join(', ');
+  const answers = Object.entries(counts)
+    .map(([status, n]) => `${n}× ${status}`)
+    .join(', ');
   const sent = written.length ? `${mib(Math.min(...written))} to ${mib(Math.max(...written))}` : 'n/a';
   return `| ${mib(maxUpstreamBytes)} | ${answers} | ${ms.toFixed(0)} | ${sent} | ${mib(before)} | ${mib(peak)} | **${mib(peak - before)}** |`;
 }

@@ -15,7 +15,9 @@ function sender(port, stopAt, answers, sockets) {
   if (Date.now() >= stopAt) return;
   const socket = connect(port, '127.0.0.1');
   sockets.add(socket);
-  socket.write(`POST /webhooks HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${BODY}\r\nx-iadvize-signature: ${FAKE_SIGNATURE}\r\n\r\n`);
+  socket.write(
+    `POST /webhooks HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${BODY}\r\nx-iadvize-signature: ${FAKE_SIGNATURE}\r\n\r\n`,
+  );
   const chunk = Buffer.alloc(CHUNK, 'a');
   let sent = 0;
   // Up to one chunk short of the body, then it holds: the body never ends.

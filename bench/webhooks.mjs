@@ -21,8 +21,18 @@ const SLOW_SECONDS = Number(process.env.BENCH_SLOW_SECONDS ?? 12);
 function payload(eventId) {
   const now = new Date().toISOString();
   return JSON.stringify({
-    eventId, eventType: 'v2.conversation.closed', platform: 'ha', projectId: 1, clientId: 1, conversationId: '4c8c7408-f73c-42cd-89e9-afbbee7d9024',
-    operatorIds: [1, 2], visitorExternalId: '63429889', channel: 'CHAT', visitorId: 'b05f1b45-c891-4a9c-b47e-91ee6c8ffb44', createdAt: now, sentAt: now,
+    eventId,
+    eventType: 'v2.conversation.closed',
+    platform: 'ha',
+    projectId: 1,
+    clientId: 1,
+    conversationId: '4c8c7408-f73c-42cd-89e9-afbbee7d9024',
+    operatorIds: [1, 2],
+    visitorExternalId: '63429889',
+    channel: 'CHAT',
+    visitorId: 'b05f1b45-c891-4a9c-b47e-91ee6c8ffb44',
+    createdAt: now,
+    sentAt: now,
   });
 }
 const sign = (body, secret = SECRET) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
@@ -31,16 +41,18 @@ const sign = (body, secret = SECRET) => `sha256=${createHmac('sha256', secret).u
 async function runChild(kind) {
   const { createWebhookHandler, toNodeListener } = await import('../dist/server/index.js');
   let events = 0;
-  const handler = kind === 'webhooks'
-    ? createWebhookHandler({ secret: SECRET, onEvent: () => void events++, log: () => undefined })
-    : async (request) => (await request.arrayBuffer(), Response.json({ status: 'delivered' }));
+  const handler =
+    kind === 'webhooks'
+      ? createWebhookHandler({ secret: SECRET, onEvent: () => void events++, log: () => undefined })
+      : async (request) => (await request.arrayBuffer(), Response.json({ status: 'delivered' }));
   const server = createServer(toNodeListener(handler)).listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
   let peak = 0;
   let sampler;
   process.on('message', (message) => {
     if (message === 'exit') process.exit(0);
     // The peak RSS from `sample` on, read every 20 ms, until `peak`.
-    if (message === 'sample') return void ((peak = 0), (sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)));
+    if (message === 'sample')
+      return void ((peak = 0), (sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)));
     if (message === 'peak') return void (clearInterval(sampler), process.send({ peak }));
     globalThis.gc?.();
     const { rss, heapUsed } = process.memoryUsage();
@@ -59,14 +71,22 @@ async function startChild(kind) {
 function load(url, mode) {
   const fixed = payload(randomUUID());
   return autocannon({
-    url, connections: CONNECTIONS, duration: SECONDS,
-    requests: [{
-      method: 'POST',
-      setupRequest: (request) => {
-        const body = mode === 'duplicate' ? fixed : payload(randomUUID());
-        return { ...request, body, headers: { 'content-type': 'application/json', 'x-iadvize-signature': sign(body, mode === 'forged' ? 'guess' : SECRET) } };
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => {
+          const body = mode === 'duplicate' ? fixed : payload(randomUUID());
+          return {
+            ...request,
+            body,
+            headers: { 'content-type': 'application/json', 'x-iadvize-signature': sign(body, mode === 'forged' ? 'guess' : SECRET) },
+          };
+        },
       },
-    }],
+    ],
   });
 }
 
@@ -121,7 +141,10 @@ async function runBench() {
 }
 
 function floodLines(slow) {
-  const answers = Object.entries(slow.answers).map(([status, count]) => `${status} x ${count.toLocaleString('en')}`).join(', ') || 'none';
+  const answers =
+    Object.entries(slow.answers)
+      .map(([status, count]) => `${status} x ${count.toLocaleString('en')}`)
+      .join(', ') || 'none';
   return [
     '',
     `### ${SENDERS} slow unsigned senders for ${SLOW_SECONDS} s`,

@@ -16,27 +16,55 @@
     $('messages').appendChild(li);
     $('messages').scrollTop = 1e6;
   };
-  bridge.on('message:received', function (e) { say(e.text, 'operator'); });
-  bridge.on('message:sent', function (e) { say(e.text, 'visitor'); });
-  bridge.on('alert:received', function (e) { say(e.text, 'system'); });
-  bridge.on('chat:started', function (e) { say('Chat ' + e.chatId + ' started', 'system'); });
-  bridge.on('chat:ended', function () { say('Chat ended', 'system'); });
+  bridge.on('message:received', function (e) {
+    say(e.text, 'operator');
+  });
+  bridge.on('message:sent', function (e) {
+    say(e.text, 'visitor');
+  });
+  bridge.on('alert:received', function (e) {
+    say(e.text, 'system');
+  });
+  bridge.on('chat:started', function (e) {
+    say('Chat ' + e.chatId + ' started', 'system');
+  });
+  bridge.on('chat:ended', function () {
+    say('Chat ended', 'system');
+  });
   // What a current tag tells of what the visitor sees: its buttons, its window, the survey.
-  bridge.on('chat:button-displayed', function () { say('Chat button shown', 'system'); });
-  bridge.on('call:button-displayed', function () { say('Call button shown', 'system'); });
-  bridge.on('chat:displayed', function () { say('Chat window opened', 'system'); });
-  bridge.on('chat:hidden', function () { say('Chat window closed', 'system'); });
-  bridge.on('satisfaction:displayed', function () { say('Satisfaction survey shown', 'system'); });
-  bridge.on('satisfaction:answered', function () { say('Survey answered: thank you', 'system'); });
-  bridge.on('operator:typing-started', function () { $('typing').textContent = 'The agent is typing…'; });
-  bridge.on('operator:typing-stopped', function () { $('typing').textContent = ''; });
+  bridge.on('chat:button-displayed', function () {
+    say('Chat button shown', 'system');
+  });
+  bridge.on('call:button-displayed', function () {
+    say('Call button shown', 'system');
+  });
+  bridge.on('chat:displayed', function () {
+    say('Chat window opened', 'system');
+  });
+  bridge.on('chat:hidden', function () {
+    say('Chat window closed', 'system');
+  });
+  bridge.on('satisfaction:displayed', function () {
+    say('Satisfaction survey shown', 'system');
+  });
+  bridge.on('satisfaction:answered', function () {
+    say('Survey answered: thank you', 'system');
+  });
+  bridge.on('operator:typing-started', function () {
+    $('typing').textContent = 'The agent is typing…';
+  });
+  bridge.on('operator:typing-stopped', function () {
+    $('typing').textContent = '';
+  });
   bridge.on('chat:availability', function (e) {
     $('availability').textContent = e.offline ? '· offline' : e.busy ? '· agents busy' : '· online';
   });
 
   var replies = ['Happy to help!', 'It runs true to size.', 'Delivery takes 3 days.'];
   var actions = {
-    start: function () { tag().startChat('visitor'); },
+    start: function () {
+      tag().startChat('visitor');
+    },
     reply: function () {
       tag().fire('onOperatorWriting', null);
       setTimeout(function () {
@@ -44,7 +72,9 @@
         tag().operatorSays(replies[Math.floor(Math.random() * replies.length)]);
       }, 600);
     },
-    end: function () { tag().endChat('visitor'); },
+    end: function () {
+      tag().endChat('visitor');
+    },
     buy: function () {
       var id = 'order-' + Date.now();
       bridge.sdk.recordTransaction({ id: id, amount: 129 });

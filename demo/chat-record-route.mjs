@@ -15,7 +15,10 @@ export function fromDemoPage(headers) {
 }
 
 const answer = (status, error, message, headers = {}) =>
-  new Response(JSON.stringify({ error, message }), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
+  new Response(JSON.stringify({ error, message }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
 
 /** The message in a body, if it is a JSON object with a string `from` and `text`. */
 function messageIn(body) {
@@ -37,7 +40,8 @@ export function createChatRecordHandler(mock) {
     if (request.method !== 'POST') return answer(405, 'method_not_allowed', 'Only POST', { allow: 'POST' });
     if (!fromDemoPage(request.headers)) return answer(403, 'forbidden', 'Only the demo pages may record messages');
     if (!CHAT_ID.test(chatId)) return answer(400, 'invalid_chat_id', 'chatId must be 1 to 12 digits, without a leading zero');
-    if (!/^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? '')) return answer(415, 'json_only', 'Send application/json');
+    if (!/^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? ''))
+      return answer(415, 'json_only', 'Send application/json');
     // A declared length bounds what is read: the HTTP parser never hands over more than it says.
     const length = request.headers.get('content-length');
     if (length === null) return answer(411, 'length_required', 'Send a Content-Length');
@@ -46,7 +50,8 @@ export function createChatRecordHandler(mock) {
     if (!message) return answer(400, 'invalid_message', 'Send { "from": "navigation" | "visitor" | "operator", "text": "..." }');
     const outcome = mock.record(chatId, message.from, message.text);
     if (outcome === 'unknown-chat') return answer(404, 'unknown_chat', 'Start the chat first: a navigation record starts it');
-    if (outcome === 'invalid') return answer(400, 'invalid_message', 'Unknown `from`, an empty or too long text, or a navigation that is not an http(s) URL');
+    if (outcome === 'invalid')
+      return answer(400, 'invalid_message', 'Unknown `from`, an empty or too long text, or a navigation that is not an http(s) URL');
     return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
   };
 }

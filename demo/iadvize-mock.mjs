@@ -23,7 +23,14 @@ const SAMPLE_HISTORY = [
 
 // iAdvize writes dates in Paris wall-clock time; sv-SE formats them as YYYY-MM-DD HH:MM:SS.
 const parisClock = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Paris', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  timeZone: 'Europe/Paris',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
 });
 
 /** Whether `text` may be recorded as coming `from` there: a known kind, 1 to 1000 characters, a page URL for a navigation. */
@@ -65,7 +72,8 @@ export function createIadvizeMock() {
     if (!match) return false;
     const send = (status, body) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (request.headers['x-api-key'] !== DEMO_API_KEY) send(403, { meta: { status: 'error', message: 'Invalid API key' } });
-    else if (url.searchParams.get('formatHistory') !== '0') send(400, { meta: { status: 'error', message: 'This mock only answers formatHistory=0' } });
+    else if (url.searchParams.get('formatHistory') !== '0')
+      send(400, { meta: { status: 'error', message: 'This mock only answers formatHistory=0' } });
     else {
       // The documented form: a string of records, without the list's outer brackets.
       const history = JSON.stringify(conversations.get(match[1]) ?? SAMPLE_HISTORY).slice(1, -1);

@@ -15,10 +15,12 @@
     button.addEventListener('click', function () {
       if (!tag()) return;
       button.disabled = true;
-      tag().run(name).then(function () {
-        button.disabled = false;
-        button.setAttribute('data-done', 'true');
-      });
+      tag()
+        .run(name)
+        .then(function () {
+          button.disabled = false;
+          button.setAttribute('data-done', 'true');
+        });
     });
     list.appendChild(button);
   });
@@ -37,7 +39,9 @@
   });
   // The panel says which tag plays the flows, as the toggle does.
   var how = document.getElementById('scenarios-how');
-  if (how && box.checked) how.textContent = 'Whole flows played by the tag simulator with realistic timing, as a 2017 iAdvize tag played them: every callback, 2017 payloads.';
+  if (how && box.checked)
+    how.textContent =
+      'Whole flows played by the tag simulator with realistic timing, as a 2017 iAdvize tag played them: every callback, 2017 payloads.';
   label.appendChild(box);
   label.appendChild(document.createTextNode(' Play as a 2017 tag (every callback, 2017 payloads)'));
   list.parentNode.insertBefore(label, list.nextSibling);

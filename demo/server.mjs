@@ -49,7 +49,8 @@ function resolveFile(urlPath, mounts) {
   if (path.split(sep).includes('..')) return undefined;
   for (const [prefix, dir] of Object.entries(mounts)) {
     // ESM packages built for bundlers import './lib/tracker' without an extension.
-    if (path.startsWith(prefix)) return existing(join(dir, path.slice(prefix.length))) ?? existing(join(dir, path.slice(prefix.length)) + '.js');
+    if (path.startsWith(prefix))
+      return existing(join(dir, path.slice(prefix.length))) ?? existing(join(dir, path.slice(prefix.length)) + '.js');
   }
   if (!PUBLIC.some((folder) => path === folder || path.startsWith(folder + sep))) return undefined;
   return existing(join(root, path));

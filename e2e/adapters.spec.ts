@@ -27,7 +27,12 @@ async function pageWithVendorNetwork(): Promise<{ page: Page; outgoing: Request[
     outgoing.push(route.request());
     // Amplitude retries a batch unless the answer says it was ingested, as its HTTP API does.
     const body = route.request().url().startsWith('https://amplitude.test/')
-      ? { code: 200, events_ingested: JSON.parse(route.request().postData() ?? '{}').events?.length ?? 0, payload_size_bytes: 0, server_upload_time: Date.now() }
+      ? {
+          code: 200,
+          events_ingested: JSON.parse(route.request().postData() ?? '{}').events?.length ?? 0,
+          payload_size_bytes: 0,
+          server_upload_time: Date.now(),
+        }
       : {};
     await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
   });
@@ -38,10 +43,20 @@ async function pageWithVendorNetwork(): Promise<{ page: Page; outgoing: Request[
 async function runChat(page: Page): Promise<void> {
   await page.evaluate(() => {
     const tag = (window as any).iAdvizeSimulator;
-    tag.fire('onChatStarted', { id: 8000042, startedBy: 'proactif', conversationId: '5f0c8a52-2a4e-4c1b-9d3e-0000000000aa', vuid: 'visitor-secret' });
+    tag.fire('onChatStarted', {
+      id: 8000042,
+      startedBy: 'proactif',
+      conversationId: '5f0c8a52-2a4e-4c1b-9d3e-0000000000aa',
+      vuid: 'visitor-secret',
+    });
     tag.fire('onMessageSent', { time: '10:00', msg: 'my email is jane@example.com' });
     tag.fire('onOfferReceived', { name: 'Free shipping', url: 'https://shop.example/cart?token=SECRET' });
-    tag.fire('onChatEnded', { id: 8000042, conversationId: '5f0c8a52-2a4e-4c1b-9d3e-0000000000aa', vuid: 'visitor-secret', endedBy: 'visitor' });
+    tag.fire('onChatEnded', {
+      id: 8000042,
+      conversationId: '5f0c8a52-2a4e-4c1b-9d3e-0000000000aa',
+      vuid: 'visitor-secret',
+      endedBy: 'visitor',
+    });
   });
 }
 
@@ -118,7 +133,12 @@ describe('adapters against real vendor SDKs in Chromium', () => {
     await page.addScriptTag({ url: '/vendor/mixpanel/mixpanel.umd.js' });
     await page.evaluate(() => {
       const w = window as any;
-      w.mixpanel.init('test-token', { api_host: 'https://api.mixpanel.test', batch_requests: false, track_pageview: false, persistence: 'localStorage' });
+      w.mixpanel.init('test-token', {
+        api_host: 'https://api.mixpanel.test',
+        batch_requests: false,
+        track_pageview: false,
+        persistence: 'localStorage',
+      });
       w.IAdvizeBridge.install({ adapters: [w.IAdvizeBridge.mixpanel()] });
     });
     await runChat(page);
@@ -137,7 +157,12 @@ describe('adapters against real vendor SDKs in Chromium', () => {
     await page.addScriptTag({ url: '/vendor/amplitude/amplitude-min.umd.js' });
     await page.evaluate(() => {
       const w = window as any;
-      w.amplitude.init('test-api-key', { serverUrl: 'https://amplitude.test/2/httpapi', flushQueueSize: 1, flushIntervalMillis: 50, autocapture: false });
+      w.amplitude.init('test-api-key', {
+        serverUrl: 'https://amplitude.test/2/httpapi',
+        flushQueueSize: 1,
+        flushIntervalMillis: 50,
+        autocapture: false,
+      });
       w.IAdvizeBridge.install({ adapters: [w.IAdvizeBridge.amplitude()] });
     });
     await runChat(page);
@@ -194,10 +219,12 @@ describe('adapters against real vendor SDKs in Chromium', () => {
     });
     await runChat(page);
     await vi.waitFor(() => expect(sentText(outgoing)).toContain('Live Chat Conversation Ended'), { timeout: 10_000 });
-    const tracks = outgoing
-      .filter((r) => r.url().startsWith('https://segment.test/v1/t'))
-      .map((r) => JSON.parse(r.postData() ?? '{}'));
-    expect(tracks.map((t) => t.event)).toEqual(['Live Chat Conversation Started', 'Live Chat Offer Received', 'Live Chat Conversation Ended']);
+    const tracks = outgoing.filter((r) => r.url().startsWith('https://segment.test/v1/t')).map((r) => JSON.parse(r.postData() ?? '{}'));
+    expect(tracks.map((t) => t.event)).toEqual([
+      'Live Chat Conversation Started',
+      'Live Chat Offer Received',
+      'Live Chat Conversation Ended',
+    ]);
     expect(tracks[0].properties).toEqual({ started_by: 'proactive', chat_channel: 'chat' });
     expectPrivacy(sentText(outgoing));
     await page.close();
@@ -215,7 +242,9 @@ describe('adapters against real vendor SDKs in Chromium', () => {
     });
     await page.waitForFunction(() => (window as any).plausibleReady === true);
     await runChat(page);
-    await vi.waitFor(() => expect(outgoing.filter((r) => r.url() === 'https://plausible.test/api/event')).toHaveLength(3), { timeout: 10_000 });
+    await vi.waitFor(() => expect(outgoing.filter((r) => r.url() === 'https://plausible.test/api/event')).toHaveLength(3), {
+      timeout: 10_000,
+    });
     const events = outgoing.map((r) => JSON.parse(r.postData() ?? '{}'));
     expect(events.map((e) => e.n)).toEqual(['Chat Started', 'Chat Offer Received', 'Chat Ended']);
     const props = typeof events[0].p === 'string' ? JSON.parse(events[0].p) : events[0].p;
@@ -248,16 +277,29 @@ describe('adapters against real vendor SDKs in Chromium', () => {
   });
 
   it('data-analytics="ga4 gtm" and data-include-ids configure the script tag without JavaScript', async () => {
-    const { page, problems } = await openPage(ctx.browser, ctx.server, { before: ['gtag-stub'], bridge: { attributes: 'data-analytics="ga4 gtm typo" data-include-ids' } });
+    const { page, problems } = await openPage(ctx.browser, ctx.server, {
+      before: ['gtag-stub'],
+      bridge: { attributes: 'data-analytics="ga4 gtm typo" data-include-ids' },
+    });
     await runChat(page);
     const layer = await page.evaluate(() =>
-      (window as any).dataLayer.map((entry: any) => (Object.prototype.toString.call(entry) === '[object Arguments]' ? Array.from(entry) : entry)),
+      (window as any).dataLayer.map((entry: any) =>
+        Object.prototype.toString.call(entry) === '[object Arguments]' ? Array.from(entry) : entry,
+      ),
     );
     const gtagEvents = layer.filter((entry: unknown) => Array.isArray(entry) && entry[0] === 'event');
     const gtmEvents = layer.filter((entry: any) => !Array.isArray(entry) && typeof entry.event === 'string');
-    expect(gtagEvents[0]).toEqual(['event', 'chat_started', { started_by: 'proactive', chat_channel: 'chat', chat_id: '8000042', conversation_id: '5f0c8a52-2a4e-4c1b-9d3e-0000000000aa' }]);
+    expect(gtagEvents[0]).toEqual([
+      'event',
+      'chat_started',
+      { started_by: 'proactive', chat_channel: 'chat', chat_id: '8000042', conversation_id: '5f0c8a52-2a4e-4c1b-9d3e-0000000000aa' },
+    ]);
     expect(gtmEvents.map((entry: any) => entry.event)).toEqual(['chat_started', 'chat_offer_received', 'chat_ended']);
-    expect(gtmEvents[2].iadvize).toMatchObject({ chat_id: '8000042', conversation_id: '5f0c8a52-2a4e-4c1b-9d3e-0000000000aa', ended_by: 'visitor' });
+    expect(gtmEvents[2].iadvize).toMatchObject({
+      chat_id: '8000042',
+      conversation_id: '5f0c8a52-2a4e-4c1b-9d3e-0000000000aa',
+      ended_by: 'visitor',
+    });
     // The typo is reported; the rest still works.
     expect(problems).toEqual([expect.stringContaining('unknown adapter "typo"')]);
     await page.close();

@@ -37,11 +37,19 @@ async function site(allowedOrigins: string[] = []): Promise<Site> {
   const store = memoryStore();
   const seen: Site['seen'] = [];
   // The site's own session check: the beacon must carry the session cookie.
-  const links = toNodeListener(createLinkHandler({ store, allowedOrigins, authorize: (request) => /(^|; )sid=abc(;|$)/.test(request.headers.get('cookie') ?? ''), log: () => undefined }));
+  const links = toNodeListener(
+    createLinkHandler({
+      store,
+      allowedOrigins,
+      authorize: (request) => /(^|; )sid=abc(;|$)/.test(request.headers.get('cookie') ?? ''),
+      log: () => undefined,
+    }),
+  );
   const server = createServer((req: IncomingMessage, res) => {
     // The library's own files, for the page that uses the real plugin.
     const dist = /^\/dist\/[\w./-]+\.js$/.exec(req.url ?? '')?.[0];
-    if (dist && !dist.includes('..')) return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(new URL(`..${dist}`, import.meta.url)));
+    if (dist && !dist.includes('..'))
+      return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(new URL(`..${dist}`, import.meta.url)));
     if (req.url === '/shop') return void res.writeHead(200, { 'content-type': 'text/html' }).end(SHOP);
     if (req.url !== '/api/chat-link') return void res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
     seen.push({ method: req.method, origin: req.headers.origin, type: req.headers['content-type'], cookie: req.headers.cookie });
@@ -64,10 +72,13 @@ afterAll(async () => {
 /** Opens a page of `from`, sets the session cookie, and beacons the link to `to`'s endpoint; the page's console errors. */
 async function beacon(from: string, to: string): Promise<{ queued: boolean; problems: string[] }> {
   const { page, problems } = await open(browser, `${from}/`);
-  const queued = await page.evaluate(([endpoint, body]) => {
-    document.cookie = 'sid=abc';
-    return navigator.sendBeacon(endpoint, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
-  }, [`${to}/api/chat-link`, JSON.stringify({ conversationId: CONVERSATION, clientId: CLIENT })]);
+  const queued = await page.evaluate(
+    ([endpoint, body]) => {
+      document.cookie = 'sid=abc';
+      return navigator.sendBeacon(endpoint, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
+    },
+    [`${to}/api/chat-link`, JSON.stringify({ conversationId: CONVERSATION, clientId: CLIENT })],
+  );
   await page.waitForTimeout(300);
   await page.close();
   return { queued, problems };
@@ -84,7 +95,10 @@ describe('navigator.sendBeacon from a real Chromium to createLinkHandler', () =>
 
   it('a beacon from another origin is refused unless listed in allowedOrigins, and is never preflighted', async () => {
     const [shop, other] = [await site(), await site()];
-    expect(await beacon(other.url, shop.url)).toEqual({ queued: true, problems: ['Failed to load resource: the server responded with a status of 403 (Forbidden)'] });
+    expect(await beacon(other.url, shop.url)).toEqual({
+      queued: true,
+      problems: ['Failed to load resource: the server responded with a status of 403 (Forbidden)'],
+    });
     expect(shop.seen.map((request) => [request.method, request.origin])).toEqual([['POST', other.url]]);
     expect(await linkedClientId(shop.store)({ conversationId: CONVERSATION })).toBeUndefined();
 
@@ -127,24 +141,32 @@ async function proxiedShop(withPublicOrigin: boolean) {
   });
   const origin = `https://127.0.0.1:${await reverseProxy(app, { prefix: '/shop' })}`;
   const authorize = (request: Request) => /(^|; )sid=(\w+)/.exec(request.headers.get('cookie') ?? '')?.[2] ?? false;
-  const links = toNodeListener(createLinkHandler({ store, authorize, publicOrigin: withPublicOrigin ? origin : undefined, log: (line) => logged.push(line) }));
+  const links = toNodeListener(
+    createLinkHandler({ store, authorize, publicOrigin: withPublicOrigin ? origin : undefined, log: (line) => logged.push(line) }),
+  );
   return { origin, url: `${origin}/shop`, store, logged, seen };
 }
 
 describe('a beacon from a real Chromium through a TLS-terminating reverse proxy with a path prefix', () => {
-  it("is refused without publicOrigin, the log naming the one to set; with it, it is stored", async () => {
+  it('is refused without publicOrigin, the log naming the one to set; with it, it is stored', async () => {
     for (const withPublicOrigin of [false, true]) {
       const shop = await proxiedShop(withPublicOrigin);
       // The proxy's certificate is the test's own: the page is still a secure https:// page.
       const page = await browser.newPage({ ignoreHTTPSErrors: true });
       const problems: string[] = [];
       // Chromium asks for /favicon.ico, which is outside the prefix the proxy serves.
-      page.on('console', (message) => message.type() === 'error' && !message.location().url.endsWith('/favicon.ico') && problems.push(message.text()));
+      page.on(
+        'console',
+        (message) => message.type() === 'error' && !message.location().url.endsWith('/favicon.ico') && problems.push(message.text()),
+      );
       await page.goto(`${shop.url}/`);
-      const queued = await page.evaluate(([endpoint, body]) => {
-        document.cookie = 'sid=abc';
-        return navigator.sendBeacon(endpoint, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
-      }, [`${shop.url}/api/chat-link`, JSON.stringify({ conversationId: CONVERSATION, clientId: CLIENT })]);
+      const queued = await page.evaluate(
+        ([endpoint, body]) => {
+          document.cookie = 'sid=abc';
+          return navigator.sendBeacon(endpoint, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
+        },
+        [`${shop.url}/api/chat-link`, JSON.stringify({ conversationId: CONVERSATION, clientId: CLIENT })],
+      );
       expect(queued).toBe(true);
       await expect.poll(() => shop.seen.length).toBe(1);
       expect(shop.seen).toEqual([{ origin: shop.origin, proto: 'https' }]);

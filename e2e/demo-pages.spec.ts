@@ -12,7 +12,9 @@ describe('the SPA demo', () => {
     await page.click('text=Shoes');
     await page.click('text=Cart');
     await page.click('[data-action=chat]');
-    await page.waitForFunction(() => document.querySelector('#sent')?.textContent?.includes('chat_survey_answered'), undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('#sent')?.textContent?.includes('chat_survey_answered'), undefined, {
+      timeout: 20_000,
+    });
     expect(await page.evaluate(() => (window as any).iAdvizeSimulator.seen.navigations)).toEqual(['/demo/spa/shoes', '/demo/spa/cart']);
     expect(await page.locator('#sent li code').allTextContents()).toContain('chat_started');
     for (const width of WIDTHS) await expectLayoutAt(page, width);
@@ -28,7 +30,10 @@ describe('the SPA demo', () => {
     const response = await page.reload();
     expect(response?.status()).toBe(200);
     await page.waitForFunction(simulatorLoaded);
-    expect({ url: page.url(), view: await page.textContent('#view') }).toEqual({ url: `${ctx.server.url}/demo/spa/jackets`, view: 'Jackets' });
+    expect({ url: page.url(), view: await page.textContent('#view') }).toEqual({
+      url: `${ctx.server.url}/demo/spa/jackets`,
+      view: 'Jackets',
+    });
     // Still the SPA: its links route without a page load, and the bridge tells the tag.
     await page.click('text=Cart');
     expect(await page.textContent('#view')).toBe('Cart');
@@ -53,7 +58,12 @@ describe('the one-tag demo page', () => {
       config: (window as any).iAdvizeSimulator.seen.config,
       status: (window as any).IAdvizeBridge.bridge.tag.status,
     }));
-    expect(integration).toEqual({ bridgeTags: ['../dist/iadvize-bridge.iife.min.js'], tags: 1, config: { sid: 1234, lang: 'en' }, status: 'loaded' });
+    expect(integration).toEqual({
+      bridgeTags: ['../dist/iadvize-bridge.iife.min.js'],
+      tags: 1,
+      config: { sid: 1234, lang: 'en' },
+      status: 'loaded',
+    });
     await page.click('[data-scenario="proactive-chat"]');
     await page.waitForSelector('[data-scenario="proactive-chat"][data-done]', { timeout: 20_000 });
     const sent = await page.locator('#sent li code').allTextContents();

@@ -21,10 +21,13 @@ const post = (chatId: string, body: unknown, headers: Record<string, string> = {
 const record = async (chatId: string, from: string, text: string) => expect((await post(chatId, { from, text })).status).toBe(204);
 /** The conversation as iAdvize's v2 API answers it, from the stand-in. */
 const conversation = async (chatId: string) => {
-  const response = await fetch(`${server.url}/mock-iadvize/api/2/conversation.json-unicode/${chatId}?formatHistory=0`, { headers: { 'x-api-key': DEMO_API_KEY } });
+  const response = await fetch(`${server.url}/mock-iadvize/api/2/conversation.json-unicode/${chatId}?formatHistory=0`, {
+    headers: { 'x-api-key': DEMO_API_KEY },
+  });
   return (await response.json()).data;
 };
-const transcript = async (chatId: string) => (await fetch(`${server.url}/api/iadvize-history?chatId=${chatId}&visitorId=${VISITOR}`)).json();
+const transcript = async (chatId: string) =>
+  (await fetch(`${server.url}/api/iadvize-history?chatId=${chatId}&visitorId=${VISITOR}`)).json();
 const SAMPLE_FIRST_TEXT = 'http://127.0.0.1/demo/';
 
 describe('the demo route that records what the widget showed', () => {
@@ -37,7 +40,11 @@ describe('the demo route that records what the widget showed', () => {
     expect(data).toMatchObject({ id: 4242, visitor_uid: VISITOR, channel: 'chat' });
     expect(typeof data.history).toBe('string');
     const records = JSON.parse(`[${data.history}]`);
-    expect(records.map((r: unknown[]) => [r[0], r[2]])).toEqual([[5, 'http://127.0.0.1:5178/demo/'], [2, typed], [1, 'Yes, in stock.']]);
+    expect(records.map((r: unknown[]) => [r[0], r[2]])).toEqual([
+      [5, 'http://127.0.0.1:5178/demo/'],
+      [2, typed],
+      [1, 'Yes, in stock.'],
+    ]);
     for (const [, date, , epochMs] of records) {
       expect(date).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
       expect(Math.abs(Date.now() - epochMs)).toBeLessThan(60_000);
@@ -64,7 +71,8 @@ describe('the demo route that records what the widget showed', () => {
     const kept = JSON.parse(`[${(await conversation('500')).history}]`);
     expect(kept).toHaveLength(MOCK_LIMITS.records);
     expect([kept[0][2], kept.at(-1)[2]]).toEqual(['message 1', `message ${MOCK_LIMITS.records}`]);
-    for (let chat = 501; chat <= 500 + MOCK_LIMITS.conversations; chat++) await record(String(chat), 'navigation', 'http://127.0.0.1/demo/');
+    for (let chat = 501; chat <= 500 + MOCK_LIMITS.conversations; chat++)
+      await record(String(chat), 'navigation', 'http://127.0.0.1/demo/');
     expect(JSON.parse(`[${(await conversation('500')).history}]`)[0][2]).toBe(SAMPLE_FIRST_TEXT);
     expect((await post('500', { from: 'visitor', text: 'late' })).status).toBe(404);
     expect(JSON.parse(`[${(await conversation('501')).history}]`)).toHaveLength(1);
@@ -84,7 +92,12 @@ describe('the demo route that records what the widget showed', () => {
       ['another path', () => post('900/messages/x', { from: 'visitor', text: 'hi' }), 404, 'not_found'],
       ['text/plain', () => post('900', { from: 'visitor', text: 'hi' }, { 'content-type': 'text/plain' }), 415, 'json_only'],
       [`${MAX_BODY_BYTES + 1} bytes`, () => post('900', `{"from":"visitor","text":"${'x'.repeat(MAX_BODY_BYTES)}"}`), 413, 'too_large'],
-      ['no length (chunked)', () => fetch(`${server.url}/api/demo-chats/900/messages`, chunked('{"from":"visitor","text":"hi"}')), 411, 'length_required'],
+      [
+        'no length (chunked)',
+        () => fetch(`${server.url}/api/demo-chats/900/messages`, chunked('{"from":"visitor","text":"hi"}')),
+        411,
+        'length_required',
+      ],
       ['not JSON', () => post('900', '{"from":'), 400, 'invalid_message'],
       ['null', () => post('900', 'null'), 400, 'invalid_message'],
       ['a list', () => post('900', '[["visitor","hi"]]'), 400, 'invalid_message'],
@@ -133,7 +146,12 @@ describe('the demo server', () => {
     };
     for (const path of ['/demo/spa/shoes', '/demo/spa/', '/demo/spa/a/b']) {
       const answer = await get(path);
-      expect({ path, status: answer.status, type: answer.type, spa: answer.body.includes('Peak Outfitters SPA') }).toEqual({ path, status: 200, type: 'text/html; charset=utf-8', spa: true });
+      expect({ path, status: answer.status, type: answer.type, spa: answer.body.includes('Peak Outfitters SPA') }).toEqual({
+        path,
+        status: 200,
+        type: 'text/html; charset=utf-8',
+        spa: true,
+      });
     }
     for (const path of ['/demo/spa/app.js', '/demo/spa/shoes.html', '/demo/spax', '/spa/shoes']) {
       expect({ path, status: (await get(path)).status }).toEqual({ path, status: 404 });
@@ -143,6 +161,10 @@ describe('the demo server', () => {
   it('serves the tag simulator at the tag path, for the one-tag page', async () => {
     const response = await fetch(`${server.url}/demo/iadvize.js`);
     const body = await response.text();
-    expect({ status: response.status, type: response.headers.get('content-type'), simulator: body.includes('iAdvizeSimulator') }).toEqual({ status: 200, type: 'text/javascript; charset=utf-8', simulator: true });
+    expect({ status: response.status, type: response.headers.get('content-type'), simulator: body.includes('iAdvizeSimulator') }).toEqual({
+      status: 200,
+      type: 'text/javascript; charset=utf-8',
+      simulator: true,
+    });
   });
 });

@@ -6,7 +6,12 @@ import type { Page } from 'playwright';
 
 // Every run saves screenshots in test-results/; UPDATE_SCREENSHOT=1 refreshes the committed ones instead.
 const screenshot = (width: 390 | 1280) =>
-  fileURLToPath(new URL(process.env.UPDATE_SCREENSHOT ? `../demo/screenshot${width === 1280 ? '' : '-390'}.png` : `../test-results/demo-${width}.png`, import.meta.url));
+  fileURLToPath(
+    new URL(
+      process.env.UPDATE_SCREENSHOT ? `../demo/screenshot${width === 1280 ? '' : '-390'}.png` : `../test-results/demo-${width}.png`,
+      import.meta.url,
+    ),
+  );
 
 const ctx = useBrowser();
 const botLines = (page: Page) => page.locator('#bot li').allTextContents();
@@ -53,19 +58,22 @@ describe('the demo shop', () => {
     await page.close();
   });
 
-  it.each(['proactive-chat', 'call', 'agents-offline'])('as a current tag (the default), %s shows in the inspector and the widget within 5 s', async (scenario) => {
-    const { page, problems } = await open(ctx.browser, `${ctx.server.url}/demo/`);
-    await page.waitForFunction(() => (window as any).iAdvizeSimulator?.loaded);
-    await page.click(`[data-scenario="${scenario}"]`);
-    const shown = () => document.querySelectorAll('#events li').length > 0 && document.querySelectorAll('#messages li').length > 0;
-    await page.waitForFunction(shown, undefined, { timeout: 5_000 });
-    // Played at realistic speed, to its end, with nothing the tag does not fire and no note about it.
-    await page.waitForSelector(`[data-scenario="${scenario}"][data-done]`, { timeout: 15_000 });
-    expect(await page.evaluate(() => (window as any).iAdvizeSimulator.seen.skipped)).toEqual([]);
-    expect(await page.locator('#skipped').count()).toBe(0);
-    expect(problems, problems.join('\n')).toEqual([]);
-    await page.close();
-  });
+  it.each(['proactive-chat', 'call', 'agents-offline'])(
+    'as a current tag (the default), %s shows in the inspector and the widget within 5 s',
+    async (scenario) => {
+      const { page, problems } = await open(ctx.browser, `${ctx.server.url}/demo/`);
+      await page.waitForFunction(() => (window as any).iAdvizeSimulator?.loaded);
+      await page.click(`[data-scenario="${scenario}"]`);
+      const shown = () => document.querySelectorAll('#events li').length > 0 && document.querySelectorAll('#messages li').length > 0;
+      await page.waitForFunction(shown, undefined, { timeout: 5_000 });
+      // Played at realistic speed, to its end, with nothing the tag does not fire and no note about it.
+      await page.waitForSelector(`[data-scenario="${scenario}"][data-done]`, { timeout: 15_000 });
+      expect(await page.evaluate(() => (window as any).iAdvizeSimulator.seen.skipped)).toEqual([]);
+      expect(await page.locator('#skipped').count()).toBe(0);
+      expect(problems, problems.join('\n')).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('a control plays the scenarios as a 2017 tag (every callback, 2017 payloads), and back', async () => {
     const { page, problems } = await open(ctx.browser, `${ctx.server.url}/demo/?speed=0.05`);
@@ -109,7 +117,9 @@ describe('the demo shop', () => {
     const reply = (await page.locator('#messages li.operator').allTextContents())[0];
     expect(transcript).toEqual([`[navigation] ${ctx.server.url}/demo/`, `[visitor] ${typed}`, `[operator] ${reply}`]);
     expect(await page.getAttribute('#bot', 'data-transcript')).toBe('3');
-    expect(await page.evaluate(() => ({ images: document.querySelectorAll('img[src=x]').length, injected: (window as any).injected }))).toEqual({ images: 0, injected: undefined });
+    expect(
+      await page.evaluate(() => ({ images: document.querySelectorAll('img[src=x]').length, injected: (window as any).injected })),
+    ).toEqual({ images: 0, injected: undefined });
     expect(problems, problems.join('\n')).toEqual([]);
     await page.close();
   });

@@ -8,7 +8,11 @@ import { open, useBrowser } from './browser.js';
 const ctx = useBrowser();
 const sri = JSON.parse(readFileSync(new URL('../dist/sri.json', import.meta.url), 'utf8')) as Record<string, string>;
 const samples = docFiles().flatMap((doc) =>
-  [...read(doc).matchAll(/<script src="[^"]*\/dist\/([\w.-]+\.js)"\s+integrity="([^"]*)"/g)].map(([, file, integrity]) => ({ doc, file, integrity })),
+  [...read(doc).matchAll(/<script src="[^"]*\/dist\/([\w.-]+\.js)"\s+integrity="([^"]*)"/g)].map(([, file, integrity]) => ({
+    doc,
+    file,
+    integrity,
+  })),
 );
 
 /** Whether the build ran in a page that loads it from this server with this integrity attribute. */
@@ -16,7 +20,10 @@ async function runs(file: string, integrity: string): Promise<boolean> {
   const url = `${ctx.server.url}/docs-sri.html`;
   const { page } = await open(ctx.browser, 'about:blank');
   await page.route(url, (route) =>
-    route.fulfill({ contentType: 'text/html', body: `<script src="/dist/${file}" integrity="${integrity}" crossorigin="anonymous"></script>` }),
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<script src="/dist/${file}" integrity="${integrity}" crossorigin="anonymous"></script>`,
+    }),
   );
   await page.goto(url);
   const ran = await page.evaluate(() => typeof (window as any).IAdvizeBridge === 'object');
@@ -30,7 +37,7 @@ describe("the docs' Subresource Integrity samples", () => {
     expect(samples.filter(({ doc }) => doc === 'docs/script-tag.md').length).toBeGreaterThanOrEqual(1);
   });
 
-  it("write a hash by the SRI grammar (a browser skips the check for anything else), so every browser holds the file to it", () => {
+  it('write a hash by the SRI grammar (a browser skips the check for anything else), so every browser holds the file to it', () => {
     for (const { integrity } of samples) expect(integrity).toMatch(/^sha(256|384|512)-[A-Za-z0-9+/]+={0,2}$/);
   });
 
@@ -39,6 +46,7 @@ describe("the docs' Subresource Integrity samples", () => {
   });
 
   it('pasted with their placeholder, block the build instead of loading it unchecked', async () => {
-    for (const { doc, file, integrity } of samples) expect({ doc, file, integrity, ran: await runs(file, integrity) }).toEqual({ doc, file, integrity, ran: false });
+    for (const { doc, file, integrity } of samples)
+      expect({ doc, file, integrity, ran: await runs(file, integrity) }).toEqual({ doc, file, integrity, ran: false });
   });
 });

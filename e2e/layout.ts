@@ -12,7 +12,9 @@ function measure() {
   const name = (pane: Element) => pane.id || pane.querySelector('h2')?.textContent || pane.tagName;
   return {
     overflowPx: Math.max(0, document.documentElement.scrollWidth - innerWidth),
-    panesWiderThanTheirBox: panes.filter((pane) => pane.scrollWidth > pane.clientWidth || pane.getBoundingClientRect().right > innerWidth).map(name),
+    panesWiderThanTheirBox: panes
+      .filter((pane) => pane.scrollWidth > pane.clientWidth || pane.getBoundingClientRect().right > innerWidth)
+      .map(name),
     panesUnderTheWidget: widget ? panes.filter((pane) => overlaps(widget, pane.getBoundingClientRect())).map(name) : [],
   };
 }

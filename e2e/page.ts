@@ -24,13 +24,17 @@ export interface PageParts {
   body?: string;
 }
 
-const script = (name: string, attributes = '') => `<script src="${name.startsWith('/') ? name : `/e2e/fixtures/${name}.js`}" ${attributes}></script>`;
+const script = (name: string, attributes = '') =>
+  `<script src="${name.startsWith('/') ? name : `/e2e/fixtures/${name}.js`}" ${attributes}></script>`;
 const element = (part: Script) => (typeof part === 'string' ? script(part) : `<script>${part.code}</script>`);
 
 export function pageHtml(parts: PageParts): string {
   const { before = [], bridge = {}, after = [], tag = {}, last = [], tagFirst = false, body = '' } = parts;
   const bridgeTags = bridge
-    ? script(bridge.build === 'full' ? '/dist/iadvize-bridge.full.iife.min.js' : '/dist/iadvize-bridge.iife.min.js', bridge.attributes).repeat(bridge.twice ? 2 : 1)
+    ? script(
+        bridge.build === 'full' ? '/dist/iadvize-bridge.full.iife.min.js' : '/dist/iadvize-bridge.iife.min.js',
+        bridge.attributes,
+      ).repeat(bridge.twice ? 2 : 1)
     : '';
   const tagTag = tag ? script(tag.src ?? '/dist/iadvize-simulator.iife.js', tag.attributes) : '';
   const scripts = (parts: Script[]) => parts.map(element).join('\n');
@@ -44,10 +48,18 @@ ${[scripts(before), ...middle, scripts(last)].join('\n')}
  * Opens a page of the template at `path` on the test server (its query string reaches the page),
  * answered with `headers` (a Content-Security-Policy, say). Records console errors and page errors.
  */
-export async function openPage(browser: Browser, server: Served, parts: PageParts, { path = '/e2e/page.html', headers = {} }: { path?: string; headers?: Record<string, string> } = {}) {
+export async function openPage(
+  browser: Browser,
+  server: Served,
+  parts: PageParts,
+  { path = '/e2e/page.html', headers = {} }: { path?: string; headers?: Record<string, string> } = {},
+) {
   const opened = await open(browser, 'about:blank');
   const url = new URL(path, server.url);
-  await opened.page.route((candidate) => candidate.pathname === url.pathname, (route) => route.fulfill({ contentType: 'text/html', headers, body: pageHtml(parts) }));
+  await opened.page.route(
+    (candidate) => candidate.pathname === url.pathname,
+    (route) => route.fulfill({ contentType: 'text/html', headers, body: pageHtml(parts) }),
+  );
   await opened.page.goto(url.href);
   return opened;
 }

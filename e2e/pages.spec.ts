@@ -47,7 +47,9 @@ describe('script-tag attributes in Chromium', () => {
     const gtagEvents = await page.evaluate(() => {
       const w = window as any;
       w.iAdvizeSimulator.fire('onChatStarted', { id: 1 });
-      return w.dataLayer.filter((e: any) => Object.prototype.toString.call(e) === '[object Arguments]' && e[0] === 'event').map((e: any) => [e[1], e[2]]);
+      return w.dataLayer
+        .filter((e: any) => Object.prototype.toString.call(e) === '[object Arguments]' && e[0] === 'event')
+        .map((e: any) => [e[1], e[2]]);
     });
     expect(gtagEvents).toEqual([['chat_started', { chat_channel: 'chat' }]]);
     expect(problems.filter((p) => p.includes('unknown adapter'))).toHaveLength(4);

@@ -2,7 +2,15 @@ import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { newCounts, optionsFor } from './apps/chat-page.js';
 import { app } from './apps/react-app.js';
-import { expectHotReloadKeepsTheBridge, expectHydrationMatches, expectOneChatStart, read, startChat, tagLoaded, useApps } from './apps/use-apps.js';
+import {
+  expectHotReloadKeepsTheBridge,
+  expectHydrationMatches,
+  expectOneChatStart,
+  read,
+  startChat,
+  tagLoaded,
+  useApps,
+} from './apps/use-apps.js';
 
 // The app of e2e/apps/react-app.tsx under React's real StrictMode (development build), in Chromium.
 const { openApp } = useApps(['react-main.tsx']);
@@ -22,7 +30,11 @@ describe('iadvize-bridge/react in Chromium, under StrictMode', () => {
 
   it('a new inline listener at every render: no new subscription, the latest listener hears each event once', async () => {
     const { page, problems } = await openApp('react-main', { query: '?count' });
-    const subscriptions = () => page.evaluate(() => { const s = (window as any).subscriptions; return { live: s.live, calls: s.calls() }; });
+    const subscriptions = () =>
+      page.evaluate(() => {
+        const s = (window as any).subscriptions;
+        return { live: s.live, calls: s.calls() };
+      });
     await tagLoaded(page);
     // One per state hook (two) and one for the listener, though StrictMode subscribed each twice.
     const one = { '*': 2, 'chat:started': 1 };
@@ -47,7 +59,7 @@ describe('iadvize-bridge/react in Chromium, under StrictMode', () => {
     await expectOneChatStart(page, { mounts: 2 });
     expect(logs.filter((line) => line.includes('useIAdvizeEvent'))).toEqual([
       "warning: [iadvize-bridge] useIAdvizeEvent('consent:changed'): consent:changed comes from webSdk(): add it to plugins",
-      'warning: [iadvize-bridge] useIAdvizeEvent(\'chat:start\'): unknown event type: did you mean \'chat:started\'?',
+      "warning: [iadvize-bridge] useIAdvizeEvent('chat:start'): unknown event type: did you mean 'chat:started'?",
     ]);
     expect(problems).toEqual([]);
     await page.close();

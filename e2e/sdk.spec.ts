@@ -6,7 +6,9 @@ const ctx = useBrowser();
 
 describe('Web SDK in Chromium', () => {
   it('an SPA with client-side routing makes one navigate per route change; early calls reach the tag once', async () => {
-    const links = ['/e2e/products', '/e2e/products?page=2', '/e2e/cart'].map((href, i) => `<a href="${href}" data-route>${['Products', 'Page 2', 'Cart'][i]}</a>`);
+    const links = ['/e2e/products', '/e2e/products?page=2', '/e2e/cart'].map(
+      (href, i) => `<a href="${href}" data-route>${['Products', 'Page 2', 'Cart'][i]}</a>`,
+    );
     const { page, problems } = await openPage(ctx.browser, ctx.server, {
       bridge: { build: 'full' },
       after: ['spa-router'],
@@ -36,12 +38,7 @@ describe('Web SDK in Chromium', () => {
       ['visitor:GDPRConsent', true],
     ]);
     expect(seen.transactions).toEqual([{ id: 'order-77', amount: 120.5 }]);
-    expect(seen.navigations).toEqual([
-      '/e2e/products',
-      '/e2e/products?page=2',
-      '/e2e/cart',
-      '/e2e/products?page=2',
-    ]);
+    expect(seen.navigations).toEqual(['/e2e/products', '/e2e/products?page=2', '/e2e/cart', '/e2e/products?page=2']);
     expect(await page.evaluate(() => (window as any).IAdvizeBridge.bridge.sdk.get('visitor:cookiesConsent'))).toBe(true);
     // The tag runs the queued set() after the bridge subscribed, so both changes reach the stream.
     expect(await page.evaluate(() => (window as any).consentEvents)).toEqual([

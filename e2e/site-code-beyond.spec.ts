@@ -158,8 +158,13 @@ describe.each(['late', 'boot'])('a callback the tag fires while a site callback 
     await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body }));
     await page.route(TAG, (route) => route.fulfill({ contentType: 'text/javascript', body: simulator }));
     await page.goto(url);
-    await page.evaluate(() => (window as any).iAdvizeSimulator.fire('onChatStarted', { id: 1, conversationId: '5f0c8a52-0000-4000-8000-000000000001', vuid: 'v' }));
-    const outcome = await page.evaluate(() => ({ siteCalls: (window as any).siteCalls as string[], events: ((window as any).recorded ?? []).map((r: any) => r.type) }));
+    await page.evaluate(() =>
+      (window as any).iAdvizeSimulator.fire('onChatStarted', { id: 1, conversationId: '5f0c8a52-0000-4000-8000-000000000001', vuid: 'v' }),
+    );
+    const outcome = await page.evaluate(() => ({
+      siteCalls: (window as any).siteCalls as string[],
+      events: ((window as any).recorded ?? []).map((r: any) => r.type),
+    }));
     await page.close();
     return { ...outcome, problems };
   }

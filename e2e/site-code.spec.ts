@@ -14,19 +14,39 @@ type Place = 'before-bridge' | 'after-bridge' | 'after-tag';
 type Program = Array<[snippet: string, place: Place]>;
 
 const everywhere = (snippets: string[]): Array<[string, Program]> =>
-  (['before-bridge', 'after-bridge', 'after-tag'] as const).map((place) => [place, snippets.map((snippet) => [snippet, place] as [string, Place])]);
+  (['before-bridge', 'after-bridge', 'after-tag'] as const).map((place) => [
+    place,
+    snippets.map((snippet) => [snippet, place] as [string, Place]),
+  ]);
 
 const PROGRAMS: Array<[string, Program]> = [
   ...everywhere(['var-2017']).map(([place, program]) => [`2017 var snippet, ${place}`, program] as [string, Program]),
   ...everywhere(['property-2021']).map(([place, program]) => [`2021 per-property assignment, ${place}`, program] as [string, Program]),
   ...everywhere(['spread-2022']).map(([place, program]) => [`2022 spread, ${place}`, program] as [string, Program]),
-  ...everywhere(['init', 'chain-2021-a']).map(([place, program]) => [`2021 chain, no function before it, ${place}`, program] as [string, Program]),
+  ...everywhere(['init', 'chain-2021-a']).map(
+    ([place, program]) => [`2021 chain, no function before it, ${place}`, program] as [string, Program],
+  ),
   ...everywhere(['var-2017', 'chain-2021-a']).map(([place, program]) => [`2021 chain, one level, ${place}`, program] as [string, Program]),
-  ...everywhere(['var-2017', 'chain-2021-a', 'chain-2021-b']).map(([place, program]) => [`2021 chain, two levels, ${place}`, program] as [string, Program]),
-  ...everywhere(['init', 'chain-2022-a']).map(([place, program]) => [`2022 chain, no function before it, ${place}`, program] as [string, Program]),
-  ...everywhere(['property-2021', 'chain-2022-a']).map(([place, program]) => [`2022 chain, one level, ${place}`, program] as [string, Program]),
-  ...everywhere(['property-2021', 'chain-2022-a', 'chain-2022-b']).map(([place, program]) => [`2022 chain, two levels, ${place}`, program] as [string, Program]),
-  ['both chains across the page: var before the bridge, 2021 after it, 2022 after the tag', [['var-2017', 'before-bridge'], ['chain-2021-a', 'after-bridge'], ['chain-2022-b', 'after-tag']]],
+  ...everywhere(['var-2017', 'chain-2021-a', 'chain-2021-b']).map(
+    ([place, program]) => [`2021 chain, two levels, ${place}`, program] as [string, Program],
+  ),
+  ...everywhere(['init', 'chain-2022-a']).map(
+    ([place, program]) => [`2022 chain, no function before it, ${place}`, program] as [string, Program],
+  ),
+  ...everywhere(['property-2021', 'chain-2022-a']).map(
+    ([place, program]) => [`2022 chain, one level, ${place}`, program] as [string, Program],
+  ),
+  ...everywhere(['property-2021', 'chain-2022-a', 'chain-2022-b']).map(
+    ([place, program]) => [`2022 chain, two levels, ${place}`, program] as [string, Program],
+  ),
+  [
+    'both chains across the page: var before the bridge, 2021 after it, 2022 after the tag',
+    [
+      ['var-2017', 'before-bridge'],
+      ['chain-2021-a', 'after-bridge'],
+      ['chain-2022-b', 'after-tag'],
+    ],
+  ],
   ['plain iAdvizeCallbacks = {...} after the tag loaded', [['plain-assignment', 'after-tag']]],
 ];
 

@@ -36,11 +36,14 @@ describe.each(Object.keys(POLICIES))('a strict Content-Security-Policy (%s), ser
   };
   it.each(Object.keys(consentTools))('the tag loaded after %s gets the nonce and runs, with no violation', async (when) => {
     const file = `${policy}-${when.replace(/\W/g, '')}.html`;
-    writeFileSync(join(cspPages, file), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>csp</title>
+    writeFileSync(
+      join(cspPages, file),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>csp</title>
 <script nonce="${NONCE}" src="/e2e/fixtures/csp-violations.js"></script>
 <script nonce="${NONCE}" src="/dist/iadvize-bridge.iife.min.js" data-sid="1234" data-consent data-tag-src="/dist/iadvize-simulator.iife.js"></script>
 <script nonce="${NONCE}">${consentTools[when]}</script>
-</head><body><button id="accept">Accept</button></body></html>`);
+</head><body><button id="accept">Accept</button></body></html>`,
+    );
     const { page, problems } = await open(ctx.browser, `${ctx.server.url}/csp/${file}`);
     if (when === 'a click') {
       expect(await page.evaluate(() => (window as any).IAdvizeBridge.bridge.tag.status)).toBe('waiting-for-consent');
@@ -49,7 +52,10 @@ describe.each(Object.keys(POLICIES))('a strict Content-Security-Policy (%s), ser
     await page.waitForFunction(() => ['loaded', 'failed'].includes((window as any).IAdvizeBridge.bridge.tag.status));
     // Observed before (nonce-only): 'failed', "script-src-elem .../dist/iadvize-simulator.iife.js" violated.
     expect(await page.evaluate(() => (window as any).cspViolations)).toEqual([]);
-    expect(await page.evaluate(() => [(window as any).IAdvizeBridge.bridge.tag.status, (window as any).iAdvizeSimulator?.loaded])).toEqual(['loaded', true]);
+    expect(await page.evaluate(() => [(window as any).IAdvizeBridge.bridge.tag.status, (window as any).iAdvizeSimulator?.loaded])).toEqual([
+      'loaded',
+      true,
+    ]);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -60,9 +66,11 @@ describe.each(Object.keys(POLICIES))('a strict Content-Security-Policy (%s), ser
  * module): the loader takes the first nonce of the page's scripts, at install.
  */
 describe.each(Object.keys(POLICIES))('an ES module app under a strict Content-Security-Policy (%s)', (policy) => {
-  it('the tag loaded after a click gets the page\'s nonce and runs, with no violation', async () => {
+  it("the tag loaded after a click gets the page's nonce and runs, with no violation", async () => {
     const file = `${policy}-module.html`;
-    writeFileSync(join(cspPages, file), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>csp module</title>
+    writeFileSync(
+      join(cspPages, file),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>csp module</title>
 <script nonce="${NONCE}" src="/e2e/fixtures/csp-violations.js"></script>
 <script type="module" nonce="${NONCE}">
   import { iadvizeTag, install } from '/dist/index.js';
@@ -70,13 +78,17 @@ describe.each(Object.keys(POLICIES))('an ES module app under a strict Content-Se
   window.appBridge = bridge;
   document.getElementById('accept').addEventListener('click', () => bridge.tag.load());
 </script>
-</head><body><button id="accept">Accept</button></body></html>`);
+</head><body><button id="accept">Accept</button></body></html>`,
+    );
     const { page, problems } = await open(ctx.browser, `${ctx.server.url}/csp/${file}`);
     await page.waitForFunction(() => (window as any).appBridge?.tag.status === 'waiting-for-consent');
     await page.click('#accept');
     await page.waitForFunction(() => ['loaded', 'failed'].includes((window as any).appBridge.tag.status));
     expect(await page.evaluate(() => (window as any).cspViolations)).toEqual([]);
-    expect(await page.evaluate(() => [(window as any).appBridge.tag.status, (window as any).iAdvizeSimulator?.loaded])).toEqual(['loaded', true]);
+    expect(await page.evaluate(() => [(window as any).appBridge.tag.status, (window as any).iAdvizeSimulator?.loaded])).toEqual([
+      'loaded',
+      true,
+    ]);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -94,7 +106,9 @@ describe.each([
   const bridgeCode = readFileSync(new URL('../dist/iadvize-bridge.iife.min.js', import.meta.url), 'utf8');
   it('data-tag-src="data:text/javascript,..." never runs, and the console says why', async () => {
     const attributes = `data-sid="1234" data-tag-src="data:text/javascript,console.log('data tag ran')"`;
-    const inner = sandbox ? `<script ${attributes}>${bridgeCode}</script>` : `<script src="/dist/iadvize-bridge.iife.min.js" ${attributes}></script>`;
+    const inner = sandbox
+      ? `<script ${attributes}>${bridgeCode}</script>`
+      : `<script src="/dist/iadvize-bridge.iife.min.js" ${attributes}></script>`;
     const body = `<iframe${sandbox} srcdoc="${inner.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe>`;
     const { page, problems, logs } = await openPage(ctx.browser, ctx.server, { body, bridge: false, tag: false });
     await page.waitForTimeout(500);

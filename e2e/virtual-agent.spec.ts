@@ -11,7 +11,10 @@ describe('virtual-agent hand-off in Chromium', () => {
     const seen = await page.evaluate(() => (window as any).iAdvizeSimulator.seen.vaSCI);
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatch(/^demo-bot:[a-z0-9]+$/);
-    expect(await page.evaluate(() => (window as any).IAdvizeBridge.bridge.virtualAgent.state)).toEqual({ vaConversationId: seen[0], applied: true });
+    expect(await page.evaluate(() => (window as any).IAdvizeBridge.bridge.virtualAgent.state)).toEqual({
+      vaConversationId: seen[0],
+      applied: true,
+    });
     await page.evaluate(() => {
       const tag = (window as any).iAdvizeSimulator;
       tag.visitorSays('Do you ship to Spain?');
@@ -20,7 +23,11 @@ describe('virtual-agent hand-off in Chromium', () => {
     });
     await page.waitForSelector('#bot[data-transcript="3"]');
     const lines = await page.locator('#bot li').allTextContents();
-    expect(lines.slice(-3)).toEqual([`[navigation] ${ctx.server.url}/demo/`, '[visitor] Do you ship to Spain?', '[operator] Yes, in 3 days.']);
+    expect(lines.slice(-3)).toEqual([
+      `[navigation] ${ctx.server.url}/demo/`,
+      '[visitor] Do you ship to Spain?',
+      '[operator] Yes, in 3 days.',
+    ]);
     expect(problems).toEqual([]);
     await page.close();
   });

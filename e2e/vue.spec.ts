@@ -23,7 +23,7 @@ describe('iadvize-bridge/vue in Chromium', () => {
     await expectOneChatStart(page, { mounts: 1 });
     expect(logs.filter((line) => line.includes('useIAdvizeEvent'))).toEqual([
       "warning: [iadvize-bridge] useIAdvizeEvent('va:handoff'): va:handoff comes from virtualAgent(): add it to plugins",
-      'warning: [iadvize-bridge] useIAdvizeEvent(\'chat:start\'): unknown event type: did you mean \'chat:started\'?',
+      "warning: [iadvize-bridge] useIAdvizeEvent('chat:start'): unknown event type: did you mean 'chat:started'?",
     ]);
     expect([...problems, ...vueWarnings(logs)]).toEqual([]);
     await page.close();

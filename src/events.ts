@@ -19,4 +19,9 @@ export const OTHER_EVENTS = ['consent:changed', 'va:handoff'] as const satisfies
 export const EVENT_TYPES = /* @__PURE__ */ [...CORE_EVENT_TYPES, ...OTHER_EVENTS];
 
 /** @deprecated Use `CORE_ROWS` for the core's events; a plugin's rows are its `events` (`webSdk().events`). */
-export const MAPPING: { readonly [K in (typeof EVENT_TYPES)[number]]: EventRow<BridgeEvent<K>> } = /* @__PURE__ */ Object.assign({}, CORE_ROWS, WEB_SDK_EVENTS, VIRTUAL_AGENT_EVENTS);
+export const MAPPING: { readonly [K in (typeof EVENT_TYPES)[number]]: EventRow<BridgeEvent<K>> } = /* @__PURE__ */ Object.assign(
+  {},
+  CORE_ROWS,
+  WEB_SDK_EVENTS,
+  VIRTUAL_AGENT_EVENTS,
+);

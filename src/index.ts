@@ -1,6 +1,22 @@
 export { install } from './core/install.js';
 export type { Bridge, InstallOptions, InstalledBridge } from './core/install.js';
-export type { Adapter, AnyPlugin, ApiOf, EventRow, EventRows, EventsOf, Listener, MissingEvents, OnOptions, Plugin, PluginContext, RawParams, RequirePluginsFor, Subscribe, Unsubscribe } from './core/plugin.js';
+export type {
+  Adapter,
+  AnyPlugin,
+  ApiOf,
+  EventRow,
+  EventRows,
+  EventsOf,
+  Listener,
+  MissingEvents,
+  OnOptions,
+  Plugin,
+  PluginContext,
+  RawParams,
+  RequirePluginsFor,
+  Subscribe,
+  Unsubscribe,
+} from './core/plugin.js';
 export { CALLBACKS, CORE_EVENT_TYPES } from './core/events.js';
 export type { BridgeEvent, CallbackName, ChatParty, CoreEvents, EventType, KnownEvents, NoPayload, PluginEvents } from './core/events.js';
 export { EVENT_TYPES, MAPPING, OTHER_EVENTS } from './events.js';
@@ -9,7 +25,17 @@ export type { ErrorContext, ErrorHandler } from './core/guard.js';
 export type { BridgeState, ChatState } from './core/state.js';
 
 export { webSdk } from './plugins/web-sdk/web-sdk.js';
-export type { Activation, AuthenticationOption, AuthenticationProvider, IAdvizeWebSdk, Sdk, SdkProperties, SdkProperty, WebSdkEvents, WebSdkOptions } from './plugins/web-sdk/web-sdk.js';
+export type {
+  Activation,
+  AuthenticationOption,
+  AuthenticationProvider,
+  IAdvizeWebSdk,
+  Sdk,
+  SdkProperties,
+  SdkProperty,
+  WebSdkEvents,
+  WebSdkOptions,
+} from './plugins/web-sdk/web-sdk.js';
 export { iadvizeTag, DEFAULT_TAG_SRC } from './plugins/iadvize-tag/iadvize-tag.js';
 export type { IAdvizeTagEvents, IAdvizeTagOptions, TagLoader, TagStatus } from './plugins/iadvize-tag/iadvize-tag.js';
 export { chatLink } from './plugins/chat-link/chat-link.js';

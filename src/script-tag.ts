@@ -75,18 +75,32 @@ export function tagFromScript(attribute: (name: string) => string | null): AnyPl
   const sid = attribute('data-sid');
   if (sid === null) {
     const orphan = (['lang', 'src', 'consent'] as const).filter((key) => attribute(ATTRIBUTES[key]) !== null);
-    if (orphan.length) log('error', `${orphan.map((key) => ATTRIBUTES[key]).join(', ')} without data-sid: the iAdvize tag is loaded only with data-sid="<your site id>"`);
+    if (orphan.length)
+      log(
+        'error',
+        `${orphan.map((key) => ATTRIBUTES[key]).join(', ')} without data-sid: the iAdvize tag is loaded only with data-sid="<your site id>"`,
+      );
     return [];
   }
   const written = (key: keyof typeof ATTRIBUTES): string => `${ATTRIBUTES[key]}="${attribute(ATTRIBUTES[key])}"`;
   const held = attribute('data-consent');
   if (held !== null && ON.indexOf(held.trim().toLowerCase()) < 0) {
-    log('error', `${written('consent')} is not a value the bridge reads (write data-consent alone): the iAdvize tag waits for IAdvizeBridge.bridge.tag.load(); remove data-consent to load it at once`);
+    log(
+      'error',
+      `${written('consent')} is not a value the bridge reads (write data-consent alone): the iAdvize tag waits for IAdvizeBridge.bridge.tag.load(); remove data-consent to load it at once`,
+    );
   }
-  const options = { sid, lang: attribute('data-lang') ?? undefined, src: attribute('data-tag-src') ?? undefined, consent: held === null ? undefined : new Promise<boolean>(() => {}) };
+  const options = {
+    sid,
+    lang: attribute('data-lang') ?? undefined,
+    src: attribute('data-tag-src') ?? undefined,
+    consent: held === null ? undefined : new Promise<boolean>(() => {}),
+  };
   const problem =
     optionsProblem(options, { name: written, example: (key, value) => `${ATTRIBUTES[key]}="${value}"` }) ??
-    (options.src === undefined || typeof window === 'undefined' || tagUrl(window, options.src) ? undefined : `${written('src')} ${BAD_SRC}`);
+    (options.src === undefined || typeof window === 'undefined' || tagUrl(window, options.src)
+      ? undefined
+      : `${written('src')} ${BAD_SRC}`);
   if (!problem) return [iadvizeTag(options)];
   log('error', `${problem}: the iAdvize tag was not loaded`);
   return [];

@@ -1,5 +1,15 @@
 import { Window as HappyWindow } from 'happy-dom';
-import { CALLBACKS, custom, install, type AnyPlugin, type Plugin, type BridgeEvent, type CallbackName, type ErrorContext, type InstallOptions } from '../src/index.js';
+import {
+  CALLBACKS,
+  custom,
+  install,
+  type AnyPlugin,
+  type Plugin,
+  type BridgeEvent,
+  type CallbackName,
+  type ErrorContext,
+  type InstallOptions,
+} from '../src/index.js';
 import { createTagSimulator, type PayloadGeneration, type TagSimulator } from '../src/testing/index.js';
 
 /** Enough of a window for the registry, and cheap enough to make thousands of. */

@@ -37,10 +37,14 @@ export function checkEngines(root, manifest, files) {
   const problems = [];
   const range = manifest.engines?.node;
   if (typeof range !== 'string') return ['package.json: engines.node is missing'];
-  const code = files.filter((file) => file.endsWith('.js')).map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
+  const code = files
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => readFileSync(join(root, file), 'utf8'))
+    .join('\n');
   try {
     for (const feature of FEATURES) {
-      if (feature.used.test(code) && !admitsOnly(range, feature.node)) problems.push(`engines.node "${range}" admits a Node without ${feature.name} (${feature.node})`);
+      if (feature.used.test(code) && !admitsOnly(range, feature.node))
+        problems.push(`engines.node "${range}" admits a Node without ${feature.name} (${feature.node})`);
     }
     const running = version(process.versions.node);
     const admitted = intervals(range).some(({ from, to }) => compare(running, from) >= 0 && (to === undefined || compare(running, to) < 0));
@@ -52,9 +56,18 @@ export function checkEngines(root, manifest, files) {
   for (const entry of Object.keys(manifest.exports).filter((path) => typeof manifest.exports[path] === 'object')) {
     const name = `${manifest.name}${entry.slice(1)}`;
     try {
-      execFileSync(process.execPath, ['--input-type=commonjs', '-e', `require(${JSON.stringify(name)})`], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+      execFileSync(process.execPath, ['--input-type=commonjs', '-e', `require(${JSON.stringify(name)})`], {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
     } catch (error) {
-      problems.push(`require("${name}") fails on Node ${process.versions.node}: ${String(error.stderr).split('\n').find((line) => /Error/.test(line)) ?? error.message}`);
+      problems.push(
+        `require("${name}") fails on Node ${process.versions.node}: ${
+          String(error.stderr)
+            .split('\n')
+            .find((line) => /Error/.test(line)) ?? error.message
+        }`,
+      );
     }
   }
   return problems;

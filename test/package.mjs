@@ -10,19 +10,42 @@ import { checkEngines } from './package-engines.mjs';
 import { scriptTagExports } from './package-script-tag.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+const [pack] = JSON.parse(
+  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+);
 const files = pack.files.map((file) => file.path);
 const text = (file) => readFileSync(join(root, file), 'utf8');
 const problems = [];
 const required = [
-  'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE',
-  'dist/index.js', 'dist/index.d.ts', 'dist/server/index.js', 'dist/server/index.d.ts', 'dist/testing/index.js', 'dist/testing/index.d.ts',
-  'dist/iadvize-bridge.iife.min.js', 'dist/iadvize-bridge.iife.min.js.map', 'dist/iadvize-bridge.full.iife.min.js', 'dist/iadvize-bridge.full.iife.min.js.map',
-  'dist/iadvize-simulator.iife.js', 'dist/sri.json',
+  'package.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'dist/index.js',
+  'dist/index.d.ts',
+  'dist/server/index.js',
+  'dist/server/index.d.ts',
+  'dist/testing/index.js',
+  'dist/testing/index.d.ts',
+  'dist/iadvize-bridge.iife.min.js',
+  'dist/iadvize-bridge.iife.min.js.map',
+  'dist/iadvize-bridge.full.iife.min.js',
+  'dist/iadvize-bridge.full.iife.min.js.map',
+  'dist/iadvize-simulator.iife.js',
+  'dist/sri.json',
 ];
 for (const file of required) if (!files.includes(file)) problems.push(`missing ${file}`);
 // The script-tag entries have no ESM module: their declarations would describe nothing a user imports.
-const forbidden = [/^src\//, /^test\//, /^e2e\//, /^demo\//, /^bench\//, /^\.ci\//, /\.tgz$/, /^dist\/(testing\/)?(iife|iife-full|script-tag)\.d\.ts$/];
+const forbidden = [
+  /^src\//,
+  /^test\//,
+  /^e2e\//,
+  /^demo\//,
+  /^bench\//,
+  /^\.ci\//,
+  /\.tgz$/,
+  /^dist\/(testing\/)?(iife|iife-full|script-tag)\.d\.ts$/,
+];
 for (const file of files) if (forbidden.some((pattern) => pattern.test(file))) problems.push(`should not ship ${file}`);
 
 // A map named but not shipped: bundlers and dev servers (Vite) try to read it, and print a stack trace.
@@ -37,7 +60,8 @@ for (const file of files.filter((name) => /\.(m?js|ts)$/.test(name))) {
 for (const file of files.filter((name) => name.endsWith('.map'))) {
   const map = JSON.parse(text(file));
   map.sources.forEach((source, i) => {
-    if (typeof map.sourcesContent?.[i] !== 'string' && !files.includes(join(dirname(file), source))) problems.push(`${file}: source ${source} is neither shipped nor in the map`);
+    if (typeof map.sourcesContent?.[i] !== 'string' && !files.includes(join(dirname(file), source)))
+      problems.push(`${file}: source ${source} is neither shipped nor in the map`);
   });
 }
 
@@ -51,7 +75,9 @@ for (const name of [...factories, ...standard]) if (!full.includes(name)) proble
 
 problems.push(...checkEngines(root, JSON.parse(text('package.json')), files));
 
-console.log(`npm pack: ${files.length} files, ${(pack.unpackedSize / 1024).toFixed(1)} KiB unpacked, ${(pack.size / 1024).toFixed(1)} KiB packed`);
+console.log(
+  `npm pack: ${files.length} files, ${(pack.unpackedSize / 1024).toFixed(1)} KiB unpacked, ${(pack.size / 1024).toFixed(1)} KiB packed`,
+);
 // Code, types and the script-tag builds' maps (about 380 KiB with their sources inside); the server
 // entry (history, webhooks, GA4, links, stores), the bindings, the README and the CHANGELOG (about 16 KiB) are most of the rest.
 if (pack.unpackedSize > 1000 * 1024) problems.push(`unpacked size ${pack.unpackedSize} over 1000 KiB`);

@@ -20,7 +20,9 @@ describe('a mistake in a script-tag attribute names the attribute and its accept
     expect(said({ 'data-analytics': 'GA4 gtm' })).toEqual([
       '[iadvize-bridge] data-analytics: unknown adapter "GA4": did you mean "ga4"? (accepted: ga4 gtm; the full build has every adapter)',
     ]);
-    expect(said({ 'data-analytics': 'mixpanel' })[0]).toContain('data-analytics: unknown adapter "mixpanel" (accepted: ga4 gtm; the full build has every adapter)');
+    expect(said({ 'data-analytics': 'mixpanel' })[0]).toContain(
+      'data-analytics: unknown adapter "mixpanel" (accepted: ga4 gtm; the full build has every adapter)',
+    );
   });
 
   it.each(['data-debug', 'data-include-ids', 'data-persist'])('%s="on"', (name) => {

@@ -11,20 +11,29 @@ describe('script-tag attributes', () => {
   const factories = { ga4, gtm };
   const read = (attributes: Record<string, string>) => optionsFromScript((name) => attributes[name] ?? null, factories);
 
-  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])('"%s ga4" installs ga4 and says the other is unknown', (name) => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const { adapters } = read({ 'data-analytics': `${name} ga4` });
-    expect(adapters.map((adapter) => adapter.name)).toEqual(['ga4']);
-    expect(error).toHaveBeenCalledWith(expect.stringContaining(`unknown adapter "${name}"`));
-  });
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])(
+    '"%s ga4" installs ga4 and says the other is unknown',
+    (name) => {
+      const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const { adapters } = read({ 'data-analytics': `${name} ga4` });
+      expect(adapters.map((adapter) => adapter.name)).toEqual(['ga4']);
+      expect(error).toHaveBeenCalledWith(expect.stringContaining(`unknown adapter "${name}"`));
+    },
+  );
 
   it('a name listed twice is used once', () => {
     expect(read({ 'data-analytics': 'ga4 gtm ga4,gtm' }).adapters.map((adapter) => adapter.name)).toEqual(['ga4', 'gtm']);
   });
 
   it.each([
-    ['', true], ['true', true], ['1', true], ['yes', true], ['YES', true],
-    ['false', false], ['0', false], ['no', false],
+    ['', true],
+    ['true', true],
+    ['1', true],
+    ['yes', true],
+    ['YES', true],
+    ['false', false],
+    ['0', false],
+    ['no', false],
   ])('data-include-ids="%s" means %s', (value, expected) => {
     const sent = vi.fn();
     const win = newWindow();
@@ -49,7 +58,12 @@ describe('script-tag attributes', () => {
 
 describe('data-persist', () => {
   it.each([
-    [null, true], ['', true], ['true', true], ['false', false], ['0', false], ['no', false],
+    [null, true],
+    ['', true],
+    ['true', true],
+    ['false', false],
+    ['0', false],
+    ['no', false],
   ])('data-persist=%j keeps the chat record in sessionStorage: %s', (value, persist) => {
     const options = optionsFromScript((name) => (name === 'data-persist' ? value : null), { ga4, gtm });
     expect(options.persist).toBe(persist);

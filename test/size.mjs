@@ -58,7 +58,11 @@ async function bundle(names, entry = 'index') {
 
 const rows = [];
 const check = (name, measured, { goal, budget }) => rows.push({ name, ...measured, goal, budget, ok: measured.gzip <= budget });
-const added = (measured, base) => ({ min: measured.min - base.min, gzip: measured.gzip - base.gzip, brotli: measured.brotli - base.brotli });
+const added = (measured, base) => ({
+  min: measured.min - base.min,
+  gzip: measured.gzip - base.gzip,
+  brotli: measured.brotli - base.brotli,
+});
 
 const install = await bundle(['install']);
 check('install', install, LIMITS.install);
@@ -72,7 +76,11 @@ const ga4Rules = await bundle(['install', 'createAdapter', 'GA4_RULES']);
 check('  + GA4 rules (ga4 and gtm share them)', added(ga4Rules, adapterCore), LIMITS.ga4Rules);
 for (const name of ADAPTERS) {
   const base = name === 'ga4' || name === 'gtm' ? ['GA4_RULES'] : [];
-  check(`  + ${name}`, added(await bundle(['install', 'createAdapter', ...base, name]), base.length ? ga4Rules : adapterCore), LIMITS.perAdapter);
+  check(
+    `  + ${name}`,
+    added(await bundle(['install', 'createAdapter', ...base, name]), base.length ? ga4Rules : adapterCore),
+    LIMITS.perAdapter,
+  );
 }
 for (const name of PLUGINS) check(`+ ${name}`, added(await bundle(['install', name]), install), LIMITS[name]);
 for (const name of BINDINGS) check(`+ iadvize-bridge/${name}`, added(await bundle(undefined, `${name}/index`), install), LIMITS[name]);
@@ -80,7 +88,9 @@ for (const name of BINDINGS) check(`+ iadvize-bridge/${name}`, added(await bundl
 console.log('entry                                         min B   gzip B  brotli B  goal  budget (gzip)');
 for (const row of rows) {
   const goal = row.goal === undefined ? '' : String(row.goal);
-  console.log(`${row.name.padEnd(44)} ${String(row.min).padStart(7)} ${String(row.gzip).padStart(8)} ${String(row.brotli).padStart(9)}  ${goal.padStart(4)}  ${row.budget} ${row.ok ? 'ok' : 'OVER'}`);
+  console.log(
+    `${row.name.padEnd(44)} ${String(row.min).padStart(7)} ${String(row.gzip).padStart(8)} ${String(row.brotli).padStart(9)}  ${goal.padStart(4)}  ${row.budget} ${row.ok ? 'ok' : 'OVER'}`,
+  );
 }
 console.log('\ninstall, module by module (minified bytes):');
 for (const [path, bytes] of install.modules) console.log(`  ${String(bytes).padStart(6)}  ${path}`);

@@ -18,7 +18,15 @@ describe('server-side rendering', () => {
 
 describe('the framework bindings are opt-in', () => {
   it('the root entry imports neither React nor Vue, so an app without them never needs them', async () => {
-    const result = await build({ entryPoints: ['src/index.ts'], bundle: true, write: false, metafile: true, format: 'esm', logLevel: 'silent', absWorkingDir: new URL('..', import.meta.url).pathname });
+    const result = await build({
+      entryPoints: ['src/index.ts'],
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: 'esm',
+      logLevel: 'silent',
+      absWorkingDir: new URL('..', import.meta.url).pathname,
+    });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((path) => /node_modules|\/(react|vue)\//.test(path))).toEqual([]);
     expect(inputs.length).toBeGreaterThan(20);

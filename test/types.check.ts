@@ -1,8 +1,23 @@
 // Checked by `npm run typecheck` (tsc), never run: the types are part of the API.
 import type { CALLBACKS, OTHER_EVENTS } from '../src/index.js';
 import {
-  chatLink, custom, ga4, gtm, iadvizeTag, install, matomo, virtualAgent, webSdk, type Adapter, type AnalyticsAdapter, type AnyPlugin, type BridgeEvent,
-  type CoreEvents, type EventMap, type EventType, type Plugin,
+  chatLink,
+  custom,
+  ga4,
+  gtm,
+  iadvizeTag,
+  install,
+  matomo,
+  virtualAgent,
+  webSdk,
+  type Adapter,
+  type AnalyticsAdapter,
+  type AnyPlugin,
+  type BridgeEvent,
+  type CoreEvents,
+  type EventMap,
+  type EventType,
+  type Plugin,
 } from '../src/index.js';
 
 declare const bridge: ReturnType<typeof install>;

@@ -24,4 +24,5 @@ export const optionsFor = (counts: Counts): InstallOptions => ({
 
 export const statusText = (chat: { active: boolean; chatId?: string }): string => (chat.active ? `chat ${chat.chatId}` : 'no chat');
 /** The chat's availability as the tag last reported it; unknown until it has. */
-export const availabilityText = (offline: boolean | undefined): string => (offline === undefined ? 'unknown' : offline ? 'offline' : 'online');
+export const availabilityText = (offline: boolean | undefined): string =>
+  offline === undefined ? 'unknown' : offline ? 'offline' : 'online';

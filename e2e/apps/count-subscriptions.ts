@@ -5,7 +5,7 @@ export function countSubscriptions(bridge: Bridge) {
   const live: Record<string, number> = {};
   const on = bridge.on;
   let calls = 0;
-  bridge.on = ((type: string, listener: never, options?: object) => {
+  bridge.on = (type: string, listener: never, options?: object) => {
     calls++;
     live[type] = (live[type] ?? 0) + 1;
     const stop = on(type as never, listener, options);
@@ -13,6 +13,6 @@ export function countSubscriptions(bridge: Bridge) {
       live[type]--;
       stop();
     };
-  });
+  };
   return { live, calls: () => calls };
 }

@@ -15,7 +15,9 @@ function ChatStatus({ counts }: { counts: Counts }) {
     <main>
       <p id="status">{statusText(chat)}</p>
       <p id="availability">{availabilityText(offline)}</p>
-      <button id="rerender" onClick={() => setRenders((n) => n + 1)}>re-render</button>
+      <button id="rerender" onClick={() => setRenders((n) => n + 1)}>
+        re-render
+      </button>
     </main>
   );
 }
@@ -35,7 +37,9 @@ function Page({ counts }: { counts: Counts }) {
     <>
       {shown && <ChatStatus counts={counts} />}
       {withUnknown && <Unknown />}
-      <button id="toggle" onClick={() => setShown((now) => !now)}>toggle</button>
+      <button id="toggle" onClick={() => setShown((now) => !now)}>
+        toggle
+      </button>
     </>
   );
 }

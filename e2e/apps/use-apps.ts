@@ -24,7 +24,12 @@ export function useApps(entries: string[]) {
       bundle: true,
       format: 'iife',
       jsx: 'automatic',
-      define: { 'process.env.NODE_ENV': '"development"', __VUE_OPTIONS_API__: 'false', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'true' },
+      define: {
+        'process.env.NODE_ENV': '"development"',
+        __VUE_OPTIONS_API__: 'false',
+        __VUE_PROD_DEVTOOLS__: 'false',
+        __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'true',
+      },
       absWorkingDir: root,
       // The root tsconfig maps no paths, so `iadvize-bridge` is the built package (e2e/tsconfig.json maps it to src/ for the type checks).
       tsconfig: join(root, 'tsconfig.json'),
@@ -35,7 +40,12 @@ export function useApps(entries: string[]) {
 
   /** Opens a page with `html` (server-rendered markup or nothing) in `#root`, then the app's script. */
   const openApp = (app: string, { html = '', query = '' } = {}) =>
-    openPage(ctx.browser, ctx.server, { bridge: false, tag: false, body: `<div id="root">${html}</div><script src="/apps/${app}.js"></script>` }, { path: `/e2e/app.html${query}` });
+    openPage(
+      ctx.browser,
+      ctx.server,
+      { bridge: false, tag: false, body: `<div id="root">${html}</div><script src="/apps/${app}.js"></script>` },
+      { path: `/e2e/app.html${query}` },
+    );
   return { ctx, openApp };
 }
 
@@ -65,7 +75,12 @@ export async function expectOneChatStart(page: Page, { mounts }: { mounts: numbe
   await startChat(page);
   const after = await read(page);
   expect(after.updates - before.updates).toBe(1);
-  expect(after).toMatchObject({ status: 'chat 8000001', heard: ['8000001 after 0 re-renders'], forwarded: ['chat:started'], tagScripts: 1 });
+  expect(after).toMatchObject({
+    status: 'chat 8000001',
+    heard: ['8000001 after 0 re-renders'],
+    forwarded: ['chat:started'],
+    tagScripts: 1,
+  });
 }
 
 /**

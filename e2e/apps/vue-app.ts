@@ -15,9 +15,11 @@ const chatStatus = (counts: Counts) =>
       }
       onMounted(() => counts.mounts++);
       onUpdated(() => counts.updates++);
-      return () => h('main', [h('p', { id: 'status' }, statusText(chat.value)), h('p', { id: 'availability' }, availabilityText(offline.value))]);
+      return () =>
+        h('main', [h('p', { id: 'status' }, statusText(chat.value)), h('p', { id: 'availability' }, availabilityText(offline.value))]);
     },
   });
 
 /** The chat app with the plugin: to hydrate server-rendered markup (`ssr`) or to mount afresh. */
-export const createChatApp = (counts: Counts, ssr: boolean) => (ssr ? createSSRApp : createApp)(chatStatus(counts)).use(iadvize(optionsFor(counts)));
+export const createChatApp = (counts: Counts, ssr: boolean) =>
+  (ssr ? createSSRApp : createApp)(chatStatus(counts)).use(iadvize(optionsFor(counts)));

@@ -59,9 +59,15 @@ const ANY_NAME: Pick<NamingRules, 'eventNameProblem'> = {
 // A core event type, or a plugin's: `prefix:name` with a prefix none of the core's types uses (`chat:begun` is a typo).
 const mayExist = (type: unknown): boolean =>
   typeof type === 'string' &&
-  (CORE_EVENT_TYPES.indexOf(type as never) >= 0 || (/^[\w-]+:./.test(type) && !CORE_EVENT_TYPES.some((core) => core.startsWith(type.split(':')[0] + ':'))));
+  (CORE_EVENT_TYPES.indexOf(type as never) >= 0 ||
+    (/^[\w-]+:./.test(type) && !CORE_EVENT_TYPES.some((core) => core.startsWith(type.split(':')[0] + ':'))));
 
-function checkOptions(scope: string, rules: Pick<NamingRules, 'eventNameProblem'>, options: AdapterOptions, own: readonly string[] = []): void {
+function checkOptions(
+  scope: string,
+  rules: Pick<NamingRules, 'eventNameProblem'>,
+  options: AdapterOptions,
+  own: readonly string[] = [],
+): void {
   checkKnownOptions(scope, options, [...ADAPTER_OPTIONS, ...own]);
   const { id, events, name, params, consent, includeIds } = options;
   if (id !== undefined && (typeof id !== 'string' || !id)) fail(scope, '`id` must be a non-empty string');
@@ -88,14 +94,25 @@ function checkOptions(scope: string, rules: Pick<NamingRules, 'eventNameProblem'
  * tool's naming rules, consent, and a bounded queue for a tool that is not there yet. A vendor only
  * says how to find and call its tool.
  */
-export function createAdapter<Tool, T extends EventType = never>(vendor: Vendor<Tool>, options: AdapterOptions<T> = {}): AnalyticsAdapter<NeedsOf<T>> {
+export function createAdapter<Tool, T extends EventType = never>(
+  vendor: Vendor<Tool>,
+  options: AdapterOptions<T> = {},
+): AnalyticsAdapter<NeedsOf<T>> {
   const scope = `${vendor.name}()`;
   const rules = vendor.rules ?? ANY_NAME;
   checkOptions(scope, rules, options, vendor.options);
   const { name: rename, params: extra, consent, includeIds = false } = options;
   // Without `events`, the types whose row says `on`.
   const forwarded = options.events && new Set<string>(options.events);
-  const stats: AdapterStats = { sent: 0, pending: 0, droppedNoConsent: 0, droppedQueueFull: 0, droppedExpired: 0, droppedInvalid: 0, failed: 0 };
+  const stats: AdapterStats = {
+    sent: 0,
+    pending: 0,
+    droppedNoConsent: 0,
+    droppedQueueFull: 0,
+    droppedExpired: 0,
+    droppedInvalid: 0,
+    failed: 0,
+  };
   // The tool's name of each event type, when it does not depend on the event: worked out once.
   const names = new Map<string, string>();
   let context: PluginContext | undefined;
@@ -123,7 +140,8 @@ export function createAdapter<Tool, T extends EventType = never>(vendor: Vendor<
     if (extra) Object.assign(params, extra(event));
     if (!vendor.rules) return params;
     const rejected = vendor.rules.params(params);
-    if (rejected) report(new TypeError(`iadvize-bridge ${scope}: ${vendor.rules.tool} would drop the parameters ${rejected.join(', ')}`), event.type);
+    if (rejected)
+      report(new TypeError(`iadvize-bridge ${scope}: ${vendor.rules.tool} would drop the parameters ${rejected.join(', ')}`), event.type);
     return params;
   }
 
@@ -140,20 +158,25 @@ export function createAdapter<Tool, T extends EventType = never>(vendor: Vendor<
     }
   }
 
-  const queue = createDeliveryQueue<Tool>(find, (tool, name, params, event) => {
-    try {
-      vendor.deliver(tool, name, params, event);
-      stats.sent++;
-    } catch (error) {
-      stats.failed++;
-      report(error, event.type);
-    }
-  }, stats);
+  const queue = createDeliveryQueue<Tool>(
+    find,
+    (tool, name, params, event) => {
+      try {
+        vendor.deliver(tool, name, params, event);
+        stats.sent++;
+      } catch (error) {
+        stats.failed++;
+        report(error, event.type);
+      }
+    },
+    stats,
+  );
 
   /** Says once, on the console, which listed plugin events this bridge cannot forward. */
   function checkListed(given: PluginContext, listed: readonly string[]): void {
     for (const type of new Set(listed)) {
-      if (!coreRow(type) && !given.describe(type)?.name) log('warn', `${scope}: "${type}" is not forwarded: add the plugin that emits it, with a \`name\` in its \`events\``);
+      if (!coreRow(type) && !given.describe(type)?.name)
+        log('warn', `${scope}: "${type}" is not forwarded: add the plugin that emits it, with a \`name\` in its \`events\``);
     }
   }
 

@@ -16,7 +16,10 @@ export interface Mapped {
  * @example
  * install({ plugins: [custom((event, { name, params }) => myTool.log(name, params))] })
  */
-export function custom<const T extends EventType = never>(fn: (event: BridgeEvent, mapped: Mapped) => void, options: AdapterOptions<T> = {}): AnalyticsAdapter<NeedsOf<T>> {
+export function custom<const T extends EventType = never>(
+  fn: (event: BridgeEvent, mapped: Mapped) => void,
+  options: AdapterOptions<T> = {},
+): AnalyticsAdapter<NeedsOf<T>> {
   if (typeof fn !== 'function') fail('custom()', 'pass the function that sends each event');
   return createAdapter({ name: 'custom', find: () => fn, deliver: (send, name, params, event) => send(event, { name, params }) }, options);
 }

@@ -16,7 +16,8 @@ export interface Ga4Options<T extends EventType = EventType> extends AdapterOpti
 }
 
 const USER_PROPERTY = /^[A-Za-z][A-Za-z0-9_]{0,23}$/;
-const RESERVED_USER_PROPERTY = /^(firebase_|google_|ga_)|^(first_open_time|first_visit_time|last_deep_link_referrer|user_id|first_open_after_install)$/;
+const RESERVED_USER_PROPERTY =
+  /^(firebase_|google_|ga_)|^(first_open_time|first_visit_time|last_deep_link_referrer|user_id|first_open_after_install)$/;
 
 /**
  * Google Analytics 4 through the site's own `gtag` (never defined here: without it, events wait).
@@ -26,11 +27,19 @@ const RESERVED_USER_PROPERTY = /^(firebase_|google_|ga_)|^(first_open_time|first
 export function ga4<const T extends EventType = never>(options: Ga4Options<T> = {}): AnalyticsAdapter<NeedsOf<T>> {
   const { chatUserProperty } = options ?? {};
   const property = chatUserProperty === true ? 'iadvize_chat' : chatUserProperty || undefined;
-  if (chatUserProperty !== undefined && typeof chatUserProperty !== 'boolean' && (typeof chatUserProperty !== 'string' || !USER_PROPERTY.test(chatUserProperty) || RESERVED_USER_PROPERTY.test(chatUserProperty))) {
-    fail('ga4()', '`chatUserProperty` must be true, or a GA4 user property name: a letter, then up to 23 letters, digits or underscores, not reserved by Google');
+  if (
+    chatUserProperty !== undefined &&
+    typeof chatUserProperty !== 'boolean' &&
+    (typeof chatUserProperty !== 'string' || !USER_PROPERTY.test(chatUserProperty) || RESERVED_USER_PROPERTY.test(chatUserProperty))
+  ) {
+    fail(
+      'ga4()',
+      '`chatUserProperty` must be true, or a GA4 user property name: a letter, then up to 23 letters, digits or underscores, not reserved by Google',
+    );
   }
   const { sendTo } = options ?? {};
-  if (sendTo !== undefined && !(typeof sendTo === 'string' || (Array.isArray(sendTo) && sendTo.every((to) => typeof to === 'string')))) fail('ga4()', '`sendTo` must be a string or an array of strings');
+  if (sendTo !== undefined && !(typeof sendTo === 'string' || (Array.isArray(sendTo) && sendTo.every((to) => typeof to === 'string'))))
+    fail('ga4()', '`sendTo` must be a string or an array of strings');
   type Gtag = (...args: unknown[]) => unknown;
   const engaged = (gtag: Gtag) => property && gtag('set', 'user_properties', { [property]: 'engaged' });
   const adapter = createAdapter<Gtag, T>(

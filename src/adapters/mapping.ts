@@ -81,7 +81,9 @@ export const CORE_ROWS: { readonly [K in keyof CoreEvents]: EventRow<BridgeEvent
 };
 
 /** The core's event types forwarded when an adapter is given no `events` option (a plugin's row may add its own). */
-export const DEFAULT_EVENTS: readonly (keyof CoreEvents)[] = /* @__PURE__ */ (Object.keys(CORE_ROWS) as (keyof CoreEvents)[]).filter((type) => CORE_ROWS[type].on);
+export const DEFAULT_EVENTS: readonly (keyof CoreEvents)[] = /* @__PURE__ */ (Object.keys(CORE_ROWS) as (keyof CoreEvents)[]).filter(
+  (type) => CORE_ROWS[type].on,
+);
 
 /** The row of a core event type, if `type` is one. */
 export const coreRow = (type: string): EventRow | undefined => (CORE_ROWS as Partial<Record<string, EventRow>>)[type];

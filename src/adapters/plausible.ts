@@ -14,14 +14,17 @@ export interface PlausibleOptions<T extends EventType = EventType> extends Adapt
 /** Plausible: `plausible('Chat Started', { props })`, or `trackEvent` of a `plausible-tracker` instance. */
 export function plausible<const T extends EventType = never>(options: PlausibleOptions<T> = {}): AnalyticsAdapter<NeedsOf<T>> {
   const { client } = options;
-  if (client !== undefined && typeof client?.trackEvent !== 'function') fail('plausible()', '`client` must be an object with a trackEvent() function');
+  if (client !== undefined && typeof client?.trackEvent !== 'function')
+    fail('plausible()', '`client` must be an object with a trackEvent() function');
   return createAdapter<PlausibleCall, T>(
     {
       name: 'plausible',
       options: ['client'],
       eventName: titleCase,
       find: (win) => {
-        const track = client ? (name: string, props: { props: Record<string, unknown> }) => client.trackEvent(name, props) : globalsOf(win).plausible;
+        const track = client
+          ? (name: string, props: { props: Record<string, unknown> }) => client.trackEvent(name, props)
+          : globalsOf(win).plausible;
         return typeof track === 'function' ? track : undefined;
       },
       deliver: (track, name, props) => track(name, { props }),

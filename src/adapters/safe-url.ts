@@ -17,7 +17,28 @@ export const NUMBER_SEGMENT = '[number]';
 const TOKEN_SEGMENT = '[token]';
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-const OTHER_SCHEMES = ['mailto', 'tel', 'sms', 'callto', 'facetime', 'skype', 'whatsapp', 'viber', 'tg', 'geo', 'maps', 'ftp', 'sftp', 'file', 'data', 'blob', 'javascript', 'intent', 'market', 'itms-apps'];
+const OTHER_SCHEMES = [
+  'mailto',
+  'tel',
+  'sms',
+  'callto',
+  'facetime',
+  'skype',
+  'whatsapp',
+  'viber',
+  'tg',
+  'geo',
+  'maps',
+  'ftp',
+  'sftp',
+  'file',
+  'data',
+  'blob',
+  'javascript',
+  'intent',
+  'market',
+  'itms-apps',
+];
 // Phone and card numbers come with any separators between digits: spaces, dots, dashes, slashes, commas...
 const LONG_DIGIT_RUN = /\d(?:[^\p{L}\d]{0,3}\d){7}/u;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;

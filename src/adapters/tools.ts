@@ -42,7 +42,8 @@ export function trackingVendor<M extends string>(
   client: object | undefined,
   eventName?: (name: string) => string,
 ): Vendor<Record<M, Track>> {
-  if (client !== undefined && typeof (client as Record<string, unknown> | null)?.[method] !== 'function') fail(`${name}()`, `\`client\` must be an object with a ${method}() function`);
+  if (client !== undefined && typeof (client as Record<string, unknown> | null)?.[method] !== 'function')
+    fail(`${name}()`, `\`client\` must be an object with a ${method}() function`);
   return {
     name,
     options: ['client'],

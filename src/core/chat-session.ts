@@ -27,7 +27,10 @@ export const STORED_CHAT_TTL_MS = 2 * 60 * 60 * 1000;
 const MEMORY_ONLY: ChatStore = { read: () => undefined, write: () => {}, clear: () => {} };
 
 type Check = (value: unknown, now: number) => boolean;
-const optional = (check: Check): Check => (value, now) => value === undefined || check(value, now);
+const optional =
+  (check: Check): Check =>
+  (value, now) =>
+    value === undefined || check(value, now);
 const isText = optional((value) => typeof value === 'string' && value.length <= 200);
 const isTime = optional((value, now) => typeof value === 'number' && value > 0 && value <= now);
 const isCount: Check = (value) => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1e6;
@@ -50,7 +53,14 @@ function validate(raw: unknown, now: number): StoredChat | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const { v, savedAt, chat, firstVisitorMessageAt } = raw as Record<string, unknown>;
   // A record "saved" in the future (a clock set back, another script) would never grow old: refused.
-  if (v !== 1 || typeof savedAt !== 'number' || !(savedAt <= now && now - savedAt < STORED_CHAT_TTL_MS) || !chat || typeof chat !== 'object') return undefined;
+  if (
+    v !== 1 ||
+    typeof savedAt !== 'number' ||
+    !(savedAt <= now && now - savedAt < STORED_CHAT_TTL_MS) ||
+    !chat ||
+    typeof chat !== 'object'
+  )
+    return undefined;
   if (!isTime(firstVisitorMessageAt, now)) return undefined;
   // Only the known fields are taken: anything else someone wrote there stays there.
   const record: Record<string, unknown> = {};

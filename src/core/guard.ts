@@ -27,7 +27,14 @@ export type ErrorHandler = (error: unknown, context: ErrorContext) => void;
  * `source`, `type` and `plugin`. Arguments rather than a context object or a closure: this runs for
  * every listener and plugin of every event, and allocates nothing unless something throws.
  */
-export type Guard = <A, S>(fn: (this: S, arg: A) => unknown, self: S, arg: A, source: ErrorContext['source'], type: string, plugin?: string) => unknown;
+export type Guard = <A, S>(
+  fn: (this: S, arg: A) => unknown,
+  self: S,
+  arg: A,
+  source: ErrorContext['source'],
+  type: string,
+  plugin?: string,
+) => unknown;
 /** Sends an error to the error handler, as the guard does; `owner` is what failed (its messages are logged once). */
 export type Report = (error: unknown, owner: object, context: ErrorContext) => void;
 

@@ -12,7 +12,19 @@ import { fail } from './errors.js';
 import { CALLBACKS, CORE_EVENT_TYPES, type CallbackName, type CoreEvents } from './events.js';
 import { createGuard, log, type ErrorHandler } from './guard.js';
 import { readerFor } from './normalise.js';
-import type { Adapter, AnyPlugin, ApisOf, ApiOf, EventsOf, EventsOfAll, Listener, MissingEvents, OnOptions, RequirePluginsFor, Unsubscribe } from './plugin.js';
+import type {
+  Adapter,
+  AnyPlugin,
+  ApisOf,
+  ApiOf,
+  EventsOf,
+  EventsOfAll,
+  Listener,
+  MissingEvents,
+  OnOptions,
+  RequirePluginsFor,
+  Unsubscribe,
+} from './plugin.js';
 import { createPluginHost } from './plugin-host.js';
 import { createRegistry } from './registry.js';
 import { createState, type BridgeState } from './state.js';
@@ -88,7 +100,9 @@ function debugFromUrl(win: Window): boolean {
  * const bridge = install({ plugins: [ga4()], onError: (error) => report(error) })
  * bridge.on('chat:started', (e) => console.log('chat', e.chatId, e.conversationId))
  */
-export function install<const P extends readonly AnyPlugin[] = []>(options: InstallOptions<P> & { plugins?: RequirePluginsFor<MissingEvents<P>> } = {}): InstalledBridge<P> {
+export function install<const P extends readonly AnyPlugin[] = []>(
+  options: InstallOptions<P> & { plugins?: RequirePluginsFor<MissingEvents<P>> } = {},
+): InstalledBridge<P> {
   checkOptions(options);
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
   if (!win || typeof win !== 'object') fail('install()', 'needs a browser window (pass `window` outside the browser)');
@@ -142,10 +156,19 @@ function createBridge(win: Window, options: InstallOptions): Installed {
   }
   // Site code the registry cannot follow (an unreadable object, a redefined global) is said to onError, or once on the console.
   const registry = createRegistry(win, route, guard, (error) => report(error, win, { source: 'callback', type: 'iAdvizeCallbacks' }));
-  if (debug && !registry.followsReassignment) log('warn', 'window.iAdvizeCallbacks cannot be redefined (declared with var, or locked): a later reassignment of it cannot be followed');
+  if (debug && !registry.followsReassignment)
+    log(
+      'warn',
+      'window.iAdvizeCallbacks cannot be redefined (declared with var, or locked): a later reassignment of it cannot be followed',
+    );
 
   const on = (type: string, listener: (event: never) => void, onOptions?: OnOptions): Unsubscribe =>
-    delivery.on(type, listener as never, onOptions, CORE_EVENT_TYPES.indexOf(type as keyof CoreEvents) >= 0 || type === '*' || plugins.emits(type));
+    delivery.on(
+      type,
+      listener as never,
+      onOptions,
+      CORE_EVENT_TYPES.indexOf(type as keyof CoreEvents) >= 0 || type === '*' || plugins.emits(type),
+    );
 
   const bridge = {
     on,

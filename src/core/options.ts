@@ -20,10 +20,12 @@ export function checkOptions(options: InstallOptions): void {
   for (const key of Object.keys(OPTIONS)) {
     const kind = OPTIONS[key as keyof InstallOptions];
     const value: unknown = options[key as keyof InstallOptions];
-    if (value !== undefined && (kind === 'array' ? !Array.isArray(value) : typeof value !== kind)) fail('install()', `\`${key}\` must be ${MUST_BE[kind]}`);
+    if (value !== undefined && (kind === 'array' ? !Array.isArray(value) : typeof value !== kind))
+      fail('install()', `\`${key}\` must be ${MUST_BE[kind]}`);
   }
   // `{}` would install on nothing the tag ever calls: a window has a location.
-  if (options.window && typeof options.window.location !== 'object') fail('install()', '`window` must be a browser window, with its `location`');
+  if (options.window && typeof options.window.location !== 'object')
+    fail('install()', '`window` must be a browser window, with its `location`');
   for (const key of ['plugins', 'adapters'] as const) {
     for (const plugin of options[key] ?? []) checkPlugin(plugin, key === 'adapters');
   }

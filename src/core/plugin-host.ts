@@ -34,8 +34,10 @@ type Host = Record<string, unknown> & { on(type: string, listener: (event: never
 const run = (code: () => void): void => code();
 /** The event types `plugin` emits: the keys of its `events`, and its older `emits` list. */
 function readEvents(scope: string, events: unknown, emits: unknown): Set<string> {
-  if (emits !== undefined && (!Array.isArray(emits) || emits.some((type) => typeof type !== 'string'))) fail(scope, '`emits` must be an array of event types');
-  if (events !== undefined && (events === null || typeof events !== 'object' || Array.isArray(events))) fail(scope, '`events` must be an object of event types');
+  if (emits !== undefined && (!Array.isArray(emits) || emits.some((type) => typeof type !== 'string')))
+    fail(scope, '`emits` must be an array of event types');
+  if (events !== undefined && (events === null || typeof events !== 'object' || Array.isArray(events)))
+    fail(scope, '`events` must be an object of event types');
   return new Set([...((emits as string[] | undefined) ?? []), ...Object.keys(events ?? {})]);
 }
 
@@ -45,7 +47,8 @@ function read(plugin: AnyPlugin): Entry {
   if (typeof name !== 'string' || !name) fail('plugin', 'each plugin needs a non-empty string `name`');
   const scope = `plugin "${name}"`;
   const fns = { setup, send, teardown };
-  for (const [key, fn] of Object.entries(fns)) if (fn !== undefined && typeof fn !== 'function') fail(scope, `\`${key}\` must be a function`);
+  for (const [key, fn] of Object.entries(fns))
+    if (fn !== undefined && typeof fn !== 'function') fail(scope, `\`${key}\` must be a function`);
   return { plugin, name, ...(fns as Pick<Entry, 'setup'>), events: readEvents(scope, events, emits), api: [], stops: [] };
 }
 
@@ -122,16 +125,23 @@ export function createPluginHost({ win, guard, report, delivery, state, debug, d
       settle([...entries.filter((other) => other !== replaced), entry]);
       if (!entry.setup) return;
       let mistake: Error | undefined;
-      const api = guard(function (this: AnyPlugin, context: never) {
-        try {
-          return entry.setup!.call(this, context);
-        } catch (error) {
-          // The plugin's own option check (an endpoint only the page can judge): the caller's mistake.
-          if (!isMistake(error)) throw error;
-          mistake = error as Error;
-          return undefined;
-        }
-      }, plugin, contextFor(entry, host) as never, 'plugin', 'setup', name);
+      const api = guard(
+        function (this: AnyPlugin, context: never) {
+          try {
+            return entry.setup!.call(this, context);
+          } catch (error) {
+            // The plugin's own option check (an endpoint only the page can judge): the caller's mistake.
+            if (!isMistake(error)) throw error;
+            mistake = error as Error;
+            return undefined;
+          }
+        },
+        plugin,
+        contextFor(entry, host) as never,
+        'plugin',
+        'setup',
+        name,
+      );
       if (mistake) {
         settle(entries.filter((other) => other !== entry));
         teardown(entry, host);
@@ -139,7 +149,12 @@ export function createPluginHost({ win, guard, report, delivery, state, debug, d
       }
       if (!api || typeof api !== 'object') return;
       for (const key of Object.keys(api)) {
-        if (key in host) report(new TypeError(`iadvize-bridge: plugin "${name}" cannot replace bridge.${key}`), plugin, { source: 'plugin', type: 'setup', plugin: name });
+        if (key in host)
+          report(new TypeError(`iadvize-bridge: plugin "${name}" cannot replace bridge.${key}`), plugin, {
+            source: 'plugin',
+            type: 'setup',
+            plugin: name,
+          });
         else {
           entry.api.push(key);
           host[key] = (api as Record<string, unknown>)[key];

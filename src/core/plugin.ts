@@ -107,7 +107,8 @@ export type AnyPlugin = Plugin<any, any, string>;
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type Known<T, Otherwise> = IsAny<T> extends true ? Otherwise : T;
 // A setup that only throws (returns `never`) or returns nothing adds no API.
-type ApiIn<P> = P extends Plugin<infer Api, infer _Events> ? ([Api] extends [never] ? unknown : object extends Api ? unknown : Api) : unknown;
+type ApiIn<P> =
+  P extends Plugin<infer Api, infer _Events> ? ([Api] extends [never] ? unknown : object extends Api ? unknown : Api) : unknown;
 type EventsIn<P> = P extends Plugin<infer _Api, infer Events> ? Events : object;
 // Needs typed only as `string` (a list built at run time) say nothing the types can check.
 type NeedsIn<P> = P extends Plugin<infer _Api, infer _Events, infer Needs> ? (string extends Needs ? never : Needs) : never;
@@ -117,10 +118,17 @@ export type ApiOf<P> = Known<ApiIn<P>, unknown>;
 export type EventsOf<P> = Known<EventsIn<P>, object>;
 
 /** What a list of plugins adds: their APIs, and their events merged (a list typed only as `AnyPlugin[]` adds nothing known). */
-export type ApisOf<P extends readonly AnyPlugin[]> = P extends readonly [infer First, ...infer Rest extends readonly AnyPlugin[]] ? ApiOf<First> & ApisOf<Rest> : unknown;
-export type EventsOfAll<P extends readonly AnyPlugin[]> = P extends readonly [infer First, ...infer Rest extends readonly AnyPlugin[]] ? EventsOf<First> & EventsOfAll<Rest> : object;
+export type ApisOf<P extends readonly AnyPlugin[]> = P extends readonly [infer First, ...infer Rest extends readonly AnyPlugin[]]
+  ? ApiOf<First> & ApisOf<Rest>
+  : unknown;
+export type EventsOfAll<P extends readonly AnyPlugin[]> = P extends readonly [infer First, ...infer Rest extends readonly AnyPlugin[]]
+  ? EventsOf<First> & EventsOfAll<Rest>
+  : object;
 
 /** The event types the plugins of `P` expect (an adapter's `events`) that neither the core nor `P` emits. */
-export type MissingEvents<P extends readonly AnyPlugin[], Has = object> = Exclude<NeedsIn<P[number]>, keyof (CoreEvents & Has & EventsOfAll<P>)>;
+export type MissingEvents<P extends readonly AnyPlugin[], Has = object> = Exclude<
+  NeedsIn<P[number]>,
+  keyof (CoreEvents & Has & EventsOfAll<P>)
+>;
 /** Fails the type check of a plugin list that misses the plugin an adapter's `events` needs, naming the events. */
 export type RequirePluginsFor<Missing> = [Missing] extends [never] ? unknown : { readonly 'add the plugin that emits': Missing };

@@ -44,7 +44,12 @@ function applySite(this: SiteEntry, args: IArguments): unknown {
  * only run the function they stand for. So every function runs once and the event is emitted once.
  * `window.iAdvizeCallbacks` is an accessor too: assigning a new object adopts its functions.
  */
-export function createRegistry(win: Window, routeFor: (name: CallbackName) => (raw: unknown) => void, guard: Guard, report: RegistryReport): Registry {
+export function createRegistry(
+  win: Window,
+  routeFor: (name: CallbackName) => (raw: unknown) => void,
+  guard: Guard,
+  report: RegistryReport,
+): Registry {
   const host = win as unknown as Record<string, unknown>;
   /** What reading the site's object threw (a revoked or throwing Proxy, a getter), to say why it was not adopted. */
   let unreadable: unknown;
@@ -56,12 +61,23 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
   // A registry object the site froze or sealed keeps the links of the registry that made it: that
   // registry takes over again (with this install's routes), as a tag that captured the object still calls them.
   let taken: Registry | undefined;
-  read(() => isObject(existing) && Object.isSealed(existing) && (taken = (existing as { [MADE_BY_REGISTRY]?: TakeOver })[MADE_BY_REGISTRY]?.(routeFor, guard, report)));
+  read(
+    () =>
+      isObject(existing) &&
+      Object.isSealed(existing) &&
+      (taken = (existing as { [MADE_BY_REGISTRY]?: TakeOver })[MADE_BY_REGISTRY]?.(routeFor, guard, report)),
+  );
   if (taken) return taken;
   // A locked window.iAdvizeCallbacks (a `var`, a read-only or getter property) keeps the site's object:
   // the registry then lives on that very object, if it can.
   let reuse = false;
-  read(() => (reuse = isObject(existing) && !Object.isSealed(existing) && (hasOwn(existing, MADE_BY_REGISTRY) || (!followsReassignment && Object.isExtensible(existing)))));
+  read(
+    () =>
+      (reuse =
+        isObject(existing) &&
+        !Object.isSealed(existing) &&
+        (hasOwn(existing, MADE_BY_REGISTRY) || (!followsReassignment && Object.isExtensible(existing)))),
+  );
   const callbacks: Record<string, unknown> = reuse ? (existing as Record<string, unknown>) : {};
 
   let site: Partial<Record<CallbackName, SiteEntry>> = {};
@@ -86,7 +102,8 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
     // and are only gathered when there is a site function to give them to.
     /* eslint-disable prefer-rest-params -- see above */
     const link = function (): unknown {
-      if (!active || entry !== site[name] || (siteRunning && !calledByTag())) return entry && guard(applySite, entry, arguments, 'callback', name);
+      if (!active || entry !== site[name] || (siteRunning && !calledByTag()))
+        return entry && guard(applySite, entry, arguments, 'callback', name);
       let result: unknown;
       if (entry) {
         const outer = siteRunning;
@@ -119,14 +136,20 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
   function setSite(name: CallbackName, fn: unknown, self: unknown): void {
     // One of our links coming back (`{ ...window.iAdvizeCallbacks, onX }`, or `onX = temp`) means
     // "the function it stands for"; storing the link itself would make it call itself.
-    const entry = links.has(fn as object) ? links.get(fn as object) : typeof fn === 'function' ? { fn: fn as SiteCallback, self } : undefined;
+    const entry = links.has(fn as object)
+      ? links.get(fn as object)
+      : typeof fn === 'function'
+        ? { fn: fn as SiteCallback, self }
+        : undefined;
     if (entry) site[name] = entry;
     else delete site[name];
   }
 
   /** A callback of the site's object: its own, or inherited from its class (never from Object.prototype). */
   function siteValue(source: Record<string, unknown>, name: CallbackName): unknown {
-    return hasOwn(source, name) || (name in source && source[name] !== (Object.prototype as Record<string, unknown>)[name]) ? source[name] : undefined;
+    return hasOwn(source, name) || (name in source && source[name] !== (Object.prototype as Record<string, unknown>)[name])
+      ? source[name]
+      : undefined;
   }
 
   /** Takes the site's object as its own callbacks, replacing those of a previous object as plain assignment would. */
@@ -142,11 +165,15 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
       for (const key of keys) {
         // Callbacks this library does not know (newer tags) stay where the tag looks for them.
         if (isCallbackName(key) || key === '__proto__' || source === callbacks) continue;
-        if (attempt(() => Object.defineProperty(callbacks, key, { value: source[key], writable: true, enumerable: true, configurable: true }))) extraKeys.push(key);
+        if (
+          attempt(() => Object.defineProperty(callbacks, key, { value: source[key], writable: true, enumerable: true, configurable: true }))
+        )
+          extraKeys.push(key);
       }
     }
     // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever the site's object threw, in the words String() gives it
-    if (unreadable !== undefined) report(new Error(`window.iAdvizeCallbacks could not be read (${String(unreadable)}): its functions cannot be adopted`));
+    if (unreadable !== undefined)
+      report(new Error(`window.iAdvizeCallbacks could not be read (${String(unreadable)}): its functions cannot be adopted`));
     unreadable = undefined;
   }
 
@@ -167,7 +194,14 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
   adopt(existing);
   for (const name of NAMES) {
     getters[name] = () => currentLink(name);
-    attempt(() => Object.defineProperty(callbacks, name, { enumerable: true, configurable: true, get: getters[name], set: (fn: unknown) => setSite(name, fn, callbacks) }));
+    attempt(() =>
+      Object.defineProperty(callbacks, name, {
+        enumerable: true,
+        configurable: true,
+        get: getters[name],
+        set: (fn: unknown) => setSite(name, fn, callbacks),
+      }),
+    );
   }
   accessors = true;
   const registry: Registry = {
@@ -180,7 +214,11 @@ export function createRegistry(win: Window, routeFor: (name: CallbackName) => (r
       for (const name of NAMES) {
         if (Object.getOwnPropertyDescriptor(callbacks, name)?.get !== getters[name]) continue;
         const entry = site[name];
-        attempt(() => (entry ? Object.defineProperty(callbacks, name, { value: entry.fn, writable: true, enumerable: true, configurable: true }) : delete callbacks[name]));
+        attempt(() =>
+          entry
+            ? Object.defineProperty(callbacks, name, { value: entry.fn, writable: true, enumerable: true, configurable: true })
+            : delete callbacks[name],
+        );
       }
       if (Object.getOwnPropertyDescriptor(win, KEY)?.get === getWindowValue) {
         Object.defineProperty(win, KEY, { configurable: true, enumerable: true, writable: true, value: callbacks });

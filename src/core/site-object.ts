@@ -18,7 +18,8 @@ export function attempt(code: () => void, refused?: (error: unknown) => void): b
 }
 
 // A class with static methods, or a function with properties, is an object the tag can call too.
-export const isObject = (value: unknown): value is Record<string, unknown> => value !== null && (typeof value === 'object' || typeof value === 'function');
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && (typeof value === 'object' || typeof value === 'function');
 
 // The iAdvize tag is served from iadvize.com hosts (lc., halc., sd., ha., ...): the frame's script address, not its text.
 const TAG_SCRIPT = /^https?:\/\/([\w-]+\.)*iadvize\.com(:\d+)?\//;

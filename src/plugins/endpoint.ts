@@ -30,7 +30,10 @@ const ORIGIN = 'https://site.invalid';
 export function onPage(address: string, win: Window): URL | undefined {
   try {
     const url = new URL(address, win.document.baseURI);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && url.origin === ((win as { origin?: string }).origin ?? win.location.origin)) ? url : undefined;
+    return url.protocol === 'https:' ||
+      (url.protocol === 'http:' && url.origin === ((win as { origin?: string }).origin ?? win.location.origin))
+      ? url
+      : undefined;
   } catch {
     return undefined;
   }

@@ -1,4 +1,17 @@
-import { createContext, createElement, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
+import {
+  createContext,
+  createElement,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 import type { CoreEvents } from '../core/events.js';
 import { install, type Bridge, type InstallOptions } from '../core/install.js';
 import type { Listener, OnOptions } from '../core/plugin.js';
@@ -74,7 +87,11 @@ export function useIAdvizeState<T>(selector: (state: BridgeState) => T = whole a
  * @example
  * useIAdvizeEvent('chat:started', (e) => setChatId(e.chatId), { replay: true })
  */
-export function useIAdvizeEvent<K extends Extract<keyof CoreEvents, string> | '*'>(type: K, listener: Listener<CoreEvents, K>, options?: OnOptions): void {
+export function useIAdvizeEvent<K extends Extract<keyof CoreEvents, string> | '*'>(
+  type: K,
+  listener: Listener<CoreEvents, K>,
+  options?: OnOptions,
+): void {
   const bridge = useIAdvize();
   const latest = useRef(listener);
   useClientLayoutEffect(() => {

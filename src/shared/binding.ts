@@ -78,7 +78,10 @@ export function listen(bridge: Bridge, type: unknown, listener: (event: never) =
     if (knows(bridge, type)) return;
     const plugin = pluginFor(type);
     const near = nearestName(type, CORE_EVENT_TYPES);
-    sayOnce('warn', `${scope}: ${plugin ? `${type} comes from ${plugin}: add it to plugins` : `unknown event type${near ? `: did you mean '${near}'?` : ''}`}`);
+    sayOnce(
+      'warn',
+      `${scope}: ${plugin ? `${type} comes from ${plugin}: add it to plugins` : `unknown event type${near ? `: did you mean '${near}'?` : ''}`}`,
+    );
   });
   return () => (clearTimeout(timer), stop());
 }

@@ -23,9 +23,12 @@ export const GA_CLIENT_ID = /^\d{1,20}\.\d{1,20}$/;
 
 /** Why `value` is not a chat link (a clear sentence), or undefined when it is one. */
 export function chatLinkProblem(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'the body must be a JSON object { conversationId, clientId }';
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'the body must be a JSON object { conversationId, clientId }';
   const { conversationId, clientId } = value as Record<string, unknown>;
-  if (typeof conversationId !== 'string' || !CONVERSATION_ID.test(conversationId)) return 'conversationId must be the UUID of the iAdvize conversation';
-  if (typeof clientId !== 'string' || !GA_CLIENT_ID.test(clientId)) return 'clientId must be a GA4 client id: two runs of 1 to 20 digits joined by a dot';
+  if (typeof conversationId !== 'string' || !CONVERSATION_ID.test(conversationId))
+    return 'conversationId must be the UUID of the iAdvize conversation';
+  if (typeof clientId !== 'string' || !GA_CLIENT_ID.test(clientId))
+    return 'clientId must be a GA4 client id: two runs of 1 to 20 digits joined by a dot';
   return undefined;
 }

@@ -12,9 +12,26 @@ export const GA4_LIMITS = { nameLength: 40, params: 25, valueLength: 100 } as co
 
 // Google's reserved names for web data streams (gtag.js); app-only names cannot come from a browser.
 const RESERVED_NAMES = /* @__PURE__ */ new Set([
-  'ad_impression', 'app_remove', 'app_store_refund', 'app_store_subscription_cancel', 'app_store_subscription_renew',
-  'click', 'error', 'file_download', 'first_open', 'first_visit', 'form_start', 'form_submit', 'in_app_purchase',
-  'page_view', 'scroll', 'session_start', 'user_engagement', 'view_complete', 'video_progress', 'video_start',
+  'ad_impression',
+  'app_remove',
+  'app_store_refund',
+  'app_store_subscription_cancel',
+  'app_store_subscription_renew',
+  'click',
+  'error',
+  'file_download',
+  'first_open',
+  'first_visit',
+  'form_start',
+  'form_submit',
+  'in_app_purchase',
+  'page_view',
+  'scroll',
+  'session_start',
+  'user_engagement',
+  'view_complete',
+  'video_progress',
+  'video_start',
   'view_search_results',
 ]);
 const RESERVED_PREFIXES = ['firebase_', 'google_', 'ga_', 'gtag.', 'query_id'];

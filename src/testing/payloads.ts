@@ -13,8 +13,16 @@ export const GENERATIONS: readonly PayloadGeneration[] = ['current', '2022', '20
 
 /** The callbacks iAdvize still documents; since 2021 a current tag may never fire the others. */
 export const DOCUMENTED_TODAY: readonly CallbackName[] = [
-  'onChatDisplayed', 'onChatHidden', 'onChatButtonDisplayed', 'onChatStarted', 'onChatEnded', 'onCallButtonDisplayed',
-  'onMessageReceived', 'onMessageSent', 'onSatisfactionDisplayed', 'onSatisfactionAnswered',
+  'onChatDisplayed',
+  'onChatHidden',
+  'onChatButtonDisplayed',
+  'onChatStarted',
+  'onChatEnded',
+  'onCallButtonDisplayed',
+  'onMessageReceived',
+  'onMessageSent',
+  'onSatisfactionDisplayed',
+  'onSatisfactionAnswered',
 ];
 
 export interface ChatFacts {

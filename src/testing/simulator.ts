@@ -1,5 +1,15 @@
 import type { CallbackName } from '../core/events.js';
-import { chatEnded, chatStarted, DOCUMENTED_TODAY, flag, GENERATIONS, operatorMessage, visitorMessage, type ChatFacts, type PayloadGeneration } from './payloads.js';
+import {
+  chatEnded,
+  chatStarted,
+  DOCUMENTED_TODAY,
+  flag,
+  GENERATIONS,
+  operatorMessage,
+  visitorMessage,
+  type ChatFacts,
+  type PayloadGeneration,
+} from './payloads.js';
 import { CURRENT_SCENARIOS, SCENARIOS, type ScenarioName, type Step } from './scenarios.js';
 import { createWebSdk, type SimulatedWebSdk, type WebSdkRecord } from './web-sdk.js';
 
@@ -73,7 +83,18 @@ export function createTagSimulator(options: SimulatorOptions = {}): TagSimulator
   if (lookup !== 'late' && lookup !== 'boot') throw new TypeError("createTagSimulator(): `lookup` is 'late' or 'boot'");
   if (GENERATIONS.indexOf(payloads) < 0) throw new TypeError(`createTagSimulator(): \`payloads\` is one of ${GENERATIONS.join(', ')}`);
   const host = win as unknown as Host;
-  const seen: SimulatorRecord = { callbacks: [], vaSCI: [], errors: [], skipped: [], sdkCalls: [], navigations: [], transactions: [], sets: [], activations: [], logouts: 0 };
+  const seen: SimulatorRecord = {
+    callbacks: [],
+    vaSCI: [],
+    errors: [],
+    skipped: [],
+    sdkCalls: [],
+    navigations: [],
+    transactions: [],
+    sets: [],
+    activations: [],
+    logouts: 0,
+  };
   const sdk = createWebSdk(seen, payloads);
   let playing = false;
   let captured: Callbacks | undefined;
@@ -128,7 +149,13 @@ export function createTagSimulator(options: SimulatorOptions = {}): TagSimulator
     },
     startChat(startedBy = 'visitor') {
       chats++;
-      chat = { chatId: 8_000_000 + chats, conversationId: `5f0c8a52-0000-4000-8000-00000000000${chats % 10}`, visitorId: 'vuid-simulated-visitor', startedBy, operatorId: 31 };
+      chat = {
+        chatId: 8_000_000 + chats,
+        conversationId: `5f0c8a52-0000-4000-8000-00000000000${chats % 10}`,
+        visitorId: 'vuid-simulated-visitor',
+        startedBy,
+        operatorId: 31,
+      };
       seen.vaSCI.push(host.iAdvize?.vaSCI as string | undefined);
       fire('onChatStarted', chatStarted(payloads, chat));
     },
@@ -144,7 +171,8 @@ export function createTagSimulator(options: SimulatorOptions = {}): TagSimulator
     },
     async run(scenario, runOptions = {}) {
       const steps = typeof scenario === 'string' ? (payloads === 'current' ? CURRENT_SCENARIOS : SCENARIOS)[scenario] : scenario;
-      if (!steps) throw new TypeError(`iAdvize simulator: unknown scenario "${String(scenario)}" (known: ${Object.keys(SCENARIOS).join(', ')})`);
+      if (!steps)
+        throw new TypeError(`iAdvize simulator: unknown scenario "${String(scenario)}" (known: ${Object.keys(SCENARIOS).join(', ')})`);
       if (!loaded) simulator.load();
       const scale = runOptions.speed ?? speed;
       for (const [delayMs, action] of steps) {

@@ -29,7 +29,8 @@ const METHODS = ['activate', 'get', 'help', 'logout', 'navigate', 'off', 'on', '
  */
 export function createWebSdk(record: WebSdkRecord, generation: PayloadGeneration, version: 'LIGHT' | 'FULL' = 'FULL'): SimulatedWebSdk {
   const consents: Record<string, boolean | null> = { 'visitor:cookiesConsent': null, 'visitor:GDPRConsent': null };
-  const value = (property: string): unknown => (property === 'tag:version' ? version : property in consents ? consentAnswer(generation, consents[property]) : undefined);
+  const value = (property: string): unknown =>
+    property === 'tag:version' ? version : property in consents ? consentAnswer(generation, consents[property]) : undefined;
   const listeners = new Map<string, Set<(value: unknown) => void>>();
   const fire = (event: string, given: unknown): void => listeners.get(event)?.forEach((listener) => listener(given));
   const sdk: IAdvizeWebSdk = {
@@ -56,7 +57,9 @@ export function createWebSdk(record: WebSdkRecord, generation: PayloadGeneration
     // As iAdvize documents it: the provider gives { authenticationOption }; a secured one needs a token.
     async activate(provider: AuthenticationProvider): Promise<Activation> {
       const { authenticationOption: option } = await provider();
-      const accepted = option?.type === 'ANONYMOUS' || (option?.type === 'SECURED_AUTHENTICATION' && typeof option.token === 'string' && option.token.length > 0);
+      const accepted =
+        option?.type === 'ANONYMOUS' ||
+        (option?.type === 'SECURED_AUTHENTICATION' && typeof option.token === 'string' && option.token.length > 0);
       const authentication: Activation['authentication'] = accepted
         ? { option, status: 'authentication-success' }
         : { option, status: 'authentication-failure', reason: 'The token is malformed' };
@@ -69,7 +72,10 @@ export function createWebSdk(record: WebSdkRecord, generation: PayloadGeneration
     help: () => METHODS,
   };
   const recorded = Object.fromEntries(
-    Object.entries(sdk).map(([method, fn]) => [method, (...args: unknown[]) => (record.sdkCalls.push([method, ...args]), (fn as (...a: unknown[]) => unknown)(...args))]),
+    Object.entries(sdk).map(([method, fn]) => [
+      method,
+      (...args: unknown[]) => (record.sdkCalls.push([method, ...args]), (fn as (...a: unknown[]) => unknown)(...args)),
+    ]),
   ) as unknown as IAdvizeWebSdk;
   return {
     ...recorded,

@@ -75,7 +75,11 @@ export function useIAdvizeState<T>(selector?: (state: BridgeState) => T): Readon
  * @example
  * useIAdvizeEvent('chat:started', (e) => console.log(e.chatId))
  */
-export function useIAdvizeEvent<K extends Extract<keyof CoreEvents, string> | '*'>(type: K, listener: Listener<CoreEvents, K>, options?: OnOptions): void {
+export function useIAdvizeEvent<K extends Extract<keyof CoreEvents, string> | '*'>(
+  type: K,
+  listener: Listener<CoreEvents, K>,
+  options?: OnOptions,
+): void {
   follow((bridge) => listen(bridge, type, listener, options));
 }
 

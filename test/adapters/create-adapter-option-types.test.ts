@@ -7,7 +7,8 @@ import { newWindow } from '../helpers.js';
 describe('adapter and plugin options of the wrong type', () => {
   it('includeIds must be true or false, in every adapter', () => {
     for (const factory of [ga4, gtm, (options: object) => custom(() => {}, options)]) {
-      for (const value of ['false', 0, 1, null, {}]) expect(() => factory({ includeIds: value as never })).toThrow('`includeIds` must be true or false');
+      for (const value of ['false', 0, 1, null, {}])
+        expect(() => factory({ includeIds: value as never })).toThrow('`includeIds` must be true or false');
     }
     expect(ga4({ includeIds: undefined }).name).toBe('ga4');
   });
@@ -27,7 +28,9 @@ describe('adapter and plugin options of the wrong type', () => {
     expect(() => segment({ client: {} as never })).toThrow('segment(): `client` must be an object with a track() function');
     expect(() => mixpanel({ client: 'mixpanel' as never })).toThrow('mixpanel(): `client`');
     expect(() => amplitude({ client: null as never })).toThrow('amplitude(): `client`');
-    expect(() => posthog({ client: { track: () => {} } as never })).toThrow('posthog(): `client` must be an object with a capture() function');
+    expect(() => posthog({ client: { track: () => {} } as never })).toThrow(
+      'posthog(): `client` must be an object with a capture() function',
+    );
     expect(() => plausible({ client: {} as never })).toThrow('plausible(): `client` must be an object with a trackEvent() function');
     expect(() => webSdk({ followNavigation: 'yes' as never })).toThrow('`followNavigation` must be true or false');
   });

@@ -16,7 +16,9 @@ afterEach(() => {
 
 type CounterEvents = { 'counter:tick': { count: number; secret: string } };
 /** A plugin of the site's own that declares its event with the row analytics tools use. */
-const counter = (row: object = { name: 'counter_tick', on: true, params: (e: { count: number }) => ({ count: e.count }) }): Plugin<{ tick(): void }, CounterEvents> => ({
+const counter = (
+  row: object = { name: 'counter_tick', on: true, params: (e: { count: number }) => ({ count: e.count }) },
+): Plugin<{ tick(): void }, CounterEvents> => ({
   name: 'counter',
   events: { 'counter:tick': row as never },
   setup(context) {
@@ -30,7 +32,10 @@ describe('a plugin owns its events: the adapters forward them by the rows it dec
     const gtag = vi.fn();
     const win = newPage();
     Object.assign(win, { gtag });
-    const bridge = install({ window: win, plugins: [iadvizeTag({ sid: 1, src: 'https://cdn.example/iadvize.js?sid=1' }), ga4({ events: ['tag:failed'] })] });
+    const bridge = install({
+      window: win,
+      plugins: [iadvizeTag({ sid: 1, src: 'https://cdn.example/iadvize.js?sid=1' }), ga4({ events: ['tag:failed'] })],
+    });
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     scripts(win)[0].onerror!(new Event('error'));
     expect(bridge.tag.status).toBe('failed');
@@ -50,7 +55,10 @@ describe('a plugin owns its events: the adapters forward them by the rows it dec
     const pushed: unknown[][] = [];
     const win = newWindow();
     Object.assign(win, { _paq: { push: (item: unknown[]) => pushed.push(item) } });
-    const bridge = install({ window: win, plugins: [counter({ name: 'counter_tick' }), matomo(), matomo({ id: 'listed', events: ['counter:tick'] as never })] });
+    const bridge = install({
+      window: win,
+      plugins: [counter({ name: 'counter_tick' }), matomo(), matomo({ id: 'listed', events: ['counter:tick'] as never })],
+    });
     bridge.tick();
     expect(pushed).toEqual([['trackEvent', 'iAdvize', 'Counter Tick']]);
   });
@@ -99,7 +107,9 @@ describe('a plugin owns its events: the adapters forward them by the rows it dec
     bridge.tick();
     expect(heard).toHaveBeenCalledTimes(1);
     expect(gtag).not.toHaveBeenCalled();
-    expect(warn.mock.calls).toEqual([['[iadvize-bridge] ga4(): "counter:tick" is not forwarded: add the plugin that emits it, with a `name` in its `events`']]);
+    expect(warn.mock.calls).toEqual([
+      ['[iadvize-bridge] ga4(): "counter:tick" is not forwarded: add the plugin that emits it, with a `name` in its `events`'],
+    ]);
   });
 
   it("a row's own code that throws drops that event, counted and reported, and the tag goes on", () => {
@@ -108,7 +118,20 @@ describe('a plugin owns its events: the adapters forward them by the rows it dec
     const win = newWindow();
     Object.assign(win, { gtag });
     const adapter = ga4();
-    const bridge = install({ window: win, onError, plugins: [counter({ name: 'counter_tick', on: true, params: () => { throw new Error('row'); } }), adapter] });
+    const bridge = install({
+      window: win,
+      onError,
+      plugins: [
+        counter({
+          name: 'counter_tick',
+          on: true,
+          params: () => {
+            throw new Error('row');
+          },
+        }),
+        adapter,
+      ],
+    });
     bridge.tick();
     loadTag(win, 'late').fire('onChatStarted', { id: 1 });
     expect(adapter.stats.droppedInvalid).toBe(1);
@@ -119,11 +142,13 @@ describe('a plugin owns its events: the adapters forward them by the rows it dec
   it('a malformed `events` is an error where the plugin is added', () => {
     for (const events of [['counter:tick'], null, 'counter:tick']) {
       const plugin = { name: 'counter', events } as unknown as Plugin;
-      expect(() => install({ window: newWindow(), plugins: [plugin] })).toThrow('plugin "counter": `events` must be an object of event types');
+      expect(() => install({ window: newWindow(), plugins: [plugin] })).toThrow(
+        'plugin "counter": `events` must be an object of event types',
+      );
     }
   });
 
-  it("a malformed row drops that event at the adapter, counted and reported; the listeners still hear it", () => {
+  it('a malformed row drops that event at the adapter, counted and reported; the listeners still hear it', () => {
     const onError = vi.fn();
     const win = newWindow();
     Object.assign(win, { gtag: vi.fn() });

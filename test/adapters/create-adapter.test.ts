@@ -1,7 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  adobeDataLayer, amplitude, custom, DEFAULT_EVENTS, EVENT_TYPES, ga4, gaLegacy, gtm, matomo, mixpanel, plausible,
-  posthog, QUEUE_LIMIT, QUEUE_MS, RETRY_MS, segment, universalAnalytics, type AnalyticsAdapter, type EventType,
+  adobeDataLayer,
+  amplitude,
+  custom,
+  DEFAULT_EVENTS,
+  EVENT_TYPES,
+  ga4,
+  gaLegacy,
+  gtm,
+  matomo,
+  mixpanel,
+  plausible,
+  posthog,
+  QUEUE_LIMIT,
+  QUEUE_MS,
+  RETRY_MS,
+  segment,
+  universalAnalytics,
+  type AnalyticsAdapter,
+  type EventType,
 } from '../../src/index.js';
 import { page } from '../helpers.js';
 
@@ -34,8 +51,17 @@ function runChat(tag: ReturnType<typeof page>['tag']) {
 describe('default mapping', () => {
   it('forwards only the events that matter by default', () => {
     expect([...DEFAULT_EVENTS].sort()).toEqual([
-      'call:ended', 'call:started', 'chat:ended', 'chat:started', 'cobrowsing:accepted', 'cobrowsing:refused',
-      'cobrowsing:requested', 'cobrowsing:stopped', 'invitation:displayed', 'offer:received', 'satisfaction:answered',
+      'call:ended',
+      'call:started',
+      'chat:ended',
+      'chat:started',
+      'cobrowsing:accepted',
+      'cobrowsing:refused',
+      'cobrowsing:requested',
+      'cobrowsing:stopped',
+      'invitation:displayed',
+      'offer:received',
+      'satisfaction:answered',
     ]);
   });
 });
@@ -66,8 +92,16 @@ describe('ga4()', () => {
     const gtag = vi.fn();
     const { tag } = chatWith(ga4({ includeIds: true }), { gtag });
     runChat(tag);
-    expect(gtag.mock.calls[0]).toEqual(['event', 'chat_started', { started_by: 'proactive', chat_channel: 'chat', chat_id: '42', conversation_id: CONVERSATION }]);
-    expect(gtag.mock.calls[2]).toEqual(['event', 'chat_ended', { chat_duration_sec: 65, ended_by: 'visitor', chat_id: '42', conversation_id: CONVERSATION }]);
+    expect(gtag.mock.calls[0]).toEqual([
+      'event',
+      'chat_started',
+      { started_by: 'proactive', chat_channel: 'chat', chat_id: '42', conversation_id: CONVERSATION },
+    ]);
+    expect(gtag.mock.calls[2]).toEqual([
+      'event',
+      'chat_ended',
+      { chat_duration_sec: 65, ended_by: 'visitor', chat_id: '42', conversation_id: CONVERSATION },
+    ]);
   });
 });
 
@@ -134,13 +168,18 @@ describe('category / action / label tools', () => {
 describe('track-style tools', () => {
   it("segment(): analytics.track with Segment's Live Chat spec names", () => {
     const track = vi.fn();
-    const { tag } = chatWith(segment({ events: ['chat:started', 'chat:ended', 'message:sent', 'message:received', 'offer:received'] }), { analytics: { track } });
+    const { tag } = chatWith(segment({ events: ['chat:started', 'chat:ended', 'message:sent', 'message:received', 'offer:received'] }), {
+      analytics: { track },
+    });
     runChat(tag);
     tag.fire('onMessageSent', { msg: 'hello' });
     tag.fire('onMessageReceived', { msg: 'hi' });
     expect(track.mock.calls.map(([name]) => name as unknown)).toEqual([
-      'Live Chat Conversation Started', 'Live Chat Offer Received', 'Live Chat Conversation Ended',
-      'Live Chat Message Sent', 'Live Chat Message Received',
+      'Live Chat Conversation Started',
+      'Live Chat Offer Received',
+      'Live Chat Conversation Ended',
+      'Live Chat Message Sent',
+      'Live Chat Message Received',
     ]);
     expect(track.mock.calls[3][1]).toEqual({});
   });
@@ -170,7 +209,9 @@ describe('track-style tools', () => {
   it('adobeDataLayer(): adobeDataLayer.push({ event, eventInfo })', () => {
     const { win, tag } = chatWith(adobeDataLayer());
     tag.fire('onOfferReceived', { name: '2 for 1', url: 'https://x.example/?a=1' });
-    expect((win as unknown as Host).adobeDataLayer).toEqual([{ event: 'chat_offer_received', eventInfo: { offer_name: '2 for 1', offer_url: 'https://x.example/' } }]);
+    expect((win as unknown as Host).adobeDataLayer).toEqual([
+      { event: 'chat_offer_received', eventInfo: { offer_name: '2 for 1', offer_url: 'https://x.example/' } },
+    ]);
   });
 
   it('custom(fn): fn(event, { name, params })', () => {
@@ -241,7 +282,9 @@ describe('GA4 rules (ga4 and gtm)', () => {
     expect(gtag).not.toHaveBeenCalled();
     expect(adapter.stats.droppedInvalid).toBe(1);
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('"click" is reserved') }), {
-      source: 'plugin', type: 'chat:started', plugin: 'ga4',
+      source: 'plugin',
+      type: 'chat:started',
+      plugin: 'ga4',
     });
   });
 
@@ -259,7 +302,10 @@ describe('GA4 rules (ga4 and gtm)', () => {
     expect(params).not.toHaveProperty('_private');
     expect(params).not.toHaveProperty('bad-name');
     expect(params).not.toHaveProperty('ga_thing');
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringMatching(/drop the parameters _private, bad-name, ga_thing, p24/) }), expect.anything());
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ message: expect.stringMatching(/drop the parameters _private, bad-name, ga_thing, p24/) }),
+      expect.anything(),
+    );
   });
 });
 
@@ -278,7 +324,11 @@ describe('consent', () => {
 
   it('a consent function that throws counts as no consent', () => {
     const gtag = vi.fn();
-    const adapter = ga4({ consent: () => { throw new Error('CMP not ready'); } });
+    const adapter = ga4({
+      consent: () => {
+        throw new Error('CMP not ready');
+      },
+    });
     chatWith(adapter, { gtag }).tag.fire('onCallStarted', null);
     expect(gtag).not.toHaveBeenCalled();
     expect(adapter.stats.droppedNoConsent).toBe(1);
@@ -367,7 +417,6 @@ describe('a tool that is there but broken', () => {
     expect(adapter.stats).toMatchObject({ pending: 0, droppedExpired: 1, sent: 0 });
     expect(vi.getTimerCount()).toBe(0);
   });
-
 });
 
 describe('isolation', () => {
@@ -375,22 +424,41 @@ describe('isolation', () => {
     const onError = vi.fn();
     const failing = ga4();
     const p = page({ adapters: [failing, gtm()], onError });
-    Object.assign(p.win, { gtag: () => { throw new Error('gtag broke'); } });
+    Object.assign(p.win, {
+      gtag: () => {
+        throw new Error('gtag broke');
+      },
+    });
     const listener = vi.fn();
     p.bridge.on('chat:started', listener);
     expect(() => p.tag.fire('onChatStarted', { id: 1 })).not.toThrow();
     expect(listener).toHaveBeenCalled();
     expect((p.win as unknown as Host).dataLayer).toHaveLength(2);
     expect(failing.stats.failed).toBe(1);
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'gtag broke' }), { source: 'plugin', type: 'chat:started', plugin: 'ga4' });
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'gtag broke' }), {
+      source: 'plugin',
+      type: 'chat:started',
+      plugin: 'ga4',
+    });
   });
 });
 
 describe('privacy by default', () => {
   // Everything personal a tag can send, in every field that can carry it.
   const SECRETS = [
-    'jane', 'example.com', 'SECRET-TOKEN', 'visitor-uuid-77', 'op-31', 'crm-9', 'hist-5', 'order-4242',
-    'password', '612345678', 'jsessionid', 'ABC123', '4111',
+    'jane',
+    'example.com',
+    'SECRET-TOKEN',
+    'visitor-uuid-77',
+    'op-31',
+    'crm-9',
+    'hist-5',
+    'order-4242',
+    'password',
+    '612345678',
+    'jsessionid',
+    'ABC123',
+    '4111',
   ];
   const CHAT_ID = '8880001';
   const CONVERSATION_ID = '5f0c8a52-1111-4222-8333-444455556666';
@@ -403,8 +471,12 @@ describe('privacy by default', () => {
     tag.fire('onOfferReceived', { name: 'Promo', url: 'https://shop.example/cart?token=SECRET-TOKEN&email=jane@example.com' });
     tag.fire('onOfferReceived', { name: 'Card', url: 'https://shop.example/pay/4111-1111-1111-1111;jsessionid=ABC123' });
     for (const url of [
-      'https://shop.example/orders/view?id=order-4242#SECRET-TOKEN', 'mailto:jane.doe@example.com', 'tel:+33612345678',
-      'https://jane:password@shop.example/account', 'https://shop.example/u/jane.doe%40example.com/orders', 'jane:password@host',
+      'https://shop.example/orders/view?id=order-4242#SECRET-TOKEN',
+      'mailto:jane.doe@example.com',
+      'tel:+33612345678',
+      'https://jane:password@shop.example/account',
+      'https://shop.example/u/jane.doe%40example.com/orders',
+      'jane:password@host',
     ]) {
       tag.fire('onLinkReceived', { name: 'Your order', url, push: 1 });
     }
@@ -414,18 +486,31 @@ describe('privacy by default', () => {
     // A tag (or site code) that puts an email where the ids go.
     tag.fire('onChatStarted', { id: 'jane@example.com', conversationId: 'jane@example.com' });
     tag.fire('onChatEnded', { id: 'jane@example.com', conversationId: 'order-4242' });
-    for (const name of ['onChatDisplayed', 'onRuleStarted', 'onInvitationDisplayed', 'onStatusChanged', 'onCallStarted', 'onCallEnded'] as const) {
+    for (const name of [
+      'onChatDisplayed',
+      'onRuleStarted',
+      'onInvitationDisplayed',
+      'onStatusChanged',
+      'onCallStarted',
+      'onCallEnded',
+    ] as const) {
       tag.fire(name, { id: 1, label: 'rule', offline: 0, busy: 0 });
     }
   }
 
   const allAdapters = (options: { includeIds?: boolean }, sink: unknown[]) => [
-    ga4({ events: EVENT_TYPES, ...options }), gtm({ events: EVENT_TYPES, ...options }),
-    universalAnalytics({ events: EVENT_TYPES, ...options }), gaLegacy({ events: EVENT_TYPES, ...options }),
-    matomo({ events: EVENT_TYPES, ...options }), segment({ events: EVENT_TYPES, ...options }),
-    adobeDataLayer({ events: EVENT_TYPES, ...options }), mixpanel({ events: EVENT_TYPES, ...options }),
-    amplitude({ events: EVENT_TYPES, ...options }), posthog({ events: EVENT_TYPES, ...options }),
-    plausible({ events: EVENT_TYPES, ...options }), custom((_event, mapped) => sink.push(mapped), { events: EVENT_TYPES, ...options }),
+    ga4({ events: EVENT_TYPES, ...options }),
+    gtm({ events: EVENT_TYPES, ...options }),
+    universalAnalytics({ events: EVENT_TYPES, ...options }),
+    gaLegacy({ events: EVENT_TYPES, ...options }),
+    matomo({ events: EVENT_TYPES, ...options }),
+    segment({ events: EVENT_TYPES, ...options }),
+    adobeDataLayer({ events: EVENT_TYPES, ...options }),
+    mixpanel({ events: EVENT_TYPES, ...options }),
+    amplitude({ events: EVENT_TYPES, ...options }),
+    posthog({ events: EVENT_TYPES, ...options }),
+    plausible({ events: EVENT_TYPES, ...options }),
+    custom((_event, mapped) => sink.push(mapped), { events: EVENT_TYPES, ...options }),
   ];
 
   function everythingSent(includeIds: boolean): string {
@@ -433,8 +518,13 @@ describe('privacy by default', () => {
     const record = (...args: unknown[]) => sink.push(args);
     const p = page({ adapters: allAdapters({ includeIds }, sink) });
     Object.assign(p.win, {
-      gtag: record, ga: record, analytics: { track: record }, mixpanel: { track: record },
-      amplitude: { track: record }, posthog: { capture: record }, plausible: record,
+      gtag: record,
+      ga: record,
+      analytics: { track: record },
+      mixpanel: { track: record },
+      amplitude: { track: record },
+      posthog: { capture: record },
+      plausible: record,
     });
     fireEverything(p.tag);
     const host = p.win as unknown as Host;

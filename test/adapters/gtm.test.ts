@@ -12,7 +12,9 @@ type Model = Record<string, unknown>;
 function watchModel(win: Window, dataLayer: unknown[]): Array<{ event: string; iadvize: unknown }> {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call -- Google's helper, run on the page as its script tag would
   new Function('window', helperSource)(win);
-  const Helper = (win as unknown as { DataLayerHelper: new (layer: unknown[], listener: (model: Model, message: Model) => void) => unknown }).DataLayerHelper;
+  const Helper = (
+    win as unknown as { DataLayerHelper: new (layer: unknown[], listener: (model: Model, message: Model) => void) => unknown }
+  ).DataLayerHelper;
   const models: Array<{ event: string; iadvize: unknown }> = [];
   new Helper(dataLayer, (model, message) => {
     if (typeof message?.event === 'string') models.push(JSON.parse(JSON.stringify({ event: message.event, iadvize: model.iadvize })));
@@ -34,7 +36,14 @@ describe("gtm() under Google's data layer merge model", () => {
     tag.fire('onCallStarted', null);
 
     const pushed = dataLayer.filter((entry): entry is { event: string; iadvize: unknown } => typeof (entry as Model).event === 'string');
-    expect(models.map((model) => model.event)).toEqual(['chat_started', 'chat_offer_received', 'chat_availability_changed', 'chat_link_received', 'chat_ended', 'chat_call_started']);
+    expect(models.map((model) => model.event)).toEqual([
+      'chat_started',
+      'chat_offer_received',
+      'chat_availability_changed',
+      'chat_link_received',
+      'chat_ended',
+      'chat_call_started',
+    ]);
     models.forEach((model, i) => expect(model.iadvize).toEqual(pushed[i].iadvize));
     expect(models[4].iadvize).toEqual({ chat_id: '42', chat_duration_sec: 0 });
     expect(models[5].iadvize).toEqual({});

@@ -9,11 +9,23 @@ import { safeUrl } from '../../src/adapters/safe-url.js';
 describe('safeUrl lets personal data through', () => {
   it.each([
     // Bearer tokens in the path: whoever has the URL sees the order, the address, or resets the password.
-    ['Shopify order status token', 'https://shop.example/12345678/orders/c1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6/authenticate', 'c1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6'],
-    ['Shopify checkout token', 'https://shop.example/12345678/checkouts/ab12cd34ef56ab12cd34ef56ab12cd34', 'ab12cd34ef56ab12cd34ef56ab12cd34'],
+    [
+      'Shopify order status token',
+      'https://shop.example/12345678/orders/c1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6/authenticate',
+      'c1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6',
+    ],
+    [
+      'Shopify checkout token',
+      'https://shop.example/12345678/checkouts/ab12cd34ef56ab12cd34ef56ab12cd34',
+      'ab12cd34ef56ab12cd34ef56ab12cd34',
+    ],
     ['Django password reset token', 'https://shop.example/account/reset/MTIz/5xk-0c9f0e6a1b2c3d4e5f6a/', '5xk-0c9f0e6a1b2c3d4e5f6a'],
     ['UUID tracking link', 'https://shop.example/track/6f1c2a4e-9b7d-4c1e-8a3f-2d5b6c7e8f90', '6f1c2a4e-9b7d-4c1e-8a3f-2d5b6c7e8f90'],
-    ['JWT magic link (its payload is base64 of {"email":"jane@x.com"})', 'https://shop.example/login/eyJhbGciOiJIUzI1NiJ9.eyJlbWFpbCI6ImphbmVAeC5jb20ifQ.c2ln', 'eyJlbWFpbCI6ImphbmVAeC5jb20ifQ'],
+    [
+      'JWT magic link (its payload is base64 of {"email":"jane@x.com"})',
+      'https://shop.example/login/eyJhbGciOiJIUzI1NiJ9.eyJlbWFpbCI6ImphbmVAeC5jb20ifQ.c2ln',
+      'eyJlbWFpbCI6ImphbmVAeC5jb20ifQ',
+    ],
     // An email address in forms the '@' test misses.
     ['double-encoded @ (%2540)', 'https://shop.example/u/jane.doe%2540mail.com/orders', 'jane.doe'],
     ['fullwidth at sign U+FF20', 'https://shop.example/u/jane.doe\uFF20mail.com', 'jane.doe'],

@@ -53,7 +53,12 @@ describe('a chat that goes on across page changes in one tab', () => {
 
     const cart = pageIn(storage);
     expect(cart.bridge.state.chat).toMatchObject({
-      active: true, chatId: '4242', conversationId: START.conversationId, visitorId: 'vuid-1', startedAt, messagesSent: 1,
+      active: true,
+      chatId: '4242',
+      conversationId: START.conversationId,
+      visitorId: 'vuid-1',
+      startedAt,
+      messagesSent: 1,
     });
     cart.tag.fire('onChatStarted', START); // the tag announces the same chat again on the new page
     expect(cart.events[0]).toMatchObject({ type: 'chat:started', chatId: '4242', resumed: true });
@@ -114,9 +119,12 @@ describe('where the chat record may not be kept', () => {
 
   it('storage that throws (disabled, sandboxed) or is full: the bridge works in memory, silently', () => {
     const onError = vi.fn();
-    const refused = pageIn(() => {
-      throw new DOMException('denied', 'SecurityError');
-    }, { onError });
+    const refused = pageIn(
+      () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      { onError },
+    );
     refused.tag.fire('onChatStarted', START);
     expect(refused.bridge.state.chat.active).toBe(true);
 
@@ -136,10 +144,38 @@ describe('where the chat record may not be kept', () => {
 
   it.each([
     ['not JSON', '{nope'],
-    ['another version', JSON.stringify({ v: 2, savedAt: Date.parse('2026-03-01T10:00:00Z'), chat: { active: true, chatId: '1', messagesSent: 0, messagesReceived: 0 } })],
-    ['wrong types', JSON.stringify({ v: 1, savedAt: Date.parse('2026-03-01T10:00:00Z'), chat: { active: 'yes', chatId: 1, messagesSent: -1, messagesReceived: 0 } })],
-    ['a huge id', JSON.stringify({ v: 1, savedAt: Date.parse('2026-03-01T10:00:00Z'), chat: { active: true, chatId: 'x'.repeat(5000), messagesSent: 0, messagesReceived: 0 } })],
-    ['a start in the future', JSON.stringify({ v: 1, savedAt: Date.parse('2026-03-01T10:00:00Z'), chat: { active: true, chatId: '1', startedAt: 9e15, messagesSent: 0, messagesReceived: 0 } })],
+    [
+      'another version',
+      JSON.stringify({
+        v: 2,
+        savedAt: Date.parse('2026-03-01T10:00:00Z'),
+        chat: { active: true, chatId: '1', messagesSent: 0, messagesReceived: 0 },
+      }),
+    ],
+    [
+      'wrong types',
+      JSON.stringify({
+        v: 1,
+        savedAt: Date.parse('2026-03-01T10:00:00Z'),
+        chat: { active: 'yes', chatId: 1, messagesSent: -1, messagesReceived: 0 },
+      }),
+    ],
+    [
+      'a huge id',
+      JSON.stringify({
+        v: 1,
+        savedAt: Date.parse('2026-03-01T10:00:00Z'),
+        chat: { active: true, chatId: 'x'.repeat(5000), messagesSent: 0, messagesReceived: 0 },
+      }),
+    ],
+    [
+      'a start in the future',
+      JSON.stringify({
+        v: 1,
+        savedAt: Date.parse('2026-03-01T10:00:00Z'),
+        chat: { active: true, chatId: '1', startedAt: 9e15, messagesSent: 0, messagesReceived: 0 },
+      }),
+    ],
     ['an array', '[1,2,3]'],
   ])('storage holding something else (%s) is ignored', (_name, value) => {
     const storage = tabStorage();

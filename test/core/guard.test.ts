@@ -7,7 +7,7 @@ afterEach(() => {
 });
 
 describe('code the library does not own never throws into the tag or the page', () => {
-  it("a console wrapped by the site that throws: debug logging goes quiet, listeners, adapters and the tag go on", () => {
+  it('a console wrapped by the site that throws: debug logging goes quiet, listeners, adapters and the tag go on', () => {
     vi.spyOn(console, 'info').mockImplementation(() => {
       throw new Error('log collector down');
     });
@@ -36,5 +36,4 @@ describe('code the library does not own never throws into the tag or the page', 
     expect(later).not.toHaveBeenCalled();
     expect(sent).toEqual([]);
   });
-
 });

@@ -14,15 +14,41 @@ const NUMBER_FIELDS = new Set(['at', 'durationMs']);
 const hostileObject = fc
   .tuple(
     fc.dictionary(
-      fc.constantFrom('id', 'msg', 'time', 'date', 'offline', 'busy', 'startedBy', 'endedBy', 'name', 'url', 'push',
-        'operatorId', 'historyId', 'label', 'vuid', 'conversationId', 'operator', '__proto__', 'constructor', 'prototype'),
+      fc.constantFrom(
+        'id',
+        'msg',
+        'time',
+        'date',
+        'offline',
+        'busy',
+        'startedBy',
+        'endedBy',
+        'name',
+        'url',
+        'push',
+        'operatorId',
+        'historyId',
+        'label',
+        'vuid',
+        'conversationId',
+        'operator',
+        '__proto__',
+        'constructor',
+        'prototype',
+      ),
       fc.anything({ withNullPrototype: true, withBoxedValues: true, withSparseArray: true }),
     ),
     fc.boolean(),
   )
   .map(([fields, throwingGetter]) => {
     const raw = JSON.parse(JSON.stringify(fields, (_k, v: unknown) => (typeof v === 'bigint' ? 0 : v)) ?? '{}') as Record<string, unknown>;
-    if (throwingGetter) Object.defineProperty(raw, 'msg', { get: () => { throw new Error('getter'); }, enumerable: true });
+    if (throwingGetter)
+      Object.defineProperty(raw, 'msg', {
+        get: () => {
+          throw new Error('getter');
+        },
+        enumerable: true,
+      });
     return raw;
   });
 
@@ -88,7 +114,9 @@ describe('any input from the tag (property-based)', () => {
     fc.assert(
       fc.property(fc.constantFrom(...CALLBACK_NAMES), fc.jsonValue(), (name, value) => {
         const { tag, events } = page({ win: bareWindow(), onError: () => {} });
-        const raw = JSON.parse(`{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, "id": ${JSON.stringify(value)}}`);
+        const raw = JSON.parse(
+          `{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, "id": ${JSON.stringify(value)}}`,
+        );
         tag.fire(name, raw);
         payloadsFired++;
         expect(events).toHaveLength(1);
@@ -106,7 +134,13 @@ describe('site code that chains, replaces and calls back (property-based)', () =
   const LEAF = ['onMessageSent', 'onChatDisplayed', 'onSatisfactionAnswered'] as const;
   type Name = (typeof OUTER)[number] | (typeof LEAF)[number];
   /** What the site's code implies: each function, the one it kept, whether it calls it, what else it calls. */
-  interface SiteFunction { label: string; kept?: SiteFunction; callsKept: boolean; nested?: Name; throws: boolean }
+  interface SiteFunction {
+    label: string;
+    kept?: SiteFunction;
+    callsKept: boolean;
+    nested?: Name;
+    throws: boolean;
+  }
 
   const step = fc.oneof(
     fc.record({
@@ -120,70 +154,74 @@ describe('site code that chains, replaces and calls back (property-based)', () =
     fc.record({ op: fc.constant('fire' as const), name: fc.constantFrom<Name>(...OUTER, ...LEAF) }),
   );
 
-  it.each(['late', 'boot'] as const)('every site function runs as its code says, once per call; one event per tag call (%s)', (lookup) => {
-    fc.assert(
-      fc.property(fc.boolean(), fc.array(step, { minLength: 1, maxLength: 25 }), (tagLoadsFirst, steps) => {
-        // A tag that captures the callbacks at boot never sees a bridge installed after it (documented).
-        const tagFirst = tagLoadsFirst && lookup === 'late';
-        const win = bareWindow();
-        const host = win as unknown as { iAdvizeCallbacks: Record<string, (ctx?: unknown) => unknown> };
-        const calls: string[] = [];
-        const model = new Map<Name, SiteFunction | undefined>();
-        const kept = new Map<Name, Array<[unknown, SiteFunction | undefined]>>();
-        const expectedCalls: string[] = [];
-        const expectedEvents: string[] = [];
-        // A site function calling another callback is site code calling site code: that callback's
-        // functions run, and no event is emitted (events come from the tag).
-        const runModel = (fn: SiteFunction | undefined): void => {
-          if (!fn) return;
-          if (fn.callsKept) runModel(fn.kept);
-          if (fn.nested) runModel(model.get(fn.nested));
-          expectedCalls.push(fn.label);
-        };
-        const fireModel = (name: Name): void => {
-          runModel(model.get(name));
-          expectedEvents.push(CALLBACKS[name]);
-        };
-
-        let tag: ReturnType<typeof loadTag> | undefined = tagFirst ? loadTag(win, lookup) : undefined;
-        const bridge = install({ window: win, onError: () => {} });
-        const events: string[] = [];
-        bridge.on('*', (event) => events.push(event.type));
-        tag ??= loadTag(win, lookup);
-
-        steps.forEach((s, index) => {
-          if (s.op === 'fire') {
-            fireModel(s.name);
-            expect(() => tag.fire(s.name, { id: index })).not.toThrow();
-            payloadsFired++;
-            return;
-          }
-          if (s.op === 'restore') {
-            // Put back a function read earlier (`onX = temp`), as site code undoing its change does.
-            const history = kept.get(s.name) ?? [];
-            const [value, fn] = history[history.length - 1] ?? [undefined, undefined];
-            host.iAdvizeCallbacks[s.name] = value as never;
-            model.set(s.name, fn);
-            return;
-          }
-          const label = `${s.op}#${index}`;
-          const nested = (OUTER as readonly string[]).includes(s.name) ? s.nested : undefined;
-          const temp = host.iAdvizeCallbacks[s.name];
-          kept.set(s.name, [...(kept.get(s.name) ?? []), [temp, model.get(s.name)]]);
-          const fn = function (ctx?: unknown) {
-            if (s.callsKept && typeof temp === 'function') temp(ctx);
-            if (nested) host.iAdvizeCallbacks[nested]({ nested: true });
-            calls.push(label);
-            if (s.throws) throw new Error(label);
+  it.each(['late', 'boot'] as const)(
+    'every site function runs as its code says, once per call; one event per tag call (%s)',
+    (lookup) => {
+      fc.assert(
+        fc.property(fc.boolean(), fc.array(step, { minLength: 1, maxLength: 25 }), (tagLoadsFirst, steps) => {
+          // A tag that captures the callbacks at boot never sees a bridge installed after it (documented).
+          const tagFirst = tagLoadsFirst && lookup === 'late';
+          const win = bareWindow();
+          const host = win as unknown as { iAdvizeCallbacks: Record<string, (ctx?: unknown) => unknown> };
+          const calls: string[] = [];
+          const model = new Map<Name, SiteFunction | undefined>();
+          const kept = new Map<Name, Array<[unknown, SiteFunction | undefined]>>();
+          const expectedCalls: string[] = [];
+          const expectedEvents: string[] = [];
+          // A site function calling another callback is site code calling site code: that callback's
+          // functions run, and no event is emitted (events come from the tag).
+          const runModel = (fn: SiteFunction | undefined): void => {
+            if (!fn) return;
+            if (fn.callsKept) runModel(fn.kept);
+            if (fn.nested) runModel(model.get(fn.nested));
+            expectedCalls.push(fn.label);
           };
-          if (s.op === 'chain2021') host.iAdvizeCallbacks[s.name] = fn;
-          else host.iAdvizeCallbacks = { ...host.iAdvizeCallbacks, [s.name]: fn };
-          model.set(s.name, { label, kept: model.get(s.name), callsKept: s.callsKept, nested, throws: s.throws });
-        });
-        expect(calls).toEqual(expectedCalls);
-        expect(events).toEqual(expectedEvents);
-      }),
-      { seed, numRuns: 400 },
-    );
-  }, 60_000);
+          const fireModel = (name: Name): void => {
+            runModel(model.get(name));
+            expectedEvents.push(CALLBACKS[name]);
+          };
+
+          let tag: ReturnType<typeof loadTag> | undefined = tagFirst ? loadTag(win, lookup) : undefined;
+          const bridge = install({ window: win, onError: () => {} });
+          const events: string[] = [];
+          bridge.on('*', (event) => events.push(event.type));
+          tag ??= loadTag(win, lookup);
+
+          steps.forEach((s, index) => {
+            if (s.op === 'fire') {
+              fireModel(s.name);
+              expect(() => tag.fire(s.name, { id: index })).not.toThrow();
+              payloadsFired++;
+              return;
+            }
+            if (s.op === 'restore') {
+              // Put back a function read earlier (`onX = temp`), as site code undoing its change does.
+              const history = kept.get(s.name) ?? [];
+              const [value, fn] = history[history.length - 1] ?? [undefined, undefined];
+              host.iAdvizeCallbacks[s.name] = value as never;
+              model.set(s.name, fn);
+              return;
+            }
+            const label = `${s.op}#${index}`;
+            const nested = (OUTER as readonly string[]).includes(s.name) ? s.nested : undefined;
+            const temp = host.iAdvizeCallbacks[s.name];
+            kept.set(s.name, [...(kept.get(s.name) ?? []), [temp, model.get(s.name)]]);
+            const fn = function (ctx?: unknown) {
+              if (s.callsKept && typeof temp === 'function') temp(ctx);
+              if (nested) host.iAdvizeCallbacks[nested]({ nested: true });
+              calls.push(label);
+              if (s.throws) throw new Error(label);
+            };
+            if (s.op === 'chain2021') host.iAdvizeCallbacks[s.name] = fn;
+            else host.iAdvizeCallbacks = { ...host.iAdvizeCallbacks, [s.name]: fn };
+            model.set(s.name, { label, kept: model.get(s.name), callsKept: s.callsKept, nested, throws: s.throws });
+          });
+          expect(calls).toEqual(expectedCalls);
+          expect(events).toEqual(expectedEvents);
+        }),
+        { seed, numRuns: 400 },
+      );
+    },
+    60_000,
+  );
 });

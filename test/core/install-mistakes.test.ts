@@ -6,8 +6,8 @@ import { newWindow } from '../helpers.js';
 
 const quiet = () => ({ window: newWindow(), onError: () => {} });
 
-describe('a plugin\'s own option error in its setup is thrown where the plugin is added', () => {
-  const picky: Plugin = { name: 'picky', setup: () => fail('picky()', '`endpoint` must be on this page\'s origin') };
+describe("a plugin's own option error in its setup is thrown where the plugin is added", () => {
+  const picky: Plugin = { name: 'picky', setup: () => fail('picky()', "`endpoint` must be on this page's origin") };
 
   it('from install() and use(), and the plugin is not left half there', () => {
     expect(() => install({ ...quiet(), plugins: [picky] })).toThrow("iadvize-bridge picky(): `endpoint` must be on this page's origin");
@@ -18,7 +18,7 @@ describe('a plugin\'s own option error in its setup is thrown where the plugin i
     expect(sent).toEqual([]);
   });
 
-  it('a first install that throws leaves the page as it was: the site\'s callbacks, no registry, and a later install works', () => {
+  it("a first install that throws leaves the page as it was: the site's callbacks, no registry, and a later install works", () => {
     const win = newWindow();
     const site = () => {};
     (win as unknown as { iAdvizeCallbacks: object }).iAdvizeCallbacks = { onChatStarted: site };
@@ -38,7 +38,14 @@ describe('a plugin\'s own option error in its setup is thrown where the plugin i
   it('anything else a setup throws stays guarded and reported', () => {
     const errors: unknown[] = [];
     const bridge = install({ window: newWindow(), onError: (error) => errors.push(error) });
-    expect(() => bridge.use({ name: 'buggy', setup: () => { throw new TypeError('oops'); } })).not.toThrow();
+    expect(() =>
+      bridge.use({
+        name: 'buggy',
+        setup: () => {
+          throw new TypeError('oops');
+        },
+      }),
+    ).not.toThrow();
     expect(errors).toEqual([new TypeError('oops')]);
   });
 });
@@ -59,7 +66,17 @@ describe('a plugin is read once, when it is added', () => {
         return (event: { type: string }) => heard.push(event.type);
       },
     };
-    const proxy = new Proxy({ name: 'proxied', send: () => {} }, { get: (target, key) => (armed ? (() => { throw new Error('trap'); })() : target[key as 'name']) });
+    const proxy = new Proxy(
+      { name: 'proxied', send: () => {} },
+      {
+        get: (target, key) =>
+          armed
+            ? (() => {
+                throw new Error('trap');
+              })()
+            : target[key as 'name'],
+      },
+    );
     install({ window: win, plugins: [plugin as AnyPlugin, proxy], onError: (error) => errors.push(error) });
     armed = true;
     const callbacks = (win as unknown as { iAdvizeCallbacks: Record<string, (raw: unknown) => void> }).iAdvizeCallbacks;
@@ -71,11 +88,22 @@ describe('a plugin is read once, when it is added', () => {
   it('a throwing emits or teardown getter neither escapes use() nor destroy()', () => {
     const errors: unknown[] = [];
     const bridge = install({ window: newWindow(), onError: (error) => errors.push(error) });
-    const throwing = { name: 'a', get emits(): string[] { throw new Error('emits getter'); } };
+    const throwing = {
+      name: 'a',
+      get emits(): string[] {
+        throw new Error('emits getter');
+      },
+    };
     expect(() => bridge.use(throwing)).not.toThrow();
     expect(errors).toEqual([new Error('emits getter')]);
     let armed = false;
-    bridge.use({ name: 'b', get teardown() { if (armed) throw new Error('teardown getter'); return () => {}; } });
+    bridge.use({
+      name: 'b',
+      get teardown() {
+        if (armed) throw new Error('teardown getter');
+        return () => {};
+      },
+    });
     armed = true;
     expect(() => bridge.destroy()).not.toThrow();
   });
@@ -117,7 +145,9 @@ describe('options that are not a plain object, or hide a key', () => {
 describe('on() options and listeners', () => {
   it('a misspelled or mistyped option, a missing listener, are errors', () => {
     const bridge = install(quiet());
-    expect(() => bridge.on('chat:started', () => {}, { Replay: true } as never)).toThrow('iadvize-bridge on(): unknown option `Replay`: did you mean `replay`?');
+    expect(() => bridge.on('chat:started', () => {}, { Replay: true } as never)).toThrow(
+      'iadvize-bridge on(): unknown option `Replay`: did you mean `replay`?',
+    );
     expect(() => bridge.on('chat:started', () => {}, { replay: 'yes' } as never)).toThrow('on(): `replay` must be true or false');
     expect(() => bridge.on('chat:started', null as never)).toThrow('on(): the listener for "chat:started" is not a function');
     expect(() => bridge.once('chat:started', () => {}, [] as never)).toThrow('got Array');

@@ -87,7 +87,7 @@ describe('replay', () => {
     expect(late).not.toHaveBeenCalled();
   });
 
-  it("once() with replay is satisfied by the past event and stays quiet after", () => {
+  it('once() with replay is satisfied by the past event and stays quiet after', () => {
     const { bridge, tag } = page();
     tag.fire('onChatStarted', { id: 1 });
     const listener = vi.fn();
@@ -144,7 +144,15 @@ describe('isolation', () => {
     const bridge = install({
       window: win,
       onError,
-      adapters: [{ name: 'broken', send: () => { throw adapterError; } }, { name: 'good', send: good }],
+      adapters: [
+        {
+          name: 'broken',
+          send: () => {
+            throw adapterError;
+          },
+        },
+        { name: 'good', send: good },
+      ],
     });
     const listener = vi.fn();
     bridge.on('chat:ended', listener);

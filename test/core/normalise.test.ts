@@ -26,8 +26,16 @@ describe('every callback becomes its event', () => {
     ['onOperatorStopWriting', [null], {}],
     ['onVisitorWriting', [null], {}],
     ['onVisitorStopWriting', [null], {}],
-    ['onOfferReceived', [{ name: '10% off', url: 'https://shop.example/offer?code=X' }], { name: '10% off', url: 'https://shop.example/offer?code=X' }],
-    ['onLinkReceived', [{ name: 'Size guide', url: 'https://shop.example/size', push: true }], { name: 'Size guide', url: 'https://shop.example/size', pushed: true }],
+    [
+      'onOfferReceived',
+      [{ name: '10% off', url: 'https://shop.example/offer?code=X' }],
+      { name: '10% off', url: 'https://shop.example/offer?code=X' },
+    ],
+    [
+      'onLinkReceived',
+      [{ name: 'Size guide', url: 'https://shop.example/size', push: true }],
+      { name: 'Size guide', url: 'https://shop.example/size', pushed: true },
+    ],
     ['onVisitorTransferred', [{ operatorId: 31, historyId: 998 }], { operatorId: '31', historyId: '998' }],
     ['onCobrowsingRequested', [], {}],
     ['onCobrowsingAccepted', [], {}],
@@ -87,8 +95,14 @@ describe('2019-2022 payloads', () => {
 
 describe('coercions', () => {
   it.each([
-    [1, true], ['1', true], [true, true], ['true', true],
-    [0, false], ['0', false], [false, false], ['false', false],
+    [1, true],
+    ['1', true],
+    [true, true],
+    ['true', true],
+    [0, false],
+    ['0', false],
+    [false, false],
+    ['false', false],
   ])('flag %j becomes %j', (value, expected) => {
     const { tag, events } = page();
     tag.fire('onStatusChanged', { offline: value, busy: value });

@@ -1,19 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import {
-  adobeDataLayer, amplitude, chatLink, custom, ga4, gaLegacy, gtm, install, matomo, mixpanel, plausible, posthog, segment, universalAnalytics,
-  virtualAgent, webSdk, type AnyPlugin,
+  adobeDataLayer,
+  amplitude,
+  chatLink,
+  custom,
+  ga4,
+  gaLegacy,
+  gtm,
+  install,
+  matomo,
+  mixpanel,
+  plausible,
+  posthog,
+  segment,
+  universalAnalytics,
+  virtualAgent,
+  webSdk,
+  type AnyPlugin,
 } from '../../src/index.js';
 import { newWindow } from '../helpers.js';
 
 const track = () => {};
 const LINK = { endpoint: '/api/iadvize-link', measurementId: 'G-ABC123XYZ', consent: () => true };
-const EVERY_ADAPTER_OPTION = { id: 'x', events: ['chat:started'], name: { 'chat:started': 'chat_begun' }, params: () => ({}), includeIds: true, consent: () => true } as const;
+const EVERY_ADAPTER_OPTION = {
+  id: 'x',
+  events: ['chat:started'],
+  name: { 'chat:started': 'chat_begun' },
+  params: () => ({}),
+  includeIds: true,
+  consent: () => true,
+} as const;
 
 describe('unknown options are errors where they are written, with the name that was meant', () => {
   it('install()', () => {
-    expect(() => install({ window: newWindow(), plugin: [] } as never)).toThrow(new TypeError('iadvize-bridge install(): unknown option `plugin`: did you mean `plugins`?'));
+    expect(() => install({ window: newWindow(), plugin: [] } as never)).toThrow(
+      new TypeError('iadvize-bridge install(): unknown option `plugin`: did you mean `plugins`?'),
+    );
     expect(() => install({ window: newWindow(), Debug: true } as never)).toThrow('unknown option `Debug`: did you mean `debug`?');
-    expect(() => install({ window: newWindow(), sid: 1 } as never)).toThrow('unknown option `sid` (known: window, plugins, adapters, debug, onError, persist)');
+    expect(() => install({ window: newWindow(), sid: 1 } as never)).toThrow(
+      'unknown option `sid` (known: window, plugins, adapters, debug, onError, persist)',
+    );
   });
 
   it('every adapter factory, with each of its own options accepted', () => {
@@ -40,19 +66,29 @@ describe('unknown options are errors where they are written, with the name that 
 
   it('webSdk(), virtualAgent() and chatLink()', () => {
     expect(webSdk({ followNavigation: true }).name).toBe('webSdk');
-    expect(() => webSdk({ followNavigations: true } as never)).toThrow('iadvize-bridge webSdk(): unknown option `followNavigations`: did you mean `followNavigation`?');
+    expect(() => webSdk({ followNavigations: true } as never)).toThrow(
+      'iadvize-bridge webSdk(): unknown option `followNavigations`: did you mean `followNavigation`?',
+    );
     expect(virtualAgent().name).toBe('virtualAgent');
-    expect(() => (virtualAgent as (options: object) => AnyPlugin)({ endpoint: '/x' })).toThrow('iadvize-bridge virtualAgent(): unknown option `endpoint` (known: none)');
+    expect(() => (virtualAgent as (options: object) => AnyPlugin)({ endpoint: '/x' })).toThrow(
+      'iadvize-bridge virtualAgent(): unknown option `endpoint` (known: none)',
+    );
     expect(chatLink(LINK).name).toBe('chatLink');
-    expect(() => chatLink({ ...LINK, measurementID: 'G-ABC123XYZ' } as never)).toThrow('iadvize-bridge chatLink(): unknown option `measurementID`: did you mean `measurementId`?');
+    expect(() => chatLink({ ...LINK, measurementID: 'G-ABC123XYZ' } as never)).toThrow(
+      'iadvize-bridge chatLink(): unknown option `measurementID`: did you mean `measurementId`?',
+    );
   });
 });
 
 describe('a plugin factory passed without calling it', () => {
   it('is an error that says to call it, in plugins, adapters and use()', () => {
-    expect(() => install({ window: newWindow(), plugins: [ga4 as never] })).toThrow(new TypeError('iadvize-bridge plugin: a plugin factory must be called: write ga4() not ga4'));
+    expect(() => install({ window: newWindow(), plugins: [ga4 as never] })).toThrow(
+      new TypeError('iadvize-bridge plugin: a plugin factory must be called: write ga4() not ga4'),
+    );
     expect(() => install({ window: newWindow(), adapters: [gtm as never] })).toThrow('write gtm() not gtm');
-    expect(() => install({ window: newWindow(), plugins: [(() => () => ({ name: 'x' }))() as never] })).toThrow('write factory() not factory');
+    expect(() => install({ window: newWindow(), plugins: [(() => () => ({ name: 'x' }))() as never] })).toThrow(
+      'write factory() not factory',
+    );
     const bridge = install({ window: newWindow(), plugins: [ga4()] });
     expect(() => bridge.use(webSdk as never)).toThrow('write webSdk() not webSdk');
   });

@@ -55,7 +55,6 @@ describe('one adapter per name', () => {
   });
 });
 
-
 describe('the plugin seam', () => {
   type Tick = { 'counter:tick': { count: number } };
   /** A plugin with all it may have: typed API, its own event and state, a subscription, a teardown. */
@@ -114,7 +113,11 @@ describe('the plugin seam', () => {
     const { bridge } = page({ onError });
     expect(() => bridge.on('counter:tick' as never, () => {})).toThrow(/unknown event type "counter:tick".*plugin installed first/);
     bridge.use({ name: 'greedy', setup: () => ({ on: () => 'mine' }) });
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('cannot replace bridge.on') }), { source: 'plugin', type: 'setup', plugin: 'greedy' });
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('cannot replace bridge.on') }), {
+      source: 'plugin',
+      type: 'setup',
+      plugin: 'greedy',
+    });
     let emit: ((type: string) => void) | undefined;
     bridge.use({ name: 'sloppy', setup: (context) => void (emit = (type) => context.emit(type as never, {})) });
     expect(() => emit!('sloppy:thing')).toThrow(/emits "sloppy:thing", which is not in its `emits`/);
@@ -126,7 +129,10 @@ describe('the plugin seam', () => {
     const boom = (where: string) => () => {
       throw new Error(where);
     };
-    const { bridge, tag } = page({ onError, plugins: [{ name: 'broken', setup: boom('setup'), send: boom('send'), teardown: boom('teardown') }] });
+    const { bridge, tag } = page({
+      onError,
+      plugins: [{ name: 'broken', setup: boom('setup'), send: boom('send'), teardown: boom('teardown') }],
+    });
     bridge.on('chat:started', heard);
     tag.fire('onChatStarted', { id: 1 });
     bridge.destroy();
@@ -141,7 +147,9 @@ describe('the plugin seam', () => {
 
   it('adapters and plugins are checked: a name is needed, an adapter needs send()', () => {
     expect(() => install({ window: newWindow(), plugins: [{} as never] })).toThrow(/each plugin needs a non-empty string `name`/);
-    expect(() => install({ window: newWindow(), adapters: [{ name: 'x' } as never] })).toThrow(/each adapter needs a `send\(event\)` function/);
+    expect(() => install({ window: newWindow(), adapters: [{ name: 'x' } as never] })).toThrow(
+      /each adapter needs a `send\(event\)` function/,
+    );
     expect(() => install({ window: newWindow(), plugins: 'ga4' as never })).toThrow(/`plugins` must be an array/);
   });
 });

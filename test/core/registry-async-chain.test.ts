@@ -19,28 +19,31 @@ const defer = {
 };
 
 describe.each(['late', 'boot'] as const)('a chain that calls the kept function asynchronously, tag lookup %s', (lookup) => {
-  it.each(Object.keys(defer) as Array<keyof typeof defer>)('via %s: the kept function runs once, the new one once, one event', async (how) => {
-    const win = newWindow();
-    const calls: string[] = [];
-    const host = win as unknown as Host;
-    host.iAdvizeCallbacks = { onChatStarted: () => void calls.push('first') };
-    const bridge = install({ window: win });
-    const events: BridgeEvent[] = [];
-    bridge.on('*', (event) => events.push(event));
-    const tag = loadTag(win, lookup);
+  it.each(Object.keys(defer) as Array<keyof typeof defer>)(
+    'via %s: the kept function runs once, the new one once, one event',
+    async (how) => {
+      const win = newWindow();
+      const calls: string[] = [];
+      const host = win as unknown as Host;
+      host.iAdvizeCallbacks = { onChatStarted: () => void calls.push('first') };
+      const bridge = install({ window: win });
+      const events: BridgeEvent[] = [];
+      bridge.on('*', (event) => events.push(event));
+      const tag = loadTag(win, lookup);
 
-    const temp = host.iAdvizeCallbacks.onChatStarted;
-    let scheduled = 0;
-    host.iAdvizeCallbacks.onChatStarted = function (ctx: unknown) {
-      calls.push('added');
-      if (++scheduled <= GUARD) defer[how](() => temp(ctx));
-    };
-    tag.fire('onChatStarted', { id: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    bridge.destroy();
+      const temp = host.iAdvizeCallbacks.onChatStarted;
+      let scheduled = 0;
+      host.iAdvizeCallbacks.onChatStarted = function (ctx: unknown) {
+        calls.push('added');
+        if (++scheduled <= GUARD) defer[how](() => temp(ctx));
+      };
+      tag.fire('onChatStarted', { id: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      bridge.destroy();
 
-    // Observed: ['added', 'added', ... 51 times], 'first' never runs, 51 chat:started events.
-    expect(calls).toEqual(['added', 'first']);
-    expect(events.map((event) => event.type)).toEqual(['chat:started']);
-  });
+      // Observed: ['added', 'added', ... 51 times], 'first' never runs, 51 chat:started events.
+      expect(calls).toEqual(['added', 'first']);
+      expect(events.map((event) => event.type)).toEqual(['chat:started']);
+    },
+  );
 });

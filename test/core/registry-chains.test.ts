@@ -166,24 +166,27 @@ describe('install / destroy cycles (hot reloading, SPA remounts, tests)', () => 
     expect(calls).toEqual(['chained']);
   });
 
-  it.each(['late', 'boot'] as const)('after 5,000 cycles the site callback runs once per tag call, as deep in the stack as after one (%s)', (lookup) => {
-    const measure = (cycles: number) => {
-      const win = newWindow();
-      const depths: number[] = [];
-      (win as unknown as Host).iAdvizeCallbacks = { onChatStarted: depthAt(depths) };
-      for (let i = 0; i < cycles; i++) install({ window: win }).destroy();
-      const { events } = record(win);
-      const tag = loadTag(win, lookup);
-      tag.fire('onChatStarted', { id: 1 });
-      tag.fire('onChatStarted', { id: 2 });
-      return { depths, events: events.length };
-    };
-    const once = measure(1);
-    const many = measure(5000);
-    expect(many.depths).toHaveLength(2);
-    expect(many.events).toBe(2);
-    expect(many.depths).toEqual(once.depths);
-  });
+  it.each(['late', 'boot'] as const)(
+    'after 5,000 cycles the site callback runs once per tag call, as deep in the stack as after one (%s)',
+    (lookup) => {
+      const measure = (cycles: number) => {
+        const win = newWindow();
+        const depths: number[] = [];
+        (win as unknown as Host).iAdvizeCallbacks = { onChatStarted: depthAt(depths) };
+        for (let i = 0; i < cycles; i++) install({ window: win }).destroy();
+        const { events } = record(win);
+        const tag = loadTag(win, lookup);
+        tag.fire('onChatStarted', { id: 1 });
+        tag.fire('onChatStarted', { id: 2 });
+        return { depths, events: events.length };
+      };
+      const once = measure(1);
+      const many = measure(5000);
+      expect(many.depths).toHaveLength(2);
+      expect(many.events).toBe(2);
+      expect(many.depths).toEqual(once.depths);
+    },
+  );
 
   it('a chain kept across a destroy still runs each function once, with or without a new install', () => {
     const calls: string[] = [];

@@ -11,8 +11,16 @@ import { loadTag, newWindow } from '../helpers.js';
  */
 describe('install() over a locked window.iAdvizeCallbacks', () => {
   it.each([
-    ['a non-configurable getter', (win: Window, site: object) => Object.defineProperty(win, 'iAdvizeCallbacks', { get: () => site, enumerable: true, configurable: false })],
-    ['a non-configurable, read-only value', (win: Window, site: object) => Object.defineProperty(win, 'iAdvizeCallbacks', { value: site, writable: false, enumerable: true, configurable: false })],
+    [
+      'a non-configurable getter',
+      (win: Window, site: object) =>
+        Object.defineProperty(win, 'iAdvizeCallbacks', { get: () => site, enumerable: true, configurable: false }),
+    ],
+    [
+      'a non-configurable, read-only value',
+      (win: Window, site: object) =>
+        Object.defineProperty(win, 'iAdvizeCallbacks', { value: site, writable: false, enumerable: true, configurable: false }),
+    ],
   ])('%s: no exception, the site function still runs', (_what, lock) => {
     const win = newWindow();
     const calls: string[] = [];

@@ -10,25 +10,28 @@ import { listenTo, loadTag, newWindow } from '../helpers.js';
 type Host = { iAdvizeCallbacks: unknown };
 
 describe.each(['late', 'boot'] as const)('callbacks on a class or a function object, tag lookup %s', (lookup) => {
-  it.each(['before', 'after'] as const)('static methods of a class assigned %s install keep being called, with the class as this', (when) => {
-    const win = newWindow();
-    const host = win as unknown as Host;
-    const calls: unknown[] = [];
-    class SiteCallbacks {
-      static onChatStarted(this: unknown, ctx: { id: number }) {
-        calls.push(this === SiteCallbacks ? `class ${ctx.id}` : 'wrong this');
+  it.each(['before', 'after'] as const)(
+    'static methods of a class assigned %s install keep being called, with the class as this',
+    (when) => {
+      const win = newWindow();
+      const host = win as unknown as Host;
+      const calls: unknown[] = [];
+      class SiteCallbacks {
+        static onChatStarted(this: unknown, ctx: { id: number }) {
+          calls.push(this === SiteCallbacks ? `class ${ctx.id}` : 'wrong this');
+        }
       }
-    }
-    if (when === 'before') host.iAdvizeCallbacks = SiteCallbacks;
-    const { events } = listenTo(win);
-    if (when === 'after') host.iAdvizeCallbacks = SiteCallbacks;
-    const tag = loadTag(win, lookup);
-    tag.fire('onChatStarted', { id: 1 });
-    // Observed before: [] (a function is not taken as the site's object), while the event is emitted.
-    expect(calls).toEqual(['class 1']);
-    expect(events).toEqual(['chat:started']);
-    expect(tag.seen.errors).toEqual([]);
-  });
+      if (when === 'before') host.iAdvizeCallbacks = SiteCallbacks;
+      const { events } = listenTo(win);
+      if (when === 'after') host.iAdvizeCallbacks = SiteCallbacks;
+      const tag = loadTag(win, lookup);
+      tag.fire('onChatStarted', { id: 1 });
+      // Observed before: [] (a function is not taken as the site's object), while the event is emitted.
+      expect(calls).toEqual(['class 1']);
+      expect(events).toEqual(['chat:started']);
+      expect(tag.seen.errors).toEqual([]);
+    },
+  );
 
   it('properties of a function object keep being called, and its other fields stay readable', () => {
     const win = newWindow();
@@ -50,13 +53,26 @@ describe('a Proxy the bridge cannot read as iAdvizeCallbacks', () => {
     return proxy;
   };
   const throwing = () =>
-    new Proxy({}, {
-      get: () => { throw new Error('trap: get'); },
-      has: () => { throw new Error('trap: has'); },
-      ownKeys: () => { throw new Error('trap: ownKeys'); },
-      getOwnPropertyDescriptor: () => { throw new Error('trap: getOwnPropertyDescriptor'); },
-      isExtensible: () => { throw new Error('trap: isExtensible'); },
-    });
+    new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap: get');
+        },
+        has: () => {
+          throw new Error('trap: has');
+        },
+        ownKeys: () => {
+          throw new Error('trap: ownKeys');
+        },
+        getOwnPropertyDescriptor: () => {
+          throw new Error('trap: getOwnPropertyDescriptor');
+        },
+        isExtensible: () => {
+          throw new Error('trap: isExtensible');
+        },
+      },
+    );
 
   it.each([
     ['a revoked Proxy', revoked],
@@ -72,7 +88,12 @@ describe('a Proxy the bridge cannot read as iAdvizeCallbacks', () => {
     tag.fire('onChatStarted', { id: 1 });
     expect(heard!.events).toEqual(['chat:started']);
     expect(onError).toHaveBeenCalledTimes(1);
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringMatching(/window\.iAdvizeCallbacks could not be read \(.+\): its functions cannot be adopted/) }), { source: 'callback', type: 'iAdvizeCallbacks' });
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({
+        message: expect.stringMatching(/window\.iAdvizeCallbacks could not be read \(.+\): its functions cannot be adopted/),
+      }),
+      { source: 'callback', type: 'iAdvizeCallbacks' },
+    );
   });
 
   it('assigned after install: nothing thrown at the site, said once, events go on', () => {

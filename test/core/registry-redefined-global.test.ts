@@ -22,7 +22,10 @@ describe('window.iAdvizeCallbacks redefined with Object.defineProperty after ins
       Object.defineProperty(win, 'iAdvizeCallbacks', { value: { onChatStarted() {} }, writable: true, configurable: true });
       await vi.advanceTimersByTimeAsync(60_000);
       expect(onError).toHaveBeenCalledTimes(1);
-      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('window.iAdvizeCallbacks was redefined:') }), { source: 'callback', type: 'iAdvizeCallbacks' });
+      expect(onError).toHaveBeenCalledWith(
+        expect.objectContaining({ message: expect.stringContaining('window.iAdvizeCallbacks was redefined:') }),
+        { source: 'callback', type: 'iAdvizeCallbacks' },
+      );
       await vi.advanceTimersByTimeAsync(600_000);
       expect(onError).toHaveBeenCalledTimes(1);
     } finally {
@@ -43,7 +46,10 @@ describe('window.iAdvizeCallbacks redefined with Object.defineProperty after ins
       Object.defineProperty(wrapped, 'iAdvizeCallbacks', { get: () => bridgeObject, configurable: true });
       await vi.advanceTimersByTimeAsync(120_000);
       expect(error).toHaveBeenCalledTimes(1);
-      expect(error).toHaveBeenCalledWith(expect.stringContaining('[iadvize-bridge]'), expect.objectContaining({ message: expect.stringContaining('was redefined') }));
+      expect(error).toHaveBeenCalledWith(
+        expect.stringContaining('[iadvize-bridge]'),
+        expect.objectContaining({ message: expect.stringContaining('was redefined') }),
+      );
     } finally {
       vi.useRealTimers();
       error.mockRestore();

@@ -15,7 +15,12 @@ type Host = { iAdvizeCallbacks: unknown };
  * calls `callbacks[name](arg)`, as the real tag and the simulator do.
  */
 // eslint-disable-next-line @typescript-eslint/no-implied-eval -- code that must run from the tag's own address (its sourceURL), as a frame of the tag's script
-const tagScript = new Function('callbacks', 'name', 'arg', 'return callbacks[name](arg)\n//# sourceURL=https://halc.iadvize.com/iadvize.js') as (callbacks: unknown, name: string, arg: unknown) => unknown;
+const tagScript = new Function(
+  'callbacks',
+  'name',
+  'arg',
+  'return callbacks[name](arg)\n//# sourceURL=https://halc.iadvize.com/iadvize.js',
+) as (callbacks: unknown, name: string, arg: unknown) => unknown;
 
 describe.each(['late', 'boot'] as const)('a callback the tag fires while a site callback runs, tag lookup %s', (lookup) => {
   function setup() {
@@ -33,7 +38,11 @@ describe.each(['late', 'boot'] as const)('a callback the tag fires while a site 
     const { host, calls, events, fire } = setup();
     host.iAdvizeCallbacks = {
       // The site opens the chat panel from its handler; the tag answers at once with a message.
-      onChatStarted: () => { calls.push('started'); fire('onMessageReceived', { msg: 'hello' }); calls.push('started, after'); },
+      onChatStarted: () => {
+        calls.push('started');
+        fire('onMessageReceived', { msg: 'hello' });
+        calls.push('started, after');
+      },
       onMessageReceived: () => calls.push('message'),
     };
     fire('onChatStarted', { id: 1 });
@@ -45,7 +54,12 @@ describe.each(['late', 'boot'] as const)('a callback the tag fires while a site 
   it('the same callback fired again by the tag from inside it: two events', () => {
     const { host, calls, events, fire } = setup();
     let depth = 0;
-    host.iAdvizeCallbacks = { onChatDisplayed: () => { calls.push('displayed'); if (depth++ === 0) fire('onChatDisplayed', null); } };
+    host.iAdvizeCallbacks = {
+      onChatDisplayed: () => {
+        calls.push('displayed');
+        if (depth++ === 0) fire('onChatDisplayed', null);
+      },
+    };
     fire('onChatDisplayed', null);
     expect(calls).toEqual(['displayed', 'displayed']);
     expect(events).toEqual(['chat:displayed', 'chat:displayed']);
@@ -56,7 +70,11 @@ describe.each(['late', 'boot'] as const)('a callback the tag fires while a site 
     const callbacks = () => host.iAdvizeCallbacks as Record<string, (ctx?: unknown) => void>;
     host.iAdvizeCallbacks = { onChatStarted: () => calls.push('ui on') };
     const kept = callbacks().onChatStarted;
-    callbacks().onChatEnded = () => { calls.push('ui off'); kept(); callbacks().onChatStarted(); };
+    callbacks().onChatEnded = () => {
+      calls.push('ui off');
+      kept();
+      callbacks().onChatStarted();
+    };
     fire('onChatEnded', { id: 1 });
     expect(calls).toEqual(['ui off', 'ui on', 'ui on']);
     expect(events).toEqual(['chat:ended']);
@@ -65,7 +83,12 @@ describe.each(['late', 'boot'] as const)('a callback the tag fires while a site 
   it('the tag calling through a builtin (forEach) is still the tag', () => {
     const { host, events, fire } = setup();
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- code that must run from the tag's own address (its sourceURL), as a frame of the tag's script
-    const forEachTag = new Function('callbacks', 'name', 'arg', '[arg].forEach(callbacks[name])\n//# sourceURL=https://halc.iadvize.com/iadvize.js') as typeof tagScript;
+    const forEachTag = new Function(
+      'callbacks',
+      'name',
+      'arg',
+      '[arg].forEach(callbacks[name])\n//# sourceURL=https://halc.iadvize.com/iadvize.js',
+    ) as typeof tagScript;
     host.iAdvizeCallbacks = { onChatStarted: () => forEachTag(host.iAdvizeCallbacks, 'onMessageReceived', { msg: 'hi' }) };
     fire('onChatStarted', { id: 1 });
     // Observed before: ['chat:started'] (the forEach frame was read as the caller).
@@ -75,18 +98,29 @@ describe.each(['late', 'boot'] as const)('a callback the tag fires while a site 
   it('an address that only mentions iadvize.com (a query, a function name) is site code; a stack that throws is too, never thrown at the tag', () => {
     const { host, calls, events, fire } = setup();
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- code that must run from a site address that mentions the tag's host (its sourceURL)
-    const siteHelper = new Function('callbacks', 'return callbacks.onChatStarted({})\n//# sourceURL=https://shop.example/helper.js?ref=//lc.iadvize.com/') as (callbacks: unknown) => unknown;
+    const siteHelper = new Function(
+      'callbacks',
+      'return callbacks.onChatStarted({})\n//# sourceURL=https://shop.example/helper.js?ref=//lc.iadvize.com/',
+    ) as (callbacks: unknown) => unknown;
     host.iAdvizeCallbacks = {
       onChatStarted: () => calls.push('started'),
-      onChatEnded: () => { calls.push('ended'); siteHelper(host.iAdvizeCallbacks); },
+      onChatEnded: () => {
+        calls.push('ended');
+        siteHelper(host.iAdvizeCallbacks);
+      },
     };
     fire('onChatEnded', { id: 1 });
     // Observed before: chat:started emitted for the helper, whose query named an iAdvize host.
     expect(events).toEqual(['chat:ended']);
     const saved = (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
-    (Error as { prepareStackTrace?: unknown }).prepareStackTrace = () => { throw new Error('hostile'); };
+    (Error as { prepareStackTrace?: unknown }).prepareStackTrace = () => {
+      throw new Error('hostile');
+    };
     try {
-      host.iAdvizeCallbacks = { onChatStarted: () => fire('onMessageReceived', { msg: 'x' }), onMessageReceived: () => calls.push('message') };
+      host.iAdvizeCallbacks = {
+        onChatStarted: () => fire('onMessageReceived', { msg: 'x' }),
+        onMessageReceived: () => calls.push('message'),
+      };
       // Observed before: the throw went through the tag's call.
       expect(() => fire('onChatStarted', { id: 2 })).not.toThrow();
     } finally {

@@ -15,7 +15,7 @@ const { version } = JSON.parse(read('package.json')) as { version: string };
 describe('CHANGELOG.md', () => {
   const releases = [...changelog.matchAll(/^## \[(.+?)\](.*)$/gm)].map(([, name, rest]) => ({ name, rest }));
 
-  it('opens with an empty Unreleased section, then dated releases, the latest being package.json\'s version', () => {
+  it("opens with an empty Unreleased section, then dated releases, the latest being package.json's version", () => {
     expect(changelog.startsWith('# Changelog\n')).toBe(true);
     expect(releases[0]).toEqual({ name: 'Unreleased', rest: '' });
     expect(changelog).toMatch(/^## \[Unreleased\]\n\n## \[/m);
@@ -42,7 +42,10 @@ describe('a release with Changesets (changeset version, then keep-a-changelog.mj
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'iadvize-bridge', version }));
     writeFileSync(join(dir, 'CHANGELOG.md'), changelog);
     writeFileSync(join(dir, '.changeset/config.json'), read('.changeset/config.json'));
-    writeFileSync(join(dir, '.changeset/new-option.md'), '---\n"iadvize-bridge": minor\n---\n\nAdded: `install({ example })`, an option\nover two lines.\n');
+    writeFileSync(
+      join(dir, '.changeset/new-option.md'),
+      '---\n"iadvize-bridge": minor\n---\n\nAdded: `install({ example })`, an option\nover two lines.\n',
+    );
     writeFileSync(join(dir, '.changeset/a-fix.md'), '---\n"iadvize-bridge": patch\n---\n\nFixed: a listener added twice is called once.\n');
     execFileSync(process.execPath, [join(root, 'node_modules/@changesets/cli/bin.js'), 'version'], { cwd: dir, stdio: 'ignore' });
     const next = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
@@ -53,13 +56,17 @@ describe('a release with Changesets (changeset version, then keep-a-changelog.mj
       `${changelog.split('## [Unreleased]')[0]}## [Unreleased]\n\n## [${next}] - 2027-01-02\n\n` +
         '### Added\n\n- `install({ example })`, an option\n  over two lines.\n\n### Fixed\n\n- a listener added twice is called once.\n\n',
     );
-    expect(written).toContain(`[Unreleased]: https://github.com/iadvize-bridge/iadvize-bridge/compare/v${next}...HEAD\n[${next}]: https://github.com/iadvize-bridge/iadvize-bridge/compare/v${version}...v${next}\n`);
+    expect(written).toContain(
+      `[Unreleased]: https://github.com/iadvize-bridge/iadvize-bridge/compare/v${next}...HEAD\n[${next}]: https://github.com/iadvize-bridge/iadvize-bridge/compare/v${version}...v${next}\n`,
+    );
     const past = (text: string) => text.split(`## [${version}]`)[1].split('\n[Unreleased]: ')[0];
     expect(past(written)).toBe(past(changelog)); // earlier releases untouched
   });
 
   it('refuses a summary without its group, naming it, rather than file it anywhere', () => {
     const text = '# Changelog\n\n## 0.2.0\n\n### Patch Changes\n\n- abc1234: a fix with no group\n\nIntro.\n\n## [Unreleased]\n';
-    expect(() => keepAChangelog(text, '2027-01-02')).toThrow('must start with one of Added, Changed, Deprecated, Removed, Fixed, Security and a colon: "a fix with no group"');
+    expect(() => keepAChangelog(text, '2027-01-02')).toThrow(
+      'must start with one of Added, Changed, Deprecated, Removed, Fixed, Security and a colon: "a fix with no group"',
+    );
   });
 });

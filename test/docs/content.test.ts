@@ -9,7 +9,10 @@ const readme = read('README.md');
 
 describe('the events guide (docs/events.md)', () => {
   it('lists every callback with its event type, as src/core/events.ts defines them', () => {
-    const rows = [...read('docs/events.md').matchAll(/^\| `(on[A-Za-z]+)` \| `([a-z-]+:[a-z-]+)` \|/gm)].map(([, name, type]) => [name, type]);
+    const rows = [...read('docs/events.md').matchAll(/^\| `(on[A-Za-z]+)` \| `([a-z-]+:[a-z-]+)` \|/gm)].map(([, name, type]) => [
+      name,
+      type,
+    ]);
     expect(rows).toEqual(Object.entries(CALLBACKS));
   });
 });
@@ -27,9 +30,30 @@ describe('README', () => {
 describe("the privacy guide's table (docs/privacy.md)", () => {
   // One event with every field a payload can have, so each mapping shows all it can send.
   const full = {
-    at: 0, raw: null, chatId: '123', conversationId: '5f0c8a52-0000-4000-8000-000000000001', visitorId: 'x', startedBy: 'visitor', endedBy: 'visitor', durationMs: 1000,
-    name: 'n', url: 'https://x/y?q', pushed: true, offline: false, busy: false, ruleId: 'r', label: 'l', invitationId: 'i',
-    text: 't', time: '10:00', date: 'd', operatorId: 'o', operatorExternalId: 'e', historyId: 'h', kind: 'cookies', value: true,
+    at: 0,
+    raw: null,
+    chatId: '123',
+    conversationId: '5f0c8a52-0000-4000-8000-000000000001',
+    visitorId: 'x',
+    startedBy: 'visitor',
+    endedBy: 'visitor',
+    durationMs: 1000,
+    name: 'n',
+    url: 'https://x/y?q',
+    pushed: true,
+    offline: false,
+    busy: false,
+    ruleId: 'r',
+    label: 'l',
+    invitationId: 'i',
+    text: 't',
+    time: '10:00',
+    date: 'd',
+    operatorId: 'o',
+    operatorExternalId: 'e',
+    historyId: 'h',
+    kind: 'cookies',
+    value: true,
   };
   const code = (keys: string[]) => keys.map((key) => `\`${key}\``).join(', ') || '—';
 
@@ -38,7 +62,11 @@ describe("the privacy guide's table (docs/privacy.md)", () => {
     const segmentNames: string[] = [];
     const segmentAdapter = segment({ events: EVENT_TYPES, client: { track: (name: string) => segmentNames.push(name) } });
     // The rows of the plugins' events, as a bridge with webSdk() and virtualAgent() gives them.
-    segmentAdapter.setup!({ window: globalThis, guard: () => {}, describe: (type: string) => (MAPPING as Record<string, EventRow>)[type] } as unknown as PluginContext);
+    segmentAdapter.setup!({
+      window: globalThis,
+      guard: () => {},
+      describe: (type: string) => (MAPPING as Record<string, EventRow>)[type],
+    } as unknown as PluginContext);
     const expected = (Object.keys(MAPPING) as (typeof EVENT_TYPES)[number][]).map((type) => {
       const event = { ...full, type } as unknown as BridgeEvent;
       const row = MAPPING[type] as EventRow;
@@ -48,7 +76,9 @@ describe("the privacy guide's table (docs/privacy.md)", () => {
       const { name, on } = row;
       return `| \`${type}\` | ${on ? 'on' : 'off'} | \`${name}\` | ${titleCase(name)} | ${segmentNames.at(-1)} | ${code(base)} | ${code(ids)} |`;
     });
-    const rows = read('docs/privacy.md').split('\n').filter((line) => /^\| `[a-z-]+:[a-z-]+` \| (on|off) \|/.test(line));
+    const rows = read('docs/privacy.md')
+      .split('\n')
+      .filter((line) => /^\| `[a-z-]+:[a-z-]+` \| (on|off) \|/.test(line));
     expect(rows).toEqual(expected);
   });
 });

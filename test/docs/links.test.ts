@@ -13,7 +13,10 @@ export function anchors(markdown: string): Set<string> {
   const found = new Set<string>();
   for (const [, text] of withoutFences(markdown).matchAll(/^#{1,6} +(.+?) *#*$/gm)) {
     const plain = text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>]+>/g, '');
-    const slug = plain.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+    const slug = plain
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
     const n = seen.get(slug) ?? 0;
     seen.set(slug, n + 1);
     found.add(n ? `${slug}-${n}` : slug);
@@ -32,21 +35,28 @@ function withoutCode(markdown: string): string {
 }
 
 /** What is wrong with the relative links of `file` (relative to the root), one line each. */
-export function brokenLinks(file: string, markdown: string, exists: (path: string) => boolean, headings: (path: string) => Set<string>): string[] {
+export function brokenLinks(
+  file: string,
+  markdown: string,
+  exists: (path: string) => boolean,
+  headings: (path: string) => Set<string>,
+): string[] {
   const problems: string[] = [];
-  withoutCode(markdown).split('\n').forEach((line, i) => {
-    for (const [, target] of line.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // https:, mailto:: not relative
-      const [path, anchor] = target.split('#') as [string, string | undefined];
-      const resolved = path ? normalize(join(dirname(file), decodeURI(path))) : file;
-      const where = `${file}:${i + 1}: ${target}`;
-      if (resolved.startsWith('..')) problems.push(`${where}: leaves the repository`);
-      else if (!exists(resolved)) problems.push(`${where}: no file ${resolved}`);
-      else if (anchor !== undefined && resolved.endsWith('.md') && !headings(resolved).has(anchor)) {
-        problems.push(`${where}: no heading #${anchor} in ${resolved}`);
+  withoutCode(markdown)
+    .split('\n')
+    .forEach((line, i) => {
+      for (const [, target] of line.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
+        if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // https:, mailto:: not relative
+        const [path, anchor] = target.split('#') as [string, string | undefined];
+        const resolved = path ? normalize(join(dirname(file), decodeURI(path))) : file;
+        const where = `${file}:${i + 1}: ${target}`;
+        if (resolved.startsWith('..')) problems.push(`${where}: leaves the repository`);
+        else if (!exists(resolved)) problems.push(`${where}: no file ${resolved}`);
+        else if (anchor !== undefined && resolved.endsWith('.md') && !headings(resolved).has(anchor)) {
+          problems.push(`${where}: no heading #${anchor} in ${resolved}`);
+        }
       }
-    }
-  });
+    });
   return problems;
 }
 
@@ -70,7 +80,14 @@ describe('relative links in the docs', () => {
       '[fenced](not-checked-either.md)',
       '```',
     ].join('\n');
-    expect(brokenLinks('docs/page.md', page, (path) => path === 'docs/page.md' || onDisk(path), (path) => (path === 'docs/page.md' ? anchors(page) : headingsOf(path)))).toEqual([
+    expect(
+      brokenLinks(
+        'docs/page.md',
+        page,
+        (path) => path === 'docs/page.md' || onDisk(path),
+        (path) => (path === 'docs/page.md' ? anchors(page) : headingsOf(path)),
+      ),
+    ).toEqual([
       'docs/page.md:4: missing.md: no file docs/missing.md',
       'docs/page.md:4: #nowhere: no heading #nowhere in docs/page.md',
       'docs/page.md:4: ../../etc/passwd: leaves the repository',

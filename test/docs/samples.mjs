@@ -45,6 +45,10 @@ writeFileSync(
     include: ['**/*.ts', '**/*.tsx', '../docs/sites.d.ts'],
   }),
 );
-const counts = docFiles().map((file) => [file, all.filter((sample) => sample.file === file).length]).filter(([, n]) => n > 0);
+const counts = docFiles()
+  .map((file) => [file, all.filter((sample) => sample.file === file).length])
+  .filter(([, n]) => n > 0);
 console.log(`Docs: ${all.length} TypeScript samples (${counts.map(([file, n]) => `${file} ${n}`).join(', ')})`);
-execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', new URL('tsconfig.json', out).pathname], { stdio: 'inherit' });
+execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', new URL('tsconfig.json', out).pathname], {
+  stdio: 'inherit',
+});

@@ -14,16 +14,21 @@ describe('an endpoint the browser calls is one URL, whatever page the visitor is
     expect(() => chatLink({ ...LINK, endpoint })).toThrow(new RegExp(`^iadvize-bridge chatLink\\(\\): \`endpoint\` .*${why}`));
   });
 
-  it.each(['/api/iadvize-link', 'https://shop.example/api/iadvize-link', 'https://shop.example/api/iadvize-link?site=fr'])('chatLink takes %s', (endpoint) => {
-    expect(chatLink({ ...LINK, endpoint }).name).toBe('chatLink');
-  });
+  it.each(['/api/iadvize-link', 'https://shop.example/api/iadvize-link', 'https://shop.example/api/iadvize-link?site=fr'])(
+    'chatLink takes %s',
+    (endpoint) => {
+      expect(chatLink({ ...LINK, endpoint }).name).toBe('chatLink');
+    },
+  );
 
   it('fetchHistory refuses a page-relative endpoint and an unknown option before any request', async () => {
     const win = newWindow('https://shop.example/account/chat');
     const fetch = vi.fn();
     Object.assign(win, { fetch });
     const bridge = install({ window: win, plugins: [virtualAgent()] });
-    await expect(bridge.virtualAgent.fetchHistory('12', { endpoint: 'api/iadvize-history' })).rejects.toThrow(/`endpoint` .*a path from the site root/);
+    await expect(bridge.virtualAgent.fetchHistory('12', { endpoint: 'api/iadvize-history' })).rejects.toThrow(
+      /`endpoint` .*a path from the site root/,
+    );
     await expect(bridge.virtualAgent.fetchHistory('12', { endpoint: '/api/iadvize-history', visitorID: 'v' } as never)).rejects.toThrow(
       'iadvize-bridge fetchHistory(): unknown option `visitorID`: did you mean `visitorId`?',
     );
@@ -31,7 +36,15 @@ describe('an endpoint the browser calls is one URL, whatever page the visitor is
   });
 
   // Each of these reached another origin: the URL parser reads them as a host, or drops what hid it.
-  const ELSEWHERE = ['//evil.example/a', '/\\evil.example/a', '/\t/evil.example/a', '/\n/evil.example/a', '\\/evil.example/a', ' //evil.example/a', '/\r\\evil.example/a'];
+  const ELSEWHERE = [
+    '//evil.example/a',
+    '/\\evil.example/a',
+    '/\t/evil.example/a',
+    '/\n/evil.example/a',
+    '\\/evil.example/a',
+    ' //evil.example/a',
+    '/\r\\evil.example/a',
+  ];
 
   it.each(ELSEWHERE)('chatLink refuses %j where it is written', (endpoint) => {
     expect(() => chatLink({ ...LINK, endpoint })).toThrow(/chatLink\(\): `endpoint` must be an https: URL or a path from the site root/);
@@ -46,7 +59,7 @@ describe('an endpoint the browser calls is one URL, whatever page the visitor is
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('fetchHistory calls only https: or the page\'s own origin, as chatLink does', async () => {
+  it("fetchHistory calls only https: or the page's own origin, as chatLink does", async () => {
     const win = newWindow('https://shop.example/account/chat');
     const fetch = vi.fn(async (_url: string) => new Response(JSON.stringify({ chatId: '12', entries: [] })));
     Object.assign(win, { fetch });

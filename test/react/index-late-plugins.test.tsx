@@ -23,7 +23,11 @@ describe('hooks and plugins added later with bridge.use()', () => {
       useEffect(() => void (bridge = current && current.use(pinger())), [current]);
       return <Child />;
     }
-    render(<IAdvizeProvider options={options}><Parent /></IAdvizeProvider>);
+    render(
+      <IAdvizeProvider options={options}>
+        <Parent />
+      </IAdvizeProvider>,
+    );
     await tick();
     act(() => bridge!.ping());
     act(() => bridge!.ping());
@@ -31,7 +35,7 @@ describe('hooks and plugins added later with bridge.use()', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
-  it('mistakes in a hook\'s arguments are said once, and never unmount the app', async () => {
+  it("mistakes in a hook's arguments are said once, and never unmount the app", async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const { options } = bindingPage();
     function Chat() {
@@ -42,7 +46,11 @@ describe('hooks and plugins added later with bridge.use()', () => {
       useIAdvizeEvent('chat:started', null as never);
       return <p>{useIAdvizeState((state) => String(state.chat.active))}</p>;
     }
-    const container = render(<IAdvizeProvider options={options}><Chat /></IAdvizeProvider>);
+    const container = render(
+      <IAdvizeProvider options={options}>
+        <Chat />
+      </IAdvizeProvider>,
+    );
     await tick();
     expect(container.textContent).toBe('false');
     expect(error.mock.calls.map((call) => call.join(' '))).toEqual([
@@ -54,7 +62,7 @@ describe('hooks and plugins added later with bridge.use()', () => {
     ]);
   });
 
-  it('a mistake in the provider\'s options does not blank the shop: the console names it once, the hooks are inert', () => {
+  it("a mistake in the provider's options does not blank the shop: the console names it once, the hooks are inert", () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const { options } = bindingPage();
     function Chat() {
@@ -62,7 +70,11 @@ describe('hooks and plugins added later with bridge.use()', () => {
       return <p>{useIAdvizeIsNull() ? 'shop' : 'bridge'}</p>;
     }
     const useIAdvizeIsNull = () => useIAdvize() === null;
-    const container = render(<IAdvizeProvider options={{ ...options, Debug: true } as never}><Chat /></IAdvizeProvider>);
+    const container = render(
+      <IAdvizeProvider options={{ ...options, Debug: true } as never}>
+        <Chat />
+      </IAdvizeProvider>,
+    );
     expect(container.textContent).toBe('shop');
     expect(error.mock.calls.map((call) => call.join(' '))).toEqual([
       '[iadvize-bridge] <IAdvizeProvider options>: install(): unknown option `Debug`: did you mean `debug`?; the app runs without the bridge',

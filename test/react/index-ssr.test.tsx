@@ -15,10 +15,16 @@ describe('iadvize-bridge/react on the server', () => {
       const state = useIAdvizeState();
       const active = useIAdvizeState((s) => s.chat.active);
       useIAdvizeEvent('chat:started', listener, { replay: true });
-      return <p>{`bridge=${bridge === null ? 'null' : 'a bridge'} active=${active} sent=${state.chat.messagesSent} cobrowsing=${state.cobrowsing}`}</p>;
+      return (
+        <p>{`bridge=${bridge === null ? 'null' : 'a bridge'} active=${active} sent=${state.chat.messagesSent} cobrowsing=${state.cobrowsing}`}</p>
+      );
     }
     const options = { plugins: [iadvizeTag({ sid: 1234 }), webSdk(), custom(() => {}), watcher] };
-    const html = renderToString(<IAdvizeProvider options={options}><Chat /></IAdvizeProvider>);
+    const html = renderToString(
+      <IAdvizeProvider options={options}>
+        <Chat />
+      </IAdvizeProvider>,
+    );
     expect(html).toBe('<p>bridge=null active=false sent=0 cobrowsing=false</p>');
     expect(setup).not.toHaveBeenCalled();
     expect(listener).not.toHaveBeenCalled();

@@ -17,7 +17,11 @@ describe('useIAdvizeEvent for an event no installed plugin emits', () => {
       useIAdvizeEvent('chat:start' as never, heard);
       return <p>{useIAdvizeState((state) => state.chat.chatId) ?? 'no chat'}</p>;
     }
-    const container = render(<IAdvizeProvider options={options}><Chat /></IAdvizeProvider>);
+    const container = render(
+      <IAdvizeProvider options={options}>
+        <Chat />
+      </IAdvizeProvider>,
+    );
     expect(container.textContent).toBe('no chat');
     act(() => tag.startChat());
     expect(container.textContent).toBe('8000001');
@@ -27,7 +31,7 @@ describe('useIAdvizeEvent for an event no installed plugin emits', () => {
     expect(warn.mock.calls.map((call) => call.join(' '))).toEqual([
       "[iadvize-bridge] useIAdvizeEvent('tag:failed'): tag:failed comes from iadvizeTag(): add it to plugins",
       "[iadvize-bridge] useIAdvizeEvent('consent:changed'): consent:changed comes from webSdk(): add it to plugins",
-      '[iadvize-bridge] useIAdvizeEvent(\'chat:start\'): unknown event type: did you mean \'chat:started\'?',
+      "[iadvize-bridge] useIAdvizeEvent('chat:start'): unknown event type: did you mean 'chat:started'?",
     ]);
   });
 });

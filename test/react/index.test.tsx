@@ -25,7 +25,11 @@ describe('IAdvizeProvider', () => {
     const { win, options } = bindingPage();
     const seen: Array<Bridge | null> = [];
     const Probe = () => (seen.push(useIAdvize()), null);
-    render(<IAdvizeProvider options={options}><Probe /></IAdvizeProvider>);
+    render(
+      <IAdvizeProvider options={options}>
+        <Probe />
+      </IAdvizeProvider>,
+    );
     expect(seen[0]).toBeNull();
     expect(seen.at(-1)).toBe(install({ window: win }));
   });
@@ -39,7 +43,13 @@ describe('IAdvizeProvider', () => {
       useIAdvizeEvent('chat:started', heard);
       return <p>{useIAdvizeState((state) => state.chat.chatId) ?? 'none'}</p>;
     }
-    render(<StrictMode><IAdvizeProvider options={options}><Chat /></IAdvizeProvider></StrictMode>);
+    render(
+      <StrictMode>
+        <IAdvizeProvider options={options}>
+          <Chat />
+        </IAdvizeProvider>
+      </StrictMode>,
+    );
     act(() => tag.startChat());
     expect(heard).toHaveBeenCalledTimes(1);
     expect(forwarded).toEqual(['chat:started']);
@@ -50,7 +60,11 @@ describe('IAdvizeProvider', () => {
     const { options, forwarded, bridge, tag } = bindingPage();
     const heard = vi.fn();
     const Chat = () => (useIAdvizeEvent('chat:started', heard), null);
-    render(<IAdvizeProvider options={options}><Chat /></IAdvizeProvider>);
+    render(
+      <IAdvizeProvider options={options}>
+        <Chat />
+      </IAdvizeProvider>,
+    );
     act(() => root!.unmount());
     root = undefined;
     tag.startChat();
@@ -80,7 +94,11 @@ describe('useIAdvizeState', () => {
     const Probe = () => (states.push(useIAdvizeState()), null);
     render(<Probe />);
     expect(states).toEqual([EMPTY_STATE]);
-    render(<IAdvizeProvider options={options}><Probe /></IAdvizeProvider>);
+    render(
+      <IAdvizeProvider options={options}>
+        <Probe />
+      </IAdvizeProvider>,
+    );
     act(() => tag.startChat());
     expect(states.at(-1)).toMatchObject({ chat: { active: true, chatId: '8000001' } });
   });
@@ -88,8 +106,12 @@ describe('useIAdvizeState', () => {
   it('re-renders when what the selector picks changes, not for other changes or events', () => {
     const { options, tag } = bindingPage();
     let renders = 0;
-    const Probe = () => (renders++, <i>{String(useIAdvizeState((state) => state.chat.active))}</i>);
-    render(<IAdvizeProvider options={options}><Probe /></IAdvizeProvider>);
+    const Probe = () => (renders++, (<i>{String(useIAdvizeState((state) => state.chat.active))}</i>));
+    render(
+      <IAdvizeProvider options={options}>
+        <Probe />
+      </IAdvizeProvider>,
+    );
     const before = renders;
     act(() => void tag.fire('onChatDisplayed'));
     act(() => void tag.fire('onMessageSent', { msg: 'hello' }));
@@ -107,7 +129,11 @@ describe('useIAdvizeState', () => {
       const chat = useIAdvizeState((state) => ({ active: state.chat.active, sent: state.chat.messagesSent }));
       return <i>{chat.sent}</i>;
     }
-    render(<IAdvizeProvider options={options}><Probe /></IAdvizeProvider>);
+    render(
+      <IAdvizeProvider options={options}>
+        <Probe />
+      </IAdvizeProvider>,
+    );
     const before = renders;
     act(() => void tag.fire('onChatDisplayed'));
     expect(renders).toBe(before);
@@ -129,7 +155,13 @@ describe('useIAdvizeEvent', () => {
       useIAdvizeEvent('chat:started', (e) => heard.push(`${e.chatId} after ${renders} re-renders`));
       return null;
     }
-    render(<StrictMode><IAdvizeProvider options={options}><Chat /></IAdvizeProvider></StrictMode>);
+    render(
+      <StrictMode>
+        <IAdvizeProvider options={options}>
+          <Chat />
+        </IAdvizeProvider>
+      </StrictMode>,
+    );
     const calls = subscriptions.calls();
     for (let i = 0; i < 5; i++) act(() => rerender());
     act(() => tag.startChat());
@@ -148,8 +180,16 @@ describe('useIAdvizeEvent', () => {
       useIAdvizeEvent(type, (e) => heard.push(e.type), { replay: true });
       return null;
     }
-    render(<IAdvizeProvider options={options}><Chat type="chat:started" /></IAdvizeProvider>);
-    render(<IAdvizeProvider options={options}><Chat type="chat:displayed" /></IAdvizeProvider>);
+    render(
+      <IAdvizeProvider options={options}>
+        <Chat type="chat:started" />
+      </IAdvizeProvider>,
+    );
+    render(
+      <IAdvizeProvider options={options}>
+        <Chat type="chat:displayed" />
+      </IAdvizeProvider>,
+    );
     expect(heard).toEqual(['chat:started', 'chat:displayed']);
     act(() => tag.startChat());
     expect(heard).toHaveLength(2);

@@ -1,5 +1,5 @@
 // Checked by `npm run typecheck` (tsc), never run: the hooks' types are part of the API.
-import type { virtualAgent} from 'iadvize-bridge';
+import type { virtualAgent } from 'iadvize-bridge';
 import { ga4, iadvizeTag, webSdk, type BridgeState } from 'iadvize-bridge';
 import { createIAdvizeHooks, IAdvizeProvider, useIAdvize, useIAdvizeEvent, useIAdvizeState } from 'iadvize-bridge/react';
 

@@ -24,22 +24,50 @@ describe.each([
     const { bridge, events, tag } = page(lookup, payloads);
     await tag.run('proactive-chat');
     const everything = [
-      'chat:availability', 'chat:button-displayed', 'rule:started', 'invitation:displayed', 'chat:displayed', 'chat:started',
-      'operator:typing-started', 'operator:typing-stopped', 'message:received', 'visitor:typing-started', 'visitor:typing-stopped',
-      'message:sent', 'operator:typing-started', 'operator:typing-stopped', 'message:received', 'offer:received', 'link:received',
-      'visitor:transferred', 'cobrowsing:requested', 'cobrowsing:accepted', 'cobrowsing:stopped', 'alert:received', 'chat:ended',
-      'satisfaction:displayed', 'satisfaction:answered', 'chat:hidden',
+      'chat:availability',
+      'chat:button-displayed',
+      'rule:started',
+      'invitation:displayed',
+      'chat:displayed',
+      'chat:started',
+      'operator:typing-started',
+      'operator:typing-stopped',
+      'message:received',
+      'visitor:typing-started',
+      'visitor:typing-stopped',
+      'message:sent',
+      'operator:typing-started',
+      'operator:typing-stopped',
+      'message:received',
+      'offer:received',
+      'link:received',
+      'visitor:transferred',
+      'cobrowsing:requested',
+      'cobrowsing:accepted',
+      'cobrowsing:stopped',
+      'alert:received',
+      'chat:ended',
+      'satisfaction:displayed',
+      'satisfaction:answered',
+      'chat:hidden',
     ];
     // A current tag fires only the ten callbacks iAdvize still documents: its own flow, nothing skipped.
     const documented = new Set(DOCUMENTED_TODAY.map((name) => CALLBACKS[name]));
-    expect(events.map((e) => e.type)).toEqual(payloads === 'current' ? everything.filter((type) => documented.has(type as never)) : everything);
+    expect(events.map((e) => e.type)).toEqual(
+      payloads === 'current' ? everything.filter((type) => documented.has(type as never)) : everything,
+    );
     expect(tag.seen.skipped).toEqual([]);
     const started = events.find((e) => e.type === 'chat:started')!;
     if (payloads === '2017') expect(started).toMatchObject({ chatId: '8000001', startedBy: 'proactive' });
     else expect(started).toMatchObject({ chatId: '8000001', conversationId: expect.any(String), visitorId: 'vuid-simulated-visitor' });
     expect(started).toMatchObject({ resumed: false });
     const ended = events.find((e) => e.type === 'chat:ended')!;
-    if (payloads === 'current') expect(ended).toMatchObject({ chatId: '8000001', conversationId: (started as { conversationId?: string }).conversationId, visitorId: 'vuid-simulated-visitor' });
+    if (payloads === 'current')
+      expect(ended).toMatchObject({
+        chatId: '8000001',
+        conversationId: (started as { conversationId?: string }).conversationId,
+        visitorId: 'vuid-simulated-visitor',
+      });
     else expect(ended).not.toHaveProperty('conversationId');
     expect(ended).toMatchObject({ durationMs: expect.any(Number) });
     const received = events.find((e) => e.type === 'message:received')!;
@@ -53,7 +81,10 @@ describe.each([
     const { win, bridge, tag } = page(lookup, payloads);
     tag.load();
     const answers: unknown[] = [];
-    const ask = () => (win as unknown as { iAdvizeInterface: Array<(sdk: { get(p: string): unknown }) => void> }).iAdvizeInterface.push((sdk) => answers.push(sdk.get('visitor:GDPRConsent')));
+    const ask = () =>
+      (win as unknown as { iAdvizeInterface: Array<(sdk: { get(p: string): unknown }) => void> }).iAdvizeInterface.push((sdk) =>
+        answers.push(sdk.get('visitor:GDPRConsent')),
+      );
     ask();
     bridge.sdk.setConsent({ gdpr: true });
     ask();
@@ -67,15 +98,25 @@ describe.each([
     await tag.run('agents-offline');
     if (payloads === 'current') {
       expect(events.map((e) => e.type)).toEqual([
-        'call:button-displayed', 'chat:displayed', 'chat:hidden',
-        'chat:button-displayed', 'chat:displayed', 'chat:hidden',
+        'call:button-displayed',
+        'chat:displayed',
+        'chat:hidden',
+        'chat:button-displayed',
+        'chat:displayed',
+        'chat:hidden',
       ]);
       expect(tag.seen.skipped).toEqual([]);
       return;
     }
     expect(events.map((e) => e.type)).toEqual([
-      'call:availability', 'call:button-displayed', 'video:button-displayed', 'call:started', 'call:ended',
-      'chat:availability', 'chat:availability', 'call:availability',
+      'call:availability',
+      'call:button-displayed',
+      'video:button-displayed',
+      'call:started',
+      'call:ended',
+      'chat:availability',
+      'chat:availability',
+      'call:availability',
     ]);
     expect(bridge.state.availability).toEqual({ chat: { offline: true, busy: false }, call: { offline: true } });
   });
@@ -107,8 +148,14 @@ describe('tag simulator', () => {
 
   it('leaves out, and records, the callbacks a current tag no longer fires when it plays your own steps', async () => {
     const tag = createTagSimulator({ window: newWindow(), speed: 0 });
-    await tag.run([[0, (t) => t.fire('onOfferReceived', { name: 'n', url: 'u' })], [0, (t) => t.fire('onChatDisplayed', null)]]);
-    expect({ skipped: tag.seen.skipped, fired: tag.seen.callbacks.map((call) => call.name) }).toEqual({ skipped: ['onOfferReceived'], fired: ['onChatDisplayed'] });
+    await tag.run([
+      [0, (t) => t.fire('onOfferReceived', { name: 'n', url: 'u' })],
+      [0, (t) => t.fire('onChatDisplayed', null)],
+    ]);
+    expect({ skipped: tag.seen.skipped, fired: tag.seen.callbacks.map((call) => call.name) }).toEqual({
+      skipped: ['onOfferReceived'],
+      fired: ['onChatDisplayed'],
+    });
   });
 
   it('times scenarios realistically at speed 1', async () => {

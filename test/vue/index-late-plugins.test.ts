@@ -33,7 +33,7 @@ describe('composables and plugins added later with bridge.use()', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 
-  it('a mistake in the plugin\'s options does not stop the app: the console names it once, the composables are inert', () => {
+  it("a mistake in the plugin's options does not stop the app: the console names it once, the composables are inert", () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const { options } = bindingPage();
     const root = document.createElement('div');

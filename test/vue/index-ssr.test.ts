@@ -17,7 +17,11 @@ describe('iadvize-bridge/vue on the server', () => {
         const state = useIAdvizeState();
         const active = useIAdvizeState((s) => s.chat.active);
         useIAdvizeEvent('chat:started', listener, { replay: true });
-        return () => h('p', `bridge=${bridge === null ? 'null' : 'a bridge'} active=${active.value} sent=${state.value.chat.messagesSent} cobrowsing=${state.value.cobrowsing}`);
+        return () =>
+          h(
+            'p',
+            `bridge=${bridge === null ? 'null' : 'a bridge'} active=${active.value} sent=${state.value.chat.messagesSent} cobrowsing=${state.value.cobrowsing}`,
+          );
       },
     });
     const app = createSSRApp(Chat).use(iadvize({ plugins: [iadvizeTag({ sid: 1234 }), webSdk(), custom(() => {}), watcher] }));

@@ -37,7 +37,7 @@ describe('useIAdvizeEvent for an event no installed plugin emits', () => {
     await new Promise((resolve) => setTimeout(resolve));
     expect(warn.mock.calls.map((call) => call.join(' '))).toEqual([
       "[iadvize-bridge] useIAdvizeEvent('va:handoff'): va:handoff comes from virtualAgent(): add it to plugins",
-      '[iadvize-bridge] useIAdvizeEvent(\'chat:start\'): unknown event type: did you mean \'chat:started\'?',
+      "[iadvize-bridge] useIAdvizeEvent('chat:start'): unknown event type: did you mean 'chat:started'?",
     ]);
   });
 });

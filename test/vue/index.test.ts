@@ -87,7 +87,15 @@ describe('useIAdvizeState', () => {
     const { options, tag } = bindingPage();
     install(options);
     tag.startChat();
-    const root = mount(defineComponent({ setup: () => { const state = useIAdvizeState(); return () => h('p', String(state.value.chat.active)); } }), options);
+    const root = mount(
+      defineComponent({
+        setup: () => {
+          const state = useIAdvizeState();
+          return () => h('p', String(state.value.chat.active));
+        },
+      }),
+      options,
+    );
     await nextTick();
     expect(root.textContent).toBe('true');
   });

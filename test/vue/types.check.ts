@@ -1,6 +1,6 @@
 // Checked by `npm run typecheck` (tsc), never run: the composables' types are part of the API.
 import { createApp, type Ref } from 'vue';
-import type { virtualAgent} from 'iadvize-bridge';
+import type { virtualAgent } from 'iadvize-bridge';
 import { ga4, iadvizeTag, webSdk, type BridgeState } from 'iadvize-bridge';
 import { createIAdvizeComposables, iadvize, useIAdvize, useIAdvizeEvent, useIAdvizeState } from 'iadvize-bridge/vue';
 

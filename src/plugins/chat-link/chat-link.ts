@@ -28,8 +28,10 @@ function checkOptions(options: ChatLinkOptions): void {
   checkKnownOptions(SCOPE, options, ['endpoint', 'measurementId', 'consent']);
   const problem = endpointProblem(options.endpoint);
   if (problem) fail(SCOPE, problem);
-  if (typeof options.measurementId !== 'string' || !MEASUREMENT_ID.test(options.measurementId)) fail(SCOPE, "`measurementId` must be a GA4 measurement id such as 'G-ABC123XYZ'");
-  if (typeof options.consent !== 'function') fail(SCOPE, '`consent` must be a function answering the visitor\'s analytics consent (() => true where none is needed)');
+  if (typeof options.measurementId !== 'string' || !MEASUREMENT_ID.test(options.measurementId))
+    fail(SCOPE, "`measurementId` must be a GA4 measurement id such as 'G-ABC123XYZ'");
+  if (typeof options.consent !== 'function')
+    fail(SCOPE, "`consent` must be a function answering the visitor's analytics consent (() => true where none is needed)");
 }
 
 /**
@@ -53,7 +55,13 @@ export function chatLink(options: ChatLinkOptions): Plugin {
       let storage: Storage | undefined;
       context.guard(() => (storage = win.sessionStorage), 'storage');
       const linked = new Set<string>();
-      context.guard(() => (JSON.parse(storage?.getItem(LINKED_KEY) ?? '[]') as unknown[]).forEach((id: unknown) => typeof id === 'string' && linked.add(id)), 'storage');
+      context.guard(
+        () =>
+          (JSON.parse(storage?.getItem(LINKED_KEY) ?? '[]') as unknown[]).forEach(
+            (id: unknown) => typeof id === 'string' && linked.add(id),
+          ),
+        'storage',
+      );
 
       function send(conversationId: string, clientId: unknown): void {
         // The server's own rule: what it would refuse is not sent.
@@ -63,7 +71,16 @@ export function chatLink(options: ChatLinkOptions): Plugin {
         const body = JSON.stringify({ conversationId, clientId: clientId as string });
         // A CORS-safelisted type: no preflight, and the beacon survives the page being left.
         const beacon = win.navigator?.sendBeacon?.(url, new Blob([body], { type: 'text/plain;charset=UTF-8' }));
-        if (!beacon) void win.fetch?.(url, { method: 'POST', body, keepalive: true, credentials: 'same-origin', headers: { 'content-type': 'text/plain;charset=UTF-8' } }).catch(() => {});
+        if (!beacon)
+          void win
+            .fetch?.(url, {
+              method: 'POST',
+              body,
+              keepalive: true,
+              credentials: 'same-origin',
+              headers: { 'content-type': 'text/plain;charset=UTF-8' },
+            })
+            .catch(() => {});
         if (context.debug) log('info', `chatLink: conversation ${conversationId} linked to the GA4 client id`);
       }
 
@@ -73,7 +90,9 @@ export function chatLink(options: ChatLinkOptions): Plugin {
         if (options.consent() !== true) return;
         const { gtag } = globalsOf(win);
         if (typeof gtag !== 'function') return void (context.debug && log('warn', 'chatLink: no gtag on the page, no client id to link'));
-        gtag('get', options.measurementId, 'client_id', (clientId: unknown) => context.guard(() => send(conversationId, clientId), 'client_id'));
+        gtag('get', options.measurementId, 'client_id', (clientId: unknown) =>
+          context.guard(() => send(conversationId, clientId), 'client_id'),
+        );
       });
     },
   };

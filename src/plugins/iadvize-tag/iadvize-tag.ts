@@ -37,7 +37,6 @@ export interface TagLoader {
   load(): void;
 }
 
-
 export const DEFAULT_TAG_SRC = 'https://halc.iadvize.com/iadvize.js';
 const SCOPE = 'iadvizeTag()';
 
@@ -61,10 +60,12 @@ export const BAD_SRC = "must be an https: URL, or http: on this page's own origi
 export function optionsProblem(options: IAdvizeTagOptions, { name, example }: OptionNames): string | undefined {
   const { sid, lang, src, nonce, consent } = options;
   if (!/^\d{1,12}$/.test(String(sid ?? ''))) return `${name('sid')} must be your iAdvize site id, digits such as ${example('sid', '1234')}`;
-  if (lang !== undefined && (typeof lang !== 'string' || !/^[a-z]{2}(-[A-Za-z]{2})?$/.test(lang))) return `${name('lang')} must be a language code such as ${example('lang', 'fr')}`;
+  if (lang !== undefined && (typeof lang !== 'string' || !/^[a-z]{2}(-[A-Za-z]{2})?$/.test(lang)))
+    return `${name('lang')} must be a language code such as ${example('lang', 'fr')}`;
   if (src !== undefined && (typeof src !== 'string' || !src)) return `${name('src')} must be the URL of the tag`;
   if (nonce !== undefined && typeof nonce !== 'string') return `${name('nonce')} must be a string`;
-  if (consent !== undefined && typeof consent !== 'function' && typeof consent?.then !== 'function') return `${name('consent')} must be a function or a promise`;
+  if (consent !== undefined && typeof consent !== 'function' && typeof consent?.then !== 'function')
+    return `${name('consent')} must be a function or a promise`;
   return undefined;
 }
 
@@ -79,7 +80,8 @@ const runs = (script: HTMLScriptElement): boolean => RUNNABLE.test(script.type.t
 
 /** The page's own script element loading the tag (its snippet, a tag manager's) and that will run, if any. */
 function pageScript(document: Document, src: string): HTMLScriptElement | undefined {
-  for (const script of document.querySelectorAll<HTMLScriptElement>('script[src]')) if ((script.src === src || IADVIZE_TAG.test(script.src)) && runs(script)) return script;
+  for (const script of document.querySelectorAll<HTMLScriptElement>('script[src]'))
+    if ((script.src === src || IADVIZE_TAG.test(script.src)) && runs(script)) return script;
   return undefined;
 }
 
@@ -103,7 +105,8 @@ const OWN_NONCE = typeof document === 'undefined' ? undefined : (document.curren
 /** Under a nonce-based policy every script the page allowed carries the same nonce: the first one's, read at install. */
 const pageNonce = (win: Window): string | undefined => {
   // Only a script that runs was allowed by the policy: a held-back `text/plain` one may carry anything.
-  for (const script of win.document.querySelectorAll<HTMLScriptElement>('script[nonce]')) if (runs(script) && script.nonce) return script.nonce;
+  for (const script of win.document.querySelectorAll<HTMLScriptElement>('script[nonce]'))
+    if (runs(script) && script.nonce) return script.nonce;
   return undefined;
 };
 
@@ -118,7 +121,11 @@ const pageNonce = (win: Window): string | undefined => {
 export function iadvizeTag(options: IAdvizeTagOptions): Plugin<{ tag: TagLoader }, IAdvizeTagEvents> {
   if (options === null || typeof options !== 'object') fail(SCOPE, 'takes an options object with your iAdvize `sid`');
   // A misspelt `consent` would load the tag without it.
-  checkKnownOptions(SCOPE, options, Object.keys({ sid: 1, lang: 1, src: 1, nonce: 1, consent: 1 } satisfies Record<keyof IAdvizeTagOptions, 1>));
+  checkKnownOptions(
+    SCOPE,
+    options,
+    Object.keys({ sid: 1, lang: 1, src: 1, nonce: 1, consent: 1 } satisfies Record<keyof IAdvizeTagOptions, 1>),
+  );
   const problem = optionsProblem(options, OPTION_NAMES);
   if (problem) fail(SCOPE, problem);
   let stop: (() => void) | undefined;
@@ -134,8 +141,10 @@ export function iadvizeTag(options: IAdvizeTagOptions): Plugin<{ tag: TagLoader 
       const nonce = options.nonce ?? (OWN_NONCE || pageNonce(win));
 
       const announce = (status: TagStatus): void => {
-        if (status === 'loading' || status === 'loaded' || status === 'failed') context.emit(`tag:${status}`, { src: page.src ?? src }, page.src ?? src);
-        if (status === 'failed') log(context.debug ? 'error' : 'warn', `the iAdvize tag could not load from ${page.src}: blocked or not found`);
+        if (status === 'loading' || status === 'loaded' || status === 'failed')
+          context.emit(`tag:${status}`, { src: page.src ?? src }, page.src ?? src);
+        if (status === 'failed')
+          log(context.debug ? 'error' : 'warn', `the iAdvize tag could not load from ${page.src}: blocked or not found`);
         else if (context.debug) log('info', `iAdvize tag ${status}`);
       };
       page.listeners.add(announce);
@@ -149,7 +158,8 @@ export function iadvizeTag(options: IAdvizeTagOptions): Plugin<{ tag: TagLoader 
         if (page.status === 'loading' || page.status === 'loaded') return;
         const document = win.document;
         // Decided once the page is parsed, so the page's own snippet is seen wherever its HTML has it.
-        if (document.readyState === 'loading') return document.addEventListener('DOMContentLoaded', () => context.guard(load, 'load'), { once: true });
+        if (document.readyState === 'loading')
+          return document.addEventListener('DOMContentLoaded', () => context.guard(load, 'load'), { once: true });
         const tag = host.iAdvize;
         // A tag the page already loaded (its own snippet, a GTM tag) is the tag: never a second one.
         if (tag !== null && typeof tag === 'object') return setStatus('loaded');

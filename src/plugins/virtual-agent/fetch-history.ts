@@ -32,13 +32,19 @@ export function isHistoryError(error: unknown): error is HistoryError {
 }
 
 /** The transcript of `chatId` from the site's own history endpoint (never iAdvize directly: the API key stays on the server). */
-export async function fetchHistory(win: Window, chatId: string, options: FetchHistoryOptions, knownVisitorId?: string): Promise<Transcript> {
+export async function fetchHistory(
+  win: Window,
+  chatId: string,
+  options: FetchHistoryOptions,
+  knownVisitorId?: string,
+): Promise<Transcript> {
   const { endpoint, signal, visitorId: given } = options ?? ({} as FetchHistoryOptions);
   if (typeof chatId !== 'string' || !CHAT_ID.test(chatId)) fail('fetchHistory()', 'chatId must be the digits of an iAdvize chat id');
   checkKnownOptions('fetchHistory()', options ?? {}, ['endpoint', 'signal', 'visitorId']);
   const problem = endpointProblem(endpoint);
   if (problem) fail('fetchHistory()', problem);
-  if (given !== undefined && (typeof given !== 'string' || !VISITOR_ID.test(given))) fail('fetchHistory()', '`visitorId` must be 1 to 128 characters of A-Z a-z 0-9 . _ -');
+  if (given !== undefined && (typeof given !== 'string' || !VISITOR_ID.test(given)))
+    fail('fetchHistory()', '`visitorId` must be 1 to 128 characters of A-Z a-z 0-9 . _ -');
   // A visitor id the tag gave that the proxy would refuse is left out rather than failing the call.
   const visitorId = given ?? (knownVisitorId !== undefined && VISITOR_ID.test(knownVisitorId) ? knownVisitorId : undefined);
   // The visitor's id and chat go only to the site's own origin, or over https:.

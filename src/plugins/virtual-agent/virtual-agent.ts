@@ -32,7 +32,6 @@ export interface VirtualAgent {
   readonly state: VirtualAgentState;
 }
 
-
 const VA_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
@@ -99,7 +98,8 @@ export function virtualAgent(options: Record<string, never> = {}): Plugin<{ virt
           if (typeof vaConversationId !== 'string' || !VA_ID.test(vaConversationId)) {
             fail('handoff()', 'the virtual agent conversation id must be 1 to 128 characters of A-Z a-z 0-9 . _ : -');
           }
-          if (context.state.chat.active && context.debug) log('warn', 'handoff() after the chat started: the agent may not see the bot transcript');
+          if (context.state.chat.active && context.debug)
+            log('warn', 'handoff() after the chat started: the agent may not see the bot transcript');
           handedOff = vaConversationId;
           watch();
           apply();

@@ -15,7 +15,8 @@ export interface Activation {
   authentication: { option: AuthenticationOption; status: 'authentication-success' | 'authentication-failure'; reason?: string };
 }
 /** Gives the tag an identity; the tag may call it again at any time (a token expired). */
-export type AuthenticationProvider = () => Promise<{ authenticationOption: AuthenticationOption }> | { authenticationOption: AuthenticationOption };
+export type AuthenticationProvider = () =>
+  Promise<{ authenticationOption: AuthenticationOption }> | { authenticationOption: AuthenticationOption };
 
 /** The part of the tag's Web SDK object that the bridge uses. */
 export interface IAdvizeWebSdk {
@@ -53,7 +54,6 @@ export interface Sdk {
   /** Calls `navigate` on every SPA route change; returns the stop function. */
   followNavigation(): () => void;
 }
-
 
 export interface WebSdkOptions {
   /** Calls `sdk.navigate` on every SPA route change (`history.pushState`, `replaceState`, back/forward). */

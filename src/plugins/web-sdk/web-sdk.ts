@@ -7,7 +7,16 @@ import { watchUrl } from './navigation.js';
 import type { Activation, IAdvizeWebSdk, Sdk, SdkProperties, SdkProperty, WebSdkOptions } from './sdk-types.js';
 import { WEB_SDK_EVENTS, type WebSdkEvents } from './events.js';
 
-export type { Activation, AuthenticationOption, AuthenticationProvider, IAdvizeWebSdk, Sdk, SdkProperties, SdkProperty, WebSdkOptions } from './sdk-types.js';
+export type {
+  Activation,
+  AuthenticationOption,
+  AuthenticationProvider,
+  IAdvizeWebSdk,
+  Sdk,
+  SdkProperties,
+  SdkProperty,
+  WebSdkOptions,
+} from './sdk-types.js';
 export type { WebSdkEvents } from './events.js';
 
 const CONSENT_PROPERTIES = { cookies: 'visitor:cookiesConsent', gdpr: 'visitor:GDPRConsent' } as const;
@@ -28,7 +37,8 @@ const consentValue = (value: unknown): boolean | null => flag(value) ?? null;
 export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdkEvents> {
   if (options === null || typeof options !== 'object') fail(SCOPE, 'options must be an object');
   checkKnownOptions(SCOPE, options, ['followNavigation']);
-  if (options.followNavigation !== undefined && typeof options.followNavigation !== 'boolean') fail(SCOPE, '`followNavigation` must be true or false');
+  if (options.followNavigation !== undefined && typeof options.followNavigation !== 'boolean')
+    fail(SCOPE, '`followNavigation` must be true or false');
   let release: (() => void) | undefined;
 
   return {
@@ -57,7 +67,10 @@ export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdk
             settle();
             reject(new Error(`iadvize-bridge sdk: ${why}`));
           };
-          const timer = timeoutMs === undefined ? undefined : setTimeout(() => abandon(`the iAdvize tag did not answer ${method} within ${timeoutMs} ms`), timeoutMs);
+          const timer =
+            timeoutMs === undefined
+              ? undefined
+              : setTimeout(() => abandon(`the iAdvize tag did not answer ${method} within ${timeoutMs} ms`), timeoutMs);
           waiting.add(abandon);
           queue.run(method, (tag) => {
             settle();
@@ -114,11 +127,16 @@ export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdk
         },
         get(property, { timeoutMs = 10_000 } = {}) {
           live('get');
-          if (PROPERTIES.indexOf(property) < 0) fail('sdk', `get: unknown property "${String(property)}" (known: ${PROPERTIES.join(', ')})`);
-          return ask(`get('${property}')`, (tag) => {
-            const value = tag.get(property);
-            return (property === 'tag:version' ? value : consentValue(value)) as SdkProperties[typeof property];
-          }, timeoutMs);
+          if (PROPERTIES.indexOf(property) < 0)
+            fail('sdk', `get: unknown property "${String(property)}" (known: ${PROPERTIES.join(', ')})`);
+          return ask(
+            `get('${property}')`,
+            (tag) => {
+              const value = tag.get(property);
+              return (property === 'tag:version' ? value : consentValue(value)) as SdkProperties[typeof property];
+            },
+            timeoutMs,
+          );
         },
         activate(provider) {
           live('activate');
@@ -154,7 +172,13 @@ export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdk
         // The tag already holds our consent listeners: it must let go of them.
         if (subscribed) {
           const host = win as unknown as { iAdvizeInterface?: { push(fn: (tag: IAdvizeWebSdk) => void): unknown } };
-          context.guard(() => host.iAdvizeInterface?.push((tag) => context.guard(() => listeners.forEach(([event, listener]) => tag.off(event, listener)), 'off')), 'off');
+          context.guard(
+            () =>
+              host.iAdvizeInterface?.push((tag) =>
+                context.guard(() => listeners.forEach(([event, listener]) => tag.off(event, listener)), 'off'),
+              ),
+            'off',
+          );
         }
       };
       return { sdk };

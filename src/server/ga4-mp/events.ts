@@ -45,8 +45,7 @@ function rawParams(event: Ga4WebhookEvent, { currency, isOrderId }: MpParamRules
   if (event.eventType === 'v2.conversation.closed') {
     const channel = event.channel?.toUpperCase();
     if (channel && CHANNELS.includes(channel)) params.chat_channel = channel.toLowerCase();
-  }
-  else if (event.eventType === 'satisfaction.answered') {
+  } else if (event.eventType === 'satisfaction.answered') {
     params.customer_satisfaction = event.customerSatisfaction;
     params.net_promoter_score = event.netPromoterScore;
     if (params.customer_satisfaction === undefined && params.net_promoter_score === undefined) return undefined;

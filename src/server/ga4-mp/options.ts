@@ -70,19 +70,43 @@ function eventNames(events: Ga4MeasurementProtocolOptions['events'] = {}): Ga4Se
 }
 
 export function ga4Settings(options: Ga4MeasurementProtocolOptions): Ga4Settings {
-  known(options, Object.keys({ measurementId: 1, apiSecret: 1, clientId: 1, endpoint: 1, currency: 1, events: 1, validate: 1, batchMs: 1, retries: 1, retryDelayMs: 1, timeoutMs: 1, orderIdPattern: 1, log: 1 } satisfies Record<keyof Ga4MeasurementProtocolOptions, 1>));
+  known(
+    options,
+    Object.keys({
+      measurementId: 1,
+      apiSecret: 1,
+      clientId: 1,
+      endpoint: 1,
+      currency: 1,
+      events: 1,
+      validate: 1,
+      batchMs: 1,
+      retries: 1,
+      retryDelayMs: 1,
+      timeoutMs: 1,
+      orderIdPattern: 1,
+      log: 1,
+    } satisfies Record<keyof Ga4MeasurementProtocolOptions, 1>),
+  );
   const { measurementId, apiSecret, currency } = options;
-  if (typeof measurementId !== 'string' || !/^G-[A-Z0-9]{4,20}$/.test(measurementId)) fail('`measurementId` must be a GA4 measurement id, G-XXXXXXXXXX');
-  if (typeof apiSecret !== 'string' || !apiSecret.trim()) fail('`apiSecret` must be a Measurement Protocol API secret (a non-empty string)');
-  if (typeof options.clientId !== 'function') fail('`clientId(event)` is required, e.g. linkedClientId(store): GA4 needs the client id of the visitor who chatted');
+  if (typeof measurementId !== 'string' || !/^G-[A-Z0-9]{4,20}$/.test(measurementId))
+    fail('`measurementId` must be a GA4 measurement id, G-XXXXXXXXXX');
+  if (typeof apiSecret !== 'string' || !apiSecret.trim())
+    fail('`apiSecret` must be a Measurement Protocol API secret (a non-empty string)');
+  if (typeof options.clientId !== 'function')
+    fail('`clientId(event)` is required, e.g. linkedClientId(store): GA4 needs the client id of the visitor who chatted');
   const names = eventNames(options.events);
-  if (currency !== undefined && (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency))) fail('`currency` must be an ISO 4217 code such as EUR');
+  if (currency !== undefined && (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)))
+    fail('`currency` must be an ISO 4217 code such as EUR');
   if (currency === undefined && names['transaction.attributed']) {
-    fail("`currency` is required to forward transaction.attributed (iAdvize's amount comes without one); or set events: { 'transaction.attributed': false }");
+    fail(
+      "`currency` is required to forward transaction.attributed (iAdvize's amount comes without one); or set events: { 'transaction.attributed': false }",
+    );
   }
   const endpoint = secureUrl(options.endpoint ?? 'https://www.google-analytics.com/mp/collect', 'endpoint');
   if (!/\/mp\/collect$/.test(endpoint)) fail('`endpoint` must end with /mp/collect');
-  if (options.orderIdPattern !== undefined && !(options.orderIdPattern instanceof RegExp)) fail('`orderIdPattern` must be a RegExp of your order ids, e.g. /^ORD-\\d{6}$/');
+  if (options.orderIdPattern !== undefined && !(options.orderIdPattern instanceof RegExp))
+    fail('`orderIdPattern` must be a RegExp of your order ids, e.g. /^ORD-\\d{6}$/');
   positive(options.timeoutMs, 'timeoutMs');
   positive(options.retryDelayMs, 'retryDelayMs');
   const { retries = 2, batchMs = 0 } = options;

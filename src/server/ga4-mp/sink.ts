@@ -59,7 +59,8 @@ export function ga4MeasurementProtocol(options: Ga4MeasurementProtocolOptions): 
     }
     stats.sent += events.length;
     stats.invalid += result.messages.length;
-    for (const message of result.messages) log(`validation: ${message.validationCode ?? '?'} at ${message.fieldPath ?? '?'}: ${message.description ?? ''}`);
+    for (const message of result.messages)
+      log(`validation: ${message.validationCode ?? '?'} at ${message.fieldPath ?? '?'}: ${message.description ?? ''}`);
   });
 
   async function clientIdOf(event: Ga4WebhookEvent): Promise<string | undefined> {
@@ -67,7 +68,9 @@ export function ga4MeasurementProtocol(options: Ga4MeasurementProtocolOptions): 
       const id: unknown = await settings.clientId(event);
       if (id === undefined) return undefined;
       if (typeof id === 'string' && GA_CLIENT_ID.test(id)) return id;
-      log(`clientId() returned ${typeof id === 'string' ? 'a string that is not a GA4 client id' : typeof id} for event ${event.eventId}: skipped`);
+      log(
+        `clientId() returned ${typeof id === 'string' ? 'a string that is not a GA4 client id' : typeof id} for event ${event.eventId}: skipped`,
+      );
       return undefined;
     } catch (error) {
       stats.failed++;
@@ -82,7 +85,9 @@ export function ga4MeasurementProtocol(options: Ga4MeasurementProtocolOptions): 
     if (toldOfExternalIds || !event.known || event.eventType !== 'transaction.attributed' || event.externalId === undefined) return;
     if (settings.isOrderId(event.externalId)) return;
     toldOfExternalIds = true;
-    log(`the externalId of event ${event.eventId} is not sent as transaction_id: it ${settings.ownPattern ? 'does not match orderIdPattern' : 'holds an email, 8 or more digits, or a token; if your order ids look so, pass orderIdPattern'} (said once)`);
+    log(
+      `the externalId of event ${event.eventId} is not sent as transaction_id: it ${settings.ownPattern ? 'does not match orderIdPattern' : 'holds an email, 8 or more digits, or a token; if your order ids look so, pass orderIdPattern'} (said once)`,
+    );
   };
 
   const sink = async (event: WebhookEvent): Promise<void> => {

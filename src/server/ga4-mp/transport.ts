@@ -44,8 +44,12 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function validationMessages(response: Response): Promise<ValidationMessage[]> {
   const read = await readCapped(response.body, { maxBytes: 64 * 1024 });
   try {
-    const messages: unknown = read.ok ? (JSON.parse(new TextDecoder().decode(read.bytes)) as { validationMessages?: unknown }).validationMessages : undefined;
-    return Array.isArray(messages) ? messages.filter((message): message is ValidationMessage => typeof message === 'object' && message !== null) : [];
+    const messages: unknown = read.ok
+      ? (JSON.parse(new TextDecoder().decode(read.bytes)) as { validationMessages?: unknown }).validationMessages
+      : undefined;
+    return Array.isArray(messages)
+      ? messages.filter((message): message is ValidationMessage => typeof message === 'object' && message !== null)
+      : [];
   } catch {
     return [{ description: 'the validation server did not answer JSON' }];
   }
@@ -56,7 +60,13 @@ async function attempt(transport: MpTransport, body: string): Promise<Attempt> {
   const timer = setTimeout(() => controller.abort(), transport.timeoutMs);
   try {
     // Redirects are not followed: the URL carries the API secret.
-    const response = await fetch(transport.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, redirect: 'manual', signal: controller.signal });
+    const response = await fetch(transport.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      redirect: 'manual',
+      signal: controller.signal,
+    });
     if (response.status >= 200 && response.status < 300) {
       if (transport.validate) return { ok: true, messages: await validationMessages(response) };
       await response.body?.cancel().catch(() => undefined);
@@ -68,7 +78,11 @@ async function attempt(transport: MpTransport, body: string): Promise<Attempt> {
     const reason = redirected ? `answered ${response.status || 'a redirect'}, not followed` : `answered ${response.status}`;
     return { ok: false, reason, retry, retryAfterMs: retry ? retryAfterMs(response.headers.get('retry-after')) : undefined };
   } catch {
-    return { ok: false, reason: controller.signal.aborted ? `did not answer within ${transport.timeoutMs} ms` : 'was unreachable', retry: true };
+    return {
+      ok: false,
+      reason: controller.signal.aborted ? `did not answer within ${transport.timeoutMs} ms` : 'was unreachable',
+      retry: true,
+    };
   } finally {
     clearTimeout(timer);
   }

@@ -6,9 +6,7 @@ import { limitTranscript, type TranscriptLimits } from './transcript-limits.js';
 import type { UpstreamResult } from './upstream.js';
 
 /** What the visitor gets: a transcript, or an error with what the site's log should say. */
-export type HistoryOutcome =
-  | { status: 200; transcript: Transcript }
-  | { status: number; error: string; message: string; log?: string };
+export type HistoryOutcome = { status: 200; transcript: Transcript } | { status: number; error: string; message: string; log?: string };
 
 export interface HistoryAsk {
   chatId: string;
@@ -22,7 +20,8 @@ const failure = (status: number, error: string, message: string, log?: string): 
 const notFound = (chatId: string, log?: string) => failure(404, 'chat_not_found', `No history for chat ${chatId}`, log);
 const invalid = (log: string) => failure(502, 'upstream_invalid', 'iAdvize answered without a readable conversation history', log);
 
-const whereTo = (location: string | null, base: string) => (location === null ? 'nowhere' : originOf(location, base) ?? 'an unreadable location');
+const whereTo = (location: string | null, base: string) =>
+  location === null ? 'nowhere' : (originOf(location, base) ?? 'an unreadable location');
 
 function outcomeOfFailure(result: Exclude<UpstreamResult, { kind: 'answer' }>, ask: HistoryAsk, upstreamUrl: string): HistoryOutcome {
   switch (result.kind) {
@@ -31,9 +30,19 @@ function outcomeOfFailure(result: Exclude<UpstreamResult, { kind: 'answer' }>, a
     case 'timeout':
       return failure(504, 'upstream_timeout', 'iAdvize did not answer in time', `iAdvize did not answer within ${ask.timeoutMs} ms`);
     case 'too-large':
-      return failure(502, 'upstream_too_large', "iAdvize's answer is too large", "iAdvize's answer is larger than maxUpstreamBytes; the request was aborted");
+      return failure(
+        502,
+        'upstream_too_large',
+        "iAdvize's answer is too large",
+        "iAdvize's answer is larger than maxUpstreamBytes; the request was aborted",
+      );
     case 'redirected':
-      return failure(502, 'upstream_redirected', 'iAdvize answered with a redirect', `iAdvize answered ${result.status} to ${whereTo(result.location, upstreamUrl)}; not followed, the key would go with it`);
+      return failure(
+        502,
+        'upstream_redirected',
+        'iAdvize answered with a redirect',
+        `iAdvize answered ${result.status} to ${whereTo(result.location, upstreamUrl)}; not followed, the key would go with it`,
+      );
     case 'broken':
       return failure(502, 'upstream_failed', "iAdvize's answer broke off", "iAdvize's answer broke off before its end");
     default:
@@ -60,7 +69,8 @@ function checkedRecord(status: number, body: unknown, ask: HistoryAsk): { record
   if (body === undefined) return invalid('iAdvize answered something that is not JSON');
   const record = conversationRecord(body, ask.chatId);
   if (!record) return invalid("iAdvize's answer holds no conversation history");
-  if (text(record.id) !== undefined && !sameChatId(text(record.id), ask.chatId)) return invalid('iAdvize answered another conversation than the one asked for');
+  if (text(record.id) !== undefined && !sameChatId(text(record.id), ask.chatId))
+    return invalid('iAdvize answered another conversation than the one asked for');
   if (ask.visitorId !== undefined && (text(record.visitor_uid) ?? text(record.vuid)) !== ask.visitorId) {
     return notFound(ask.chatId, 'the visitorId sent does not match the conversation (answered 404)');
   }

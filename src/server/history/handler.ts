@@ -21,17 +21,26 @@ function readQuery(url: string, requireVisitorId: boolean): Query {
   const [visitorId, ...moreVisitorIds] = params.getAll('visitorId');
   if (visitorId === undefined && !requireVisitorId) return { chatId };
   if (visitorId === undefined || moreVisitorIds.length || !VISITOR_ID.test(visitorId)) {
-    return { error: 'invalid_visitor_id', message: `visitorId must be given ${requireVisitorId ? 'once' : 'at most once'}, as 1 to 128 characters of A-Z a-z 0-9 . _ -` };
+    return {
+      error: 'invalid_visitor_id',
+      message: `visitorId must be given ${requireVisitorId ? 'once' : 'at most once'}, as 1 to 128 characters of A-Z a-z 0-9 . _ -`,
+    };
   }
   return { chatId, visitorId };
 }
 
 function upstreamRequest({ api, base, apiKey }: HistorySettings, chatId: string): { url: string; headers: Record<string, string> } {
   if (api === 'v2') {
-    return { url: `${base}/api/2/conversation.json-unicode/${chatId}?formatHistory=0`, headers: { 'X-API-Key': apiKey, accept: 'application/json' } };
+    return {
+      url: `${base}/api/2/conversation.json-unicode/${chatId}?formatHistory=0`,
+      headers: { 'X-API-Key': apiKey, accept: 'application/json' },
+    };
   }
   // API 1.7 only takes the key in the query string: this URL must never be logged or returned.
-  return { url: `${base}/api/chat_history/getHistoryByID/?key=${encodeURIComponent(apiKey)}&chatid=${chatId}`, headers: { accept: 'application/json' } };
+  return {
+    url: `${base}/api/chat_history/getHistoryByID/?key=${encodeURIComponent(apiKey)}&chatid=${chatId}`,
+    headers: { accept: 'application/json' },
+  };
 }
 
 /**
@@ -66,7 +75,11 @@ export function createHistoryHandler(options: HistoryHandlerOptions): (request: 
     if (verdict === 'failed') return error(500, 'authorize_failed', 'The site could not check this request');
 
     const { url, headers } = upstreamRequest(settings, query.chatId);
-    const result = await fetchUpstream(url, headers, { timeoutMs: settings.timeoutMs, maxBytes: settings.maxUpstreamBytes, clientSignal: request.signal });
+    const result = await fetchUpstream(url, headers, {
+      timeoutMs: settings.timeoutMs,
+      maxBytes: settings.maxUpstreamBytes,
+      clientSignal: request.signal,
+    });
     const outcome = historyOutcome(result, { ...query, timeoutMs: settings.timeoutMs, limits }, url);
     if ('transcript' in outcome) return jsonResponse(200, outcome.transcript, cors.headers);
     if (outcome.log) log(`${outcome.log} (chat ${query.chatId})`);

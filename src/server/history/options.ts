@@ -42,12 +42,28 @@ const HOSTS = { sd: 'https://sd.iadvize.com', ha: 'https://ha.iadvize.com' } as 
 const { fail, known, positive, fn, secureUrl } = optionChecks('createHistoryHandler');
 
 export function historySettings(options: HistoryHandlerOptions): HistorySettings {
-  known(options, Object.keys({ apiKey: 1, authorize: 1, requireVisitorId: 1, api: 1, platform: 1, allowedOrigins: 1, timeoutMs: 1, maxUpstreamBytes: 1, maxEntries: 1, maxTextLength: 1, baseUrl: 1, log: 1 } satisfies Record<keyof HistoryHandlerOptions, 1>));
+  known(
+    options,
+    Object.keys({
+      apiKey: 1,
+      authorize: 1,
+      requireVisitorId: 1,
+      api: 1,
+      platform: 1,
+      allowedOrigins: 1,
+      timeoutMs: 1,
+      maxUpstreamBytes: 1,
+      maxEntries: 1,
+      maxTextLength: 1,
+      baseUrl: 1,
+      log: 1,
+    } satisfies Record<keyof HistoryHandlerOptions, 1>),
+  );
   const { apiKey, api = 'v2', platform = 'sd', allowedOrigins = [], authorize } = options;
   if (typeof apiKey !== 'string' || !apiKey.trim()) fail('`apiKey` must be a non-empty string');
   if (typeof authorize !== 'function') {
     fail(
-      '`authorize(request, chatId)` is required: check the visitor\'s own session or token and return true only for their chats. ' +
+      "`authorize(request, chatId)` is required: check the visitor's own session or token and return true only for their chats. " +
         'Chat ids are short numbers anyone can enumerate, and an Origin check is not authentication (any script or server can send any Origin).',
     );
   }

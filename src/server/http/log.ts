@@ -10,7 +10,11 @@ export const warn = (message: string): void => console.warn(message);
  * The site's logger behind a prefix and a redactor (no secret reaches a log line), which a failing
  * logger cannot turn into a failed answer.
  */
-export function logger(sink: (line: string) => void, prefix: string, redact: (text: string) => string = (text) => text): (line: string) => void {
+export function logger(
+  sink: (line: string) => void,
+  prefix: string,
+  redact: (text: string) => string = (text) => text,
+): (line: string) => void {
   return (line) => {
     try {
       sink(redact(`iadvize-bridge ${prefix}: ${line}`));
@@ -33,7 +37,11 @@ export type Cadence =
  * A degraded mode says so once: `log` gets the first line, then the lines `cadence` lets through.
  * A line may be written for the count of times so far (1 the first time).
  */
-export function degradedLog(log: (line: string) => void, now: () => number = Date.now, cadence: Cadence = 'minute'): (line: string | ((count: number) => string)) => void {
+export function degradedLog(
+  log: (line: string) => void,
+  now: () => number = Date.now,
+  cadence: Cadence = 'minute',
+): (line: string | ((count: number) => string)) => void {
   let count = 0;
   let last = -Infinity;
   let leftOut = 0;

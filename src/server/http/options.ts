@@ -41,7 +41,8 @@ export function optionChecks(factory: string) {
 
   /** Fails unless this runtime has WebCrypto; `forWhat` says what the factory needs it for. */
   function webCrypto(forWhat = ''): void {
-    if (typeof crypto === 'undefined' || !crypto.subtle) fail(`needs WebCrypto (globalThis.crypto)${forWhat}: Node 19 or later, or Node 18 with --experimental-global-webcrypto`);
+    if (typeof crypto === 'undefined' || !crypto.subtle)
+      fail(`needs WebCrypto (globalThis.crypto)${forWhat}: Node 19 or later, or Node 18 with --experimental-global-webcrypto`);
   }
 
   return { fail, known, positive, fn, secureUrl, webCrypto };

@@ -1,7 +1,5 @@
 /** What `readCapped` got: every byte, or why it stopped. */
-export type CappedRead =
-  | { ok: true; bytes: Uint8Array }
-  | { ok: false; reason: 'too-large' | 'over-budget' | 'aborted' | 'failed' };
+export type CappedRead = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too-large' | 'over-budget' | 'aborted' | 'failed' };
 
 /**
  * Reads a web `ReadableStream` into one buffer, but never more than `maxBytes`: past the cap, or as

@@ -6,7 +6,14 @@ export function parisTime(year: number, month: number, day: number, hour: number
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   if (!isFinite(asUtc)) return undefined;
   parisClock ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Paris', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone: 'Europe/Paris',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   });
   const parts = parisClock.formatToParts(asUtc);
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);

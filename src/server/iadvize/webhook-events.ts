@@ -37,11 +37,20 @@ const availabilities: Reader<{ channel: string; status: string }[]> = (value) =>
 };
 const plain: Reader<PlainValue> = (value) => value as PlainValue;
 
-const v2Conversation = { conversationId: required(id), channel: optional(text), visitorId: optional(text), visitorExternalId: optional(textOrNull) };
+const v2Conversation = {
+  conversationId: required(id),
+  channel: optional(text),
+  visitorId: optional(text),
+  visitorExternalId: optional(textOrNull),
+};
 const user = { userId: required(number) };
 // The deprecated events and the push API: integer conversation ids, a website instead of a project.
 const legacyConversation = {
-  conversationId: required(number), websiteId: optional(number), operatorId: optional(number), channel: optional(text), visitorId: optional(text),
+  conversationId: required(number),
+  websiteId: optional(number),
+  operatorId: optional(number),
+  channel: optional(text),
+  visitorId: optional(text),
   /** Push API only. */ groupId: optional(number),
 };
 
@@ -56,12 +65,20 @@ const WEBHOOK_FIELDS = {
   'user.availability.updated': { ...user, origin: optional(text), availabilities: optional(availabilities) },
   'visitor.updated': { visitorId: required(id), operatorId: optional(number) },
   'satisfaction.answered': {
-    conversationId: required(id), customerSatisfaction: optional(number), netPromoterScore: optional(number),
-    /** Free text typed by the visitor: personal data. */ satisfactionComment: optional(text), customQuestion: optional(plain),
+    conversationId: required(id),
+    customerSatisfaction: optional(number),
+    netPromoterScore: optional(number),
+    /** Free text typed by the visitor: personal data. */ satisfactionComment: optional(text),
+    customQuestion: optional(plain),
   },
   'transaction.attributed': {
-    transactionId: required(id), conversationId: required(id), amount: required(number), externalId: optional(text),
-    source: optional(text), operatorId: optional(number), receivedAt: optional(text),
+    transactionId: required(id),
+    conversationId: required(id),
+    amount: required(number),
+    externalId: optional(text),
+    source: optional(text),
+    operatorId: optional(number),
+    receivedAt: optional(text),
   },
   'conversation.started': { ...legacyConversation, /** Push API only. */ customData: optional(plain) },
   'conversation.transferred': { ...legacyConversation, transferredConversationId: optional(number) },
@@ -104,7 +121,13 @@ export interface UnknownWebhookEvent extends WebhookEventBase {
 
 export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;
 
-const COMMON = { platform: optional(text), clientId: optional(number), projectId: optional(number), createdAt: optional(text), sentAt: optional(text) };
+const COMMON = {
+  platform: optional(text),
+  clientId: optional(number),
+  projectId: optional(number),
+  createdAt: optional(text),
+  sentAt: optional(text),
+};
 
 /**
  * The typed event for `fields` (a plain object of iAdvize's fields, `eventId` and `eventType` checked):

@@ -23,11 +23,16 @@ const tooLarge: Refusal = { status: 413, code: 'payload_too_large', message: `A 
 
 async function readLink(request: Request): Promise<ChatLink | Refusal> {
   if (!BODY_TYPES.test(request.headers.get('content-type') ?? '')) {
-    return { status: 415, code: 'unsupported_media_type', message: 'Send the link as text/plain (navigator.sendBeacon with a Blob) or application/json' };
+    return {
+      status: 415,
+      code: 'unsupported_media_type',
+      message: 'Send the link as text/plain (navigator.sendBeacon with a Blob) or application/json',
+    };
   }
   if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES) return tooLarge;
   const read = await readCapped(request.body, { maxBytes: MAX_BODY_BYTES, signal: request.signal });
-  if (!read.ok) return read.reason === 'too-large' ? tooLarge : { status: 400, code: 'body_unreadable', message: 'The body could not be read' };
+  if (!read.ok)
+    return read.reason === 'too-large' ? tooLarge : { status: 400, code: 'body_unreadable', message: 'The body could not be read' };
   let body: unknown;
   try {
     body = JSON.parse(new TextDecoder().decode(read.bytes));
@@ -59,12 +64,20 @@ export function createLinkHandler(options: LinkHandlerOptions): (request: Reques
   let saidUncapped = false;
 
   /** Stores an allowed link: 204 (stored, or the same again), 409 (another client id), 429 (past the session's cap), 503 (the store failed). */
-  async function keep(link: ChatLink, sessionKey: string | undefined, error: CorsError, headers: Record<string, string>): Promise<Response> {
+  async function keep(
+    link: ChatLink,
+    sessionKey: string | undefined,
+    error: CorsError,
+    headers: Record<string, string>,
+  ): Promise<Response> {
     // One deadline for all of this request's calls: a slow store cannot add up its timeoutMs per call.
     const calls = store.budget();
     try {
       const retryAfter = sessionKey === undefined ? 0 : await takeSlot(calls, sessionKey);
-      if (retryAfter) return error(429, 'too_many_links', `This session sent ${linksPerSession} links already; try again later`, { 'retry-after': String(retryAfter) });
+      if (retryAfter)
+        return error(429, 'too_many_links', `This session sent ${linksPerSession} links already; try again later`, {
+          'retry-after': String(retryAfter),
+        });
       const key = linkKey(link.conversationId);
       if ((await calls.add(key, link.clientId, ttlMs)) || (await calls.get(key)) === link.clientId) return jsonResponse(204, null, headers);
     } catch (failure) {
@@ -91,7 +104,9 @@ export function createLinkHandler(options: LinkHandlerOptions): (request: Reques
     if (verdict === 'failed') return error(500, 'authorize_failed', 'The site could not check this request');
     if (verdict === 'allowed' && !saidUncapped) {
       saidUncapped = true;
-      log(`authorize() returned true: links are not capped per visitor. Return the visitor's session key (a session or user id) instead, to cap them at linksPerSession (${linksPerSession}) per session`);
+      log(
+        `authorize() returned true: links are not capped per visitor. Return the visitor's session key (a session or user id) instead, to cap them at linksPerSession (${linksPerSession}) per session`,
+      );
     }
     return keep(link, verdict === 'allowed' ? undefined : verdict.sessionKey, error, cors.headers);
   };

@@ -37,10 +37,22 @@ const { fail, known, positive, fn, webCrypto } = optionChecks('createLinkHandler
 const HOUR = 60 * 60 * 1000;
 
 export function linkSettings(options: LinkHandlerOptions) {
-  known(options, Object.keys({ store: 1, authorize: 1, ttlMs: 1, publicOrigin: 1, allowedOrigins: 1, linksPerSession: 1, sessionWindowMs: 1, log: 1 } satisfies Record<keyof LinkHandlerOptions, 1>));
+  known(
+    options,
+    Object.keys({
+      store: 1,
+      authorize: 1,
+      ttlMs: 1,
+      publicOrigin: 1,
+      allowedOrigins: 1,
+      linksPerSession: 1,
+      sessionWindowMs: 1,
+      log: 1,
+    } satisfies Record<keyof LinkHandlerOptions, 1>),
+  );
   const { store, authorize } = options;
   if (typeof authorize !== 'function') {
-    fail('`authorize(request, link)` is required: check the visitor\'s own session; anyone can post any conversation id and any client id');
+    fail("`authorize(request, link)` is required: check the visitor's own session; anyone can post any conversation id and any client id");
   }
   if (!isKeyValueStore(store)) {
     fail('`store` is required (memoryStore() or redisStore(client)): pass the same one to linkedClientId(store)');

@@ -18,15 +18,20 @@ function forwardedOrigin(headers: Headers): string | undefined {
 
 function refusal(request: Request, publicOrigins: readonly string[] | undefined): string {
   const written = request.headers.get('origin') ?? '';
-  if (!request.headers.has('origin')) return 'refused a link without Origin that the browser says another site sent (Sec-Fetch-Site: cross-site)';
-  if (written === 'null') return 'refused a link from an opaque origin (null: a sandboxed frame, a local file, a page reached across a redirect); it cannot be allowed';
-  if (!isOrigin(written)) return `refused a link with a malformed Origin header (${JSON.stringify(written.slice(0, 80))}${written.length > 80 ? '…' : ''})`;
+  if (!request.headers.has('origin'))
+    return 'refused a link without Origin that the browser says another site sent (Sec-Fetch-Site: cross-site)';
+  if (written === 'null')
+    return 'refused a link from an opaque origin (null: a sandboxed frame, a local file, a page reached across a redirect); it cannot be allowed';
+  if (!isOrigin(written))
+    return `refused a link with a malformed Origin header (${JSON.stringify(written.slice(0, 80))}${written.length > 80 ? '…' : ''})`;
   const other = 'if it is another site of yours, list it in allowedOrigins';
-  if (publicOrigins) return `refused a link from ${written}: it is neither publicOrigin (${publicOrigins.join(', ')}) nor in allowedOrigins. If browsers open this site at ${written}, add it to publicOrigin; ${other}`;
+  if (publicOrigins)
+    return `refused a link from ${written}: it is neither publicOrigin (${publicOrigins.join(', ')}) nor in allowedOrigins. If browsers open this site at ${written}, add it to publicOrigin; ${other}`;
   const own = new URL(request.url);
-  const why = forwardedOrigin(request.headers) === written
-    ? `a proxy forwards it for ${own.origin}, and forwarded headers are not trusted`
-    : `this server sees ${own.origin}${new URL(written).host === own.host ? ' (TLS ends at a proxy?)' : ''}`;
+  const why =
+    forwardedOrigin(request.headers) === written
+      ? `a proxy forwards it for ${own.origin}, and forwarded headers are not trusted`
+      : `this server sees ${own.origin}${new URL(written).host === own.host ? ' (TLS ends at a proxy?)' : ''}`;
   return `refused a link from ${written}: ${why}. If browsers open this site at ${written}, set publicOrigin: '${written}'; ${other}`;
 }
 
@@ -42,7 +47,11 @@ function ownHost(origin: string, request: Request, publicOrigins: readonly strin
  * an hour; origins on this site's own host (a page behind a TLS proxy) have 20 lines of their own,
  * so hostile origins cannot use up the line that tells the operator to set publicOrigin.
  */
-export function refusedOriginLog(log: (line: string) => void, publicOrigins: readonly string[] | undefined, now: () => number = Date.now): (request: Request) => void {
+export function refusedOriginLog(
+  log: (line: string) => void,
+  publicOrigins: readonly string[] | undefined,
+  now: () => number = Date.now,
+): (request: Request) => void {
   let hour = Math.floor(now() / HOUR);
   let logged = { own: new Set<string>(), other: new Set<string>() };
   let leftOut = 0;

@@ -105,19 +105,27 @@ async function send(response: Response, res: NodeResponse, method: string, gone:
 }
 
 /** Long runs of token characters in a failure's message are masked: they may be a key or a secret. */
-const failureText = (error: unknown) => errorText(error).slice(0, 300).replace(/[A-Za-z0-9+/_=.-]{20,}/g, REDACTED);
+const failureText = (error: unknown) =>
+  errorText(error)
+    .slice(0, 300)
+    .replace(/[A-Za-z0-9+/_=.-]{20,}/g, REDACTED);
 
 /** The handler itself, or a TypeError that names the fix: our factories (`create...Handler`) must be called first. */
 function checkHandler(handler: unknown): void {
   if (typeof handler === 'function' && !/^create(History|Webhook|Link)Handler$/.test(handler.name)) return;
   const got = typeof handler === 'function' ? `the factory ${handler.name} itself` : handler === null ? 'null' : typeof handler;
-  const fix = typeof handler === 'function' ? `call it: toNodeListener(${handler.name}({ ... }))` : 'pass the handler a factory returned, e.g. toNodeListener(createWebhookHandler({ ... }))';
+  const fix =
+    typeof handler === 'function'
+      ? `call it: toNodeListener(${handler.name}({ ... }))`
+      : 'pass the handler a factory returned, e.g. toNodeListener(createWebhookHandler({ ... }))';
   fail(`takes a handler (request: Request) => Promise<Response>, got ${got}; ${fix}`);
 }
 
 /** The handler's first failure, then how many there were at 10, 100, 1,000...: a broken handler is seen, not a flood. */
 const failureLine = (why: string) => (count: number) =>
-  count === 1 ? `the handler failed (${why}); answered 500 internal_error. Later failures are counted` : `the handler has failed ${count.toLocaleString('en')} times (the last: ${why})`;
+  count === 1
+    ? `the handler failed (${why}); answered 500 internal_error. Later failures are counted`
+    : `the handler has failed ${count.toLocaleString('en')} times (the last: ${why})`;
 
 /**
  * Adapts a web-standard handler (`Request` -> `Response`) to `http.createServer`. It streams the

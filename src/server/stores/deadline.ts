@@ -15,7 +15,8 @@ export interface DeadlineStore extends KeyValueStore {
 export const isTimeout = (ms: unknown): ms is number => typeof ms === 'number' && ms > 0 && ms < 2 ** 31;
 
 const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function';
-const timeoutError = (ms: number) => Object.assign(new Error(`did not answer within ${ms} ms (the store's timeoutMs)`), { name: 'TimeoutError' });
+const timeoutError = (ms: number) =>
+  Object.assign(new Error(`did not answer within ${ms} ms (the store's timeoutMs)`), { name: 'TimeoutError' });
 
 /**
  * `store` with a deadline, so a handler answers 503 instead of waiting: during a Redis outage ioredis
@@ -41,7 +42,7 @@ export function withDeadline(store: KeyValueStore, factory: string): DeadlineSto
     const pending = result;
     return new Promise<T>((resolve, reject) => {
       let missed = false;
-      const timer = setTimeout(() => reject((missed = true, timeoutError(ms))), left);
+      const timer = setTimeout(() => reject(((missed = true), timeoutError(ms))), left);
       pending.then(
         (value) => (clearTimeout(timer), missed ? late?.(value) : resolve(value)),
         // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what the store rejected with, passed on as it was
@@ -51,7 +52,8 @@ export function withDeadline(store: KeyValueStore, factory: string): DeadlineSto
   }
   // Exactly what the late add wrote: another value there is someone else's.
   const undoAdd = (key: string, value: string) => (added: boolean) =>
-    added && Promise.resolve()
+    added &&
+    Promise.resolve()
       .then(() => store.get(key))
       .then((now) => (now === value ? store.delete(key) : undefined))
       .catch(() => undefined);

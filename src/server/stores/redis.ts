@@ -42,7 +42,10 @@ export interface RedisStoreOptions {
 export function redisStore(client: RedisClient, options: RedisStoreOptions = {}): KeyValueStore {
   checkKnownOptions('redisStore()', options, ['prefix', 'timeoutMs'] satisfies Array<keyof RedisStoreOptions>);
   const { prefix = 'iadvize-bridge:', timeoutMs = STORE_TIMEOUT_MS } = options;
-  const usable = typeof client === 'object' && client !== null && ['get', 'set', 'del'].every((name) => typeof (client as unknown as Record<string, unknown>)[name] === 'function');
+  const usable =
+    typeof client === 'object' &&
+    client !== null &&
+    ['get', 'set', 'del'].every((name) => typeof (client as unknown as Record<string, unknown>)[name] === 'function');
   if (!usable) fail('pass a node-redis or ioredis client (an object with get, set and del)');
   if (typeof prefix !== 'string') fail('`prefix` must be a string');
   if (!isTimeout(timeoutMs)) fail('`timeoutMs` must be a positive number of milliseconds');
@@ -65,7 +68,8 @@ export function redisStore(client: RedisClient, options: RedisStoreOptions = {})
     const ready = ioredis ? state === 'ready' : state === true;
     // A client that says nothing of its state (a wrapper) is trusted.
     // eslint-disable-next-line @typescript-eslint/no-base-to-string -- ioredis's status is a string; a wrapper's, whatever it is, in the words String() gives it
-    if (!ready && state !== undefined) throw new Error(`Redis is not connected (the client is not ready${ioredis ? `: its status is '${String(state)}'` : ''})`);
+    if (!ready && state !== undefined)
+      throw new Error(`Redis is not connected (the client is not ready${ioredis ? `: its status is '${String(state)}'` : ''})`);
   };
 
   return {

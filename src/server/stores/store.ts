@@ -25,7 +25,11 @@ export interface KeyValueStore {
 
 /** Whether `value` has the four functions of a `KeyValueStore` (a store a site wrote itself is welcome). */
 export function isKeyValueStore(value: unknown): value is KeyValueStore {
-  return typeof value === 'object' && value !== null && ['get', 'set', 'add', 'delete'].every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    ['get', 'set', 'add', 'delete'].every((name) => typeof (value as Record<string, unknown>)[name] === 'function')
+  );
 }
 
 export interface MemoryStoreOptions {

@@ -7,7 +7,8 @@ export type Decoded = { event: WebhookEvent } | { error: string; message: string
 const EVENT_ID = /^[\x21-\x7e]{1,200}$/;
 const EVENT_TYPE = /^[A-Za-z0-9._-]{1,100}$/;
 const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
-const isRecord = (value: unknown): value is { [key: string]: PlainValue } => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is { [key: string]: PlainValue } =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const garbage = (message: string): Decoded => ({ error: 'invalid_payload', message });
 
 /** The push API's "2014-01-01 00:00:00", Paris time, as ISO 8601 UTC. */
@@ -23,7 +24,12 @@ const PUSH_TYPES = /* @__PURE__ */ new Map([
   ['conversation.end', 'conversation.closed'],
 ]);
 const PUSH_FIELDS = /* @__PURE__ */ new Map([
-  ['operator_id', 'operatorId'], ['conversation_id', 'conversationId'], ['type', 'channel'], ['website_id', 'websiteId'], ['group_id', 'groupId'], ['custom_data', 'customData'],
+  ['operator_id', 'operatorId'],
+  ['conversation_id', 'conversationId'],
+  ['type', 'channel'],
+  ['website_id', 'websiteId'],
+  ['group_id', 'groupId'],
+  ['custom_data', 'customData'],
 ]);
 const PUSH_OPERATOR_FIELDS = /* @__PURE__ */ new Map([['operator_id', 'userId']]);
 

@@ -29,7 +29,11 @@ const BYTES_PER_READER = 128 * 1024;
 /** Announced sizes below this are equal for cutting and for places: first come, first served. */
 const CUT_FLOOR = 64 * 1024;
 
-export function unverifiedBudget(maxBytes: number, maxReaders = Math.max(8, Math.floor(maxBytes / BYTES_PER_READER)), cutFloor = CUT_FLOOR) {
+export function unverifiedBudget(
+  maxBytes: number,
+  maxReaders = Math.max(8, Math.floor(maxBytes / BYTES_PER_READER)),
+  cutFloor = CUT_FLOOR,
+) {
   const holders = new Map<BudgetHolder, Held>();
   const waiting: { held: Held; bytes: number; resolve: (fits: boolean) => void }[] = [];
   const entering: { announced: number; enter: () => void }[] = [];

@@ -24,7 +24,9 @@ const RETRY_LATER = { 'retry-after': '10' };
  * event must be dated; iAdvize dates every one it sends.
  */
 function dateProblem(event: WebhookEvent, maxAgeMs: number): 'undated' | 'stale' | undefined {
-  const at = [event.sentAt, event.createdAt].map((stamp) => (typeof stamp === 'string' ? Date.parse(stamp) : NaN)).find((time) => !isNaN(time));
+  const at = [event.sentAt, event.createdAt]
+    .map((stamp) => (typeof stamp === 'string' ? Date.parse(stamp) : NaN))
+    .find((time) => !isNaN(time));
   if (at === undefined) return 'undated';
   const now = Date.now();
   return at < now - maxAgeMs || at > now + CLOCK_SKEW_MS ? 'stale' : undefined;
@@ -55,11 +57,14 @@ async function readBody(request: Request, settings: WebhookSettings, budget: Bud
   const announced = Number(request.headers.get('content-length')) || settings.maxBodyBytes;
   const holder = await budget.enter(announced, () => stop.abort('busy'), stop.signal);
   try {
-    const read = holder ? await readCapped(request.body, { maxBytes: settings.maxBodyBytes, signal: stop.signal, take: holder.take }) : { ok: false as const, reason: 'aborted' as const };
+    const read = holder
+      ? await readCapped(request.body, { maxBytes: settings.maxBodyBytes, signal: stop.signal, take: holder.take })
+      : { ok: false as const, reason: 'aborted' as const };
     if (read.ok) return (await signed(read.bytes)) ? read.bytes : unauthorized();
     if (read.reason === 'too-large') return tooLarge(settings.maxBodyBytes);
     if (stop.signal.reason === 'timeout') return errorResponse(408, 'body_timeout', `The body took over ${settings.bodyTimeoutMs} ms`);
-    if (read.reason === 'over-budget' || stop.signal.reason === 'busy') return errorResponse(503, 'busy', 'Too many unverified bytes in flight', RETRY_LATER);
+    if (read.reason === 'over-budget' || stop.signal.reason === 'busy')
+      return errorResponse(503, 'busy', 'Too many unverified bytes in flight', RETRY_LATER);
     return errorResponse(400, 'body_unreadable', 'The body could not be read');
   } finally {
     clearTimeout(timer);
@@ -89,7 +94,9 @@ async function deliverOnce(
   try {
     await onEvent(event);
   } catch (error) {
-    log(`onEvent failed: ${errorText(error)} (event ${event.eventId}, ${event.eventType}); answered 500 for iAdvize to retry (it does, 10 s and 30 s after its first attempt)`);
+    log(
+      `onEvent failed: ${errorText(error)} (event ${event.eventId}, ${event.eventType}); answered 500 for iAdvize to retry (it does, 10 s and 30 s after its first attempt)`,
+    );
     await claim.release().catch(storeFailed);
     return errorResponse(500, 'handler_failed', 'The event could not be handled');
   }
@@ -121,7 +128,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): (request: 
   const storeLog = degradedLog(log);
 
   return async function handleWebhook(request: Request): Promise<Response> {
-    if (!['POST', 'PUT', 'GET'].includes(request.method)) return errorResponse(405, 'method_not_allowed', 'Webhooks are POST (or PUT, or a signed GET check)', ALLOW);
+    if (!['POST', 'PUT', 'GET'].includes(request.method))
+      return errorResponse(405, 'method_not_allowed', 'Webhooks are POST (or PUT, or a signed GET check)', ALLOW);
     const digest = signatureDigest(request.headers.get('x-iadvize-signature'));
     if (!digest) return unauthorized();
     const signed = (bytes: Uint8Array) => verify(digest, bytes);

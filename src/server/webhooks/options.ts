@@ -49,7 +49,19 @@ export interface WebhookSettings {
 const { fail, known, positive, fn, webCrypto } = optionChecks('createWebhookHandler');
 
 export function webhookSettings(options: WebhookHandlerOptions): WebhookSettings {
-  known(options, Object.keys({ secret: 1, onEvent: 1, maxBodyBytes: 1, maxEventAgeMs: 1, maxUnverifiedBytes: 1, bodyTimeoutMs: 1, store: 1, log: 1 } satisfies Record<keyof WebhookHandlerOptions, 1>));
+  known(
+    options,
+    Object.keys({
+      secret: 1,
+      onEvent: 1,
+      maxBodyBytes: 1,
+      maxEventAgeMs: 1,
+      maxUnverifiedBytes: 1,
+      bodyTimeoutMs: 1,
+      store: 1,
+      log: 1,
+    } satisfies Record<keyof WebhookHandlerOptions, 1>),
+  );
   const secrets = typeof options.secret === 'string' ? [options.secret] : options.secret;
   if (!Array.isArray(secrets) || secrets.length === 0 || secrets.some((secret) => typeof secret !== 'string' || !secret.trim())) {
     fail('`secret` must be the secret token iAdvize signs with (a non-empty string), or an array of them during a rotation');
@@ -60,9 +72,13 @@ export function webhookSettings(options: WebhookHandlerOptions): WebhookSettings
   positive(options.bodyTimeoutMs, 'bodyTimeoutMs');
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const maxUnverifiedBytes = options.maxUnverifiedBytes ?? Math.max(8 * 1024 * 1024, maxBodyBytes);
-  if (maxUnverifiedBytes < maxBodyBytes) fail(`\`maxUnverifiedBytes\` (${maxUnverifiedBytes}) must be at least \`maxBodyBytes\` (${maxBodyBytes}), or no body that large could ever be read`);
+  if (maxUnverifiedBytes < maxBodyBytes)
+    fail(
+      `\`maxUnverifiedBytes\` (${maxUnverifiedBytes}) must be at least \`maxBodyBytes\` (${maxBodyBytes}), or no body that large could ever be read`,
+    );
   positive(options.maxEventAgeMs, 'maxEventAgeMs');
-  if (options.store !== undefined && !isKeyValueStore(options.store)) fail('`store` must have get, set, add and delete (see memoryStore and redisStore)');
+  if (options.store !== undefined && !isKeyValueStore(options.store))
+    fail('`store` must have get, set, add and delete (see memoryStore and redisStore)');
   fn(options.log, 'log');
   webCrypto();
   return {

@@ -40,7 +40,8 @@ export interface SeenEventsOptions {
  */
 export function seenEvents(store: KeyValueStore, { rememberMs, acceptedForMs, claimMs = CLAIM_MS, log }: SeenEventsOptions): SeenEvents {
   // A replay accepted by age after its id was forgotten would run again.
-  if (!(rememberMs >= acceptedForMs)) throw new RangeError(`delivered ids must be kept (${rememberMs} ms) at least as long as events are accepted (${acceptedForMs} ms)`);
+  if (!(rememberMs >= acceptedForMs))
+    throw new RangeError(`delivered ids must be kept (${rememberMs} ms) at least as long as events are accepted (${acceptedForMs} ms)`);
   const key = (eventId: string) => `webhook:${eventId}`;
 
   function hold(eventId: string, token: string): HeldClaim {

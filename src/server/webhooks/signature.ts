@@ -27,10 +27,14 @@ export function signedQuery(url: string): Uint8Array {
 export function signatureVerifier(secrets: readonly string[]): (digest: Uint8Array, data: Uint8Array) => Promise<boolean> {
   let keys: Promise<CryptoKey[]> | undefined;
   const importKeys = () =>
-    Promise.all(secrets.map((secret) => crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify'])));
+    Promise.all(
+      secrets.map((secret) => crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify'])),
+    );
   return async (digest, data) => {
     keys ??= importKeys();
-    const verdicts = await Promise.all((await keys).map((key) => crypto.subtle.verify('HMAC', key, digest as BufferSource, data as BufferSource)));
+    const verdicts = await Promise.all(
+      (await keys).map((key) => crypto.subtle.verify('HMAC', key, digest as BufferSource, data as BufferSource)),
+    );
     return verdicts.includes(true);
   };
 }

@@ -21,9 +21,16 @@ function shop(options: Partial<ChatLinkOptions> = {}, clientId: unknown = '12345
   });
   const beacons: Array<{ url: string; body: Blob }> = [];
   Object.assign(win, { gtag });
-  Object.defineProperty(win.navigator, 'sendBeacon', { configurable: true, value: (url: string, body: Blob) => (beacons.push({ url, body }), true) });
+  Object.defineProperty(win.navigator, 'sendBeacon', {
+    configurable: true,
+    value: (url: string, body: Blob) => (beacons.push({ url, body }), true),
+  });
   const onError = vi.fn();
-  install({ window: win, onError, plugins: [chatLink({ endpoint: '/api/iadvize-link', measurementId: 'G-ABC123XYZ', consent: () => true, ...options })] });
+  install({
+    window: win,
+    onError,
+    plugins: [chatLink({ endpoint: '/api/iadvize-link', measurementId: 'G-ABC123XYZ', consent: () => true, ...options })],
+  });
   return { win, tag: loadTag(win, 'late'), gtag, gets, beacons, onError };
 }
 
@@ -62,7 +69,7 @@ describe('chatLink()', () => {
   it.each([
     ['no conversation id (a 2017-era tag)', { id: 1 }, '1.2'],
     ['a conversation id that is not a UUID', { id: 1, conversationId: 'jane@example.com' }, '1.2'],
-    ['a client id that is not GA4\'s', START, 'jane@example.com'],
+    ["a client id that is not GA4's", START, 'jane@example.com'],
     ['no client id (GA blocked, consent mode)', START, null],
   ])('%s: nothing is sent', (_what, start, clientId) => {
     const { tag, beacons } = shop({}, clientId);
@@ -77,7 +84,10 @@ describe('chatLink()', () => {
     const { tag } = shop({}, '1.2', win);
     Object.defineProperty(win.navigator, 'sendBeacon', { configurable: true, value: () => false });
     tag.fire('onChatStarted', START);
-    expect(fetch).toHaveBeenCalledWith('https://shop.example/api/iadvize-link', expect.objectContaining({ method: 'POST', keepalive: true, body: JSON.stringify({ conversationId: CONVERSATION, clientId: '1.2' }) }));
+    expect(fetch).toHaveBeenCalledWith(
+      'https://shop.example/api/iadvize-link',
+      expect.objectContaining({ method: 'POST', keepalive: true, body: JSON.stringify({ conversationId: CONVERSATION, clientId: '1.2' }) }),
+    );
   });
 
   it('an endpoint on another origin over http is an error thrown by install() and use(), not a console line', () => {

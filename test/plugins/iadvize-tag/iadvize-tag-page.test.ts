@@ -9,7 +9,7 @@ afterEach(() => {
 /** The tag loader and the page around it: its Content-Security-Policy, its origin, its own snippet. */
 
 describe('iadvizeTag() under a strict Content-Security-Policy', () => {
-  it('takes the page\'s script nonce at install and gives it to a tag loaded later (a consent click)', async () => {
+  it("takes the page's script nonce at install and gives it to a tag loaded later (a consent click)", async () => {
     const win = newPage();
     const own = win.document.createElement('script');
     // A browser hides the attribute's value once a policy applies (getAttribute gives ''); `nonce` keeps it.
@@ -32,13 +32,16 @@ describe('tag sources in a document whose origin is "null" (srcdoc, sandboxed, a
     Object.defineProperty(win, 'location', { value: { href: 'about:srcdoc', origin: 'null', search: '' } });
     return win;
   };
-  it.each(['data:text/javascript,1', 'blob:null/0b5e4c3a-0000-4000-8000-000000000000', 'javascript:1', 'about:blank'])('refuses %s, and says why', (src) => {
-    const win = nullPage();
-    // Observed before for data: "data:text/javascript,1" loaded: its origin, "null", passed for the page's own.
-    // The page decides, so it is judged at setup; a mistake of the caller's, thrown by install().
-    expect(() => install({ window: win, plugins: [iadvizeTag({ sid: 1, src })] })).toThrow('never data:, blob: or javascript:');
-    expect(scripts(win)).toHaveLength(0);
-  });
+  it.each(['data:text/javascript,1', 'blob:null/0b5e4c3a-0000-4000-8000-000000000000', 'javascript:1', 'about:blank'])(
+    'refuses %s, and says why',
+    (src) => {
+      const win = nullPage();
+      // Observed before for data: "data:text/javascript,1" loaded: its origin, "null", passed for the page's own.
+      // The page decides, so it is judged at setup; a mistake of the caller's, thrown by install().
+      expect(() => install({ window: win, plugins: [iadvizeTag({ sid: 1, src })] })).toThrow('never data:, blob: or javascript:');
+      expect(scripts(win)).toHaveLength(0);
+    },
+  );
 
   it('loads an https: tag', () => {
     const win = nullPage();
@@ -79,19 +82,21 @@ describe('a tag the page is already loading', () => {
     expect(events.map((event) => [event.type, (event as { src?: string }).src])).toEqual([['tag:loaded', src]]);
   });
 
-  it('says so in debug mode, and reports a failure of the page\'s own script', () => {
+  it("says so in debug mode, and reports a failure of the page's own script", () => {
     const info = vi.spyOn(console, 'info').mockImplementation(() => {});
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const win = newPage();
     const own = siteScript(win, 'https://halc.iadvize.com/iadvize.js');
     const { bridge, events } = withTag({ sid: 1234 }, win, { debug: true });
-    expect(info).toHaveBeenCalledWith('[iadvize-bridge] the page loads the iAdvize tag itself (https://halc.iadvize.com/iadvize.js): not loaded again');
+    expect(info).toHaveBeenCalledWith(
+      '[iadvize-bridge] the page loads the iAdvize tag itself (https://halc.iadvize.com/iadvize.js): not loaded again',
+    );
     own.dispatchEvent(new Event('error'));
     expect(bridge.tag.status).toBe('failed');
     expect(events.map((event) => event.type)).toEqual(['tag:failed']);
   });
 
-  it('a snippet held back from running (a consent tool\'s text/plain, nomodule) is not followed: the loader loads the tag', () => {
+  it("a snippet held back from running (a consent tool's text/plain, nomodule) is not followed: the loader loads the tag", () => {
     const win = newPage();
     siteScript(win, 'https://halc.iadvize.com/iadvize.js').type = 'text/plain';
     siteScript(win, 'https://lc.iadvize.com/iadvize.js?sid=1234').noModule = true;
@@ -108,7 +113,9 @@ describe('a tag the page is already loading', () => {
     const win = newPage();
     const src = 'https://lc.iadvize.com/iadvize.js?sid=1234';
     siteScript(win, src);
-    Object.defineProperty(win, 'performance', { value: { getEntriesByName: (name: string) => (name === src ? [{ responseStatus }] : []) } });
+    Object.defineProperty(win, 'performance', {
+      value: { getEntriesByName: (name: string) => (name === src ? [{ responseStatus }] : []) },
+    });
     const { bridge } = withTag({ sid: 1234 }, win);
     // Observed before: "loading" forever, no tag:* event, and tag.load() did nothing.
     expect(bridge.tag.status).toBe(status);
@@ -117,7 +124,10 @@ describe('a tag the page is already loading', () => {
 
   it('the nonce of a script that runs, never of one held back as text/plain ahead of it', () => {
     const win = newPage();
-    for (const [type, nonce] of [['text/plain', 'held-back'], ['module', 'allowed']]) {
+    for (const [type, nonce] of [
+      ['text/plain', 'held-back'],
+      ['module', 'allowed'],
+    ]) {
       const script = win.document.createElement('script');
       script.type = type!;
       script.setAttribute('nonce', nonce);
@@ -131,7 +141,12 @@ describe('a tag the page is already loading', () => {
 
   it('scripts that only look like the tag are not it', () => {
     const win = newPage();
-    for (const src of ['https://iadvize.com.evil.example/iadvize.js', 'https://evil.example/lc.iadvize.com/iadvize.js', 'https://halc.iadvize.com/other.js']) siteScript(win, src);
+    for (const src of [
+      'https://iadvize.com.evil.example/iadvize.js',
+      'https://evil.example/lc.iadvize.com/iadvize.js',
+      'https://halc.iadvize.com/other.js',
+    ])
+      siteScript(win, src);
     withTag({ sid: 1 }, win);
     expect(scripts(win).map((script) => script.src)).toEqual([DEFAULT_TAG_SRC]);
   });

@@ -91,7 +91,16 @@ describe('iadvizeTag()', () => {
   it('a consent function that throws is reported, and nothing loads', async () => {
     const onError = vi.fn();
     const boom = new Error('cmp down');
-    const { win } = withTag({ sid: 1, consent: () => { throw boom; } }, newPage(), { onError });
+    const { win } = withTag(
+      {
+        sid: 1,
+        consent: () => {
+          throw boom;
+        },
+      },
+      newPage(),
+      { onError },
+    );
     await settled();
     expect(scripts(win)).toHaveLength(0);
     expect(onError).toHaveBeenCalledWith(boom, { source: 'plugin', type: 'consent', plugin: 'iadvizeTag' });
@@ -113,10 +122,17 @@ describe('iadvizeTag()', () => {
     expect(() => iadvizeTag(options as never)).toThrow(message);
   });
 
-  it.each(['http://cdn.example/iadvize.js', 'javascript:alert(1)', 'data:text/javascript,1', 'blob:https://shop.example/0b5e4c3a-0000-4000-8000-000000000000'])('refuses to load %s: https: or the page itself only', (src) => {
+  it.each([
+    'http://cdn.example/iadvize.js',
+    'javascript:alert(1)',
+    'data:text/javascript,1',
+    'blob:https://shop.example/0b5e4c3a-0000-4000-8000-000000000000',
+  ])('refuses to load %s: https: or the page itself only', (src) => {
     // The page's origin decides, so the check runs at setup; it is still the caller's mistake, thrown by install().
     const win = newPage();
-    expect(() => install({ window: win, plugins: [iadvizeTag({ sid: 1, src })] })).toThrow("iadvize-bridge iadvizeTag(): `src` must be an https: URL, or http: on this page's own origin");
+    expect(() => install({ window: win, plugins: [iadvizeTag({ sid: 1, src })] })).toThrow(
+      "iadvize-bridge iadvizeTag(): `src` must be an https: URL, or http: on this page's own origin",
+    );
     expect(scripts(win)).toHaveLength(0);
   });
 
@@ -126,14 +142,22 @@ describe('iadvizeTag()', () => {
     expect(tagFromScript(attributes({}))).toEqual([]);
     expect(tagFromScript(attributes({ 'data-sid': '1234', 'data-lang': 'fr' }))).toHaveLength(1);
     expect(tagFromScript(attributes({ 'data-sid': 'x' }))).toEqual([]);
-    expect(error).toHaveBeenCalledWith('[iadvize-bridge] data-sid="x" must be your iAdvize site id, digits such as data-sid="1234": the iAdvize tag was not loaded');
+    expect(error).toHaveBeenCalledWith(
+      '[iadvize-bridge] data-sid="x" must be your iAdvize site id, digits such as data-sid="1234": the iAdvize tag was not loaded',
+    );
   });
 
   // Observed before: "the iAdvize tag was not loaded: TypeError: iadvize-bridge iadvizeTag(): `lang` must be ...".
   it.each([
     [{ 'data-sid': '1234', 'data-lang': 'french' }, 'data-lang="french" must be a language code such as data-lang="fr"'],
-    [{ 'data-sid': '1234', 'data-tag-src': 'http://cdn.example/iadvize.js' }, 'data-tag-src="http://cdn.example/iadvize.js" must be an https: URL, or http: on this page\'s own origin (never data:, blob: or javascript:)'],
-    [{ 'data-sid': '1234', 'data-tag-src': 'data:text/javascript,1' }, 'data-tag-src="data:text/javascript,1" must be an https: URL, or http: on this page\'s own origin (never data:, blob: or javascript:)'],
+    [
+      { 'data-sid': '1234', 'data-tag-src': 'http://cdn.example/iadvize.js' },
+      'data-tag-src="http://cdn.example/iadvize.js" must be an https: URL, or http: on this page\'s own origin (never data:, blob: or javascript:)',
+    ],
+    [
+      { 'data-sid': '1234', 'data-tag-src': 'data:text/javascript,1' },
+      'data-tag-src="data:text/javascript,1" must be an https: URL, or http: on this page\'s own origin (never data:, blob: or javascript:)',
+    ],
   ])('script-tag errors name the attribute as written and what it accepts: %j', (values, message) => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(tagFromScript((name) => (values as Record<string, string>)[name] ?? null)).toEqual([]);
@@ -145,7 +169,9 @@ describe('iadvizeTag()', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(tagFromScript((name) => ({ 'data-lang': 'fr', 'data-consent': '' })[name] ?? null)).toEqual([]);
     // Observed before: nothing on the console, no loader.
-    expect(error).toHaveBeenCalledWith('[iadvize-bridge] data-lang, data-consent without data-sid: the iAdvize tag is loaded only with data-sid="<your site id>"');
+    expect(error).toHaveBeenCalledWith(
+      '[iadvize-bridge] data-lang, data-consent without data-sid: the iAdvize tag is loaded only with data-sid="<your site id>"',
+    );
   });
 
   it('data-consent holds the tag whatever its value; one it cannot read ("false" may mean "no consent yet") is said, and still holds it', () => {
@@ -158,7 +184,9 @@ describe('iadvizeTag()', () => {
     expect([held(''), held('true'), held('yes')]).toEqual(['waiting-for-consent', 'waiting-for-consent', 'waiting-for-consent']);
     expect(error).not.toHaveBeenCalled();
     expect([held('false'), held('0'), held('maybe')]).toEqual(['waiting-for-consent', 'waiting-for-consent', 'waiting-for-consent']);
-    expect(error).toHaveBeenCalledWith(expect.stringContaining('data-consent="false" is not a value the bridge reads (write data-consent alone)'));
+    expect(error).toHaveBeenCalledWith(
+      expect.stringContaining('data-consent="false" is not a value the bridge reads (write data-consent alone)'),
+    );
     expect(error).toHaveBeenCalledWith(expect.stringContaining('data-consent="maybe" is not a value'));
   });
 });

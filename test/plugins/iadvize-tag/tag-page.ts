@@ -24,4 +24,3 @@ export function withTag(options: IAdvizeTagOptions, win = newPage(), more: objec
   bridge.on('*', (event) => events.push(event as BridgeEvent));
   return { win, bridge, events };
 }
-

@@ -65,16 +65,19 @@ describe('bridge.sdk before and after the tag loads', () => {
     expect(tag.seen.navigations).toEqual(['/a']);
   });
 
-  it.each([undefined, '2022'] as const)('get() resolves typed values once the tag answers; consents become booleans or null (payloads %s)', async (payloads) => {
-    const { win, bridge } = setup();
-    const version = bridge.sdk.get('tag:version');
-    const cookies = bridge.sdk.get('visitor:cookiesConsent');
-    const tag = loadSdk(win, payloads);
-    await expect(version).resolves.toBe('FULL');
-    await expect(cookies).resolves.toBeNull();
-    tag.sdk.set('visitor:GDPRConsent', true);
-    await expect(bridge.sdk.get('visitor:GDPRConsent')).resolves.toBe(true);
-  });
+  it.each([undefined, '2022'] as const)(
+    'get() resolves typed values once the tag answers; consents become booleans or null (payloads %s)',
+    async (payloads) => {
+      const { win, bridge } = setup();
+      const version = bridge.sdk.get('tag:version');
+      const cookies = bridge.sdk.get('visitor:cookiesConsent');
+      const tag = loadSdk(win, payloads);
+      await expect(version).resolves.toBe('FULL');
+      await expect(cookies).resolves.toBeNull();
+      tag.sdk.set('visitor:GDPRConsent', true);
+      await expect(bridge.sdk.get('visitor:GDPRConsent')).resolves.toBe(true);
+    },
+  );
 
   it('get() rejects with a clear error when the tag never answers', async () => {
     vi.useFakeTimers();
@@ -124,7 +127,12 @@ describe('bad input', () => {
     loadSdk(win);
     const queue = (win as unknown as { iAdvizeInterface: { push: (fn: (sdk: object) => void) => void } }).iAdvizeInterface;
     const broken = new Error('navigate broke');
-    queue.push = (fn) => fn({ navigate: () => { throw broken; } });
+    queue.push = (fn) =>
+      fn({
+        navigate: () => {
+          throw broken;
+        },
+      });
     expect(() => bridge.sdk.navigate('/x')).not.toThrow();
     expect(onError).toHaveBeenCalledWith(broken, { source: 'plugin', type: 'navigate', plugin: 'webSdk' });
   });
@@ -138,7 +146,9 @@ describe('consent:changed', () => {
     tag.sdk.fire('visitor:cookiesConsentChanged', true); // the same change, other spelling
     tag.sdk.fire('visitor:GDPRConsentChanged', false);
     tag.sdk.fire('visitor:GDPRConsentChange', 'unknown');
-    expect(events.map(({ type, kind, value, raw }: Partial<Record<'type' | 'kind' | 'value' | 'raw', unknown>>) => ({ type, kind, value, raw }))).toEqual([
+    expect(
+      events.map(({ type, kind, value, raw }: Partial<Record<'type' | 'kind' | 'value' | 'raw', unknown>>) => ({ type, kind, value, raw })),
+    ).toEqual([
       { type: 'consent:changed', kind: 'cookies', value: true, raw: 'true' },
       { type: 'consent:changed', kind: 'gdpr', value: false, raw: false },
       { type: 'consent:changed', kind: 'gdpr', value: null, raw: 'unknown' },
@@ -162,7 +172,9 @@ describe('authenticated mode: activate, logout', () => {
     await expect(answer).resolves.toEqual({
       authentication: { option: { type: 'SECURED_AUTHENTICATION', token: 'jwe-token' }, status: 'authentication-success' },
     });
-    await expect(bridge.sdk.activate(() => ({ authenticationOption: { type: 'SECURED_AUTHENTICATION', token: '' } }))).resolves.toMatchObject({
+    await expect(
+      bridge.sdk.activate(() => ({ authenticationOption: { type: 'SECURED_AUTHENTICATION', token: '' } })),
+    ).resolves.toMatchObject({
       authentication: { status: 'authentication-failure' },
     });
     await bridge.sdk.logout();
@@ -262,6 +274,8 @@ describe('followNavigation', () => {
   });
 
   it('install() says where followNavigation went', () => {
-    expect(() => install({ window: newWindow(), followNavigation: true } as never)).toThrow(/unknown option `followNavigation`.*webSdk\(\{ followNavigation \}\)/);
+    expect(() => install({ window: newWindow(), followNavigation: true } as never)).toThrow(
+      /unknown option `followNavigation`.*webSdk\(\{ followNavigation \}\)/,
+    );
   });
 });

@@ -8,17 +8,28 @@ import { API_KEY, MB } from '../support/hostile-iadvize.js';
 const { ctx, proxy, call } = useHistoryProxy();
 
 describe('the key never leaves for another host', () => {
-  it.each(['301', '302', '303', '307', '308'])('a %s redirect is a 502 upstream_redirected; the other host receives nothing', async (chatId) => {
-    for (const api of ['v2', 'v1'] as const) {
-      const { status, body } = await call(`${await proxy({ api })}?chatId=${chatId}`);
-      expect([status, body.error]).toEqual([502, 'upstream_redirected']);
-      expect(ctx.logged.at(-1)).toBe(`iadvize-bridge history: iAdvize answered ${chatId} to ${ctx.elsewhere.url}; not followed, the key would go with it (chat ${chatId})`);
-    }
-    expect(ctx.elsewhere.requests).toEqual([]);
-  });
+  it.each(['301', '302', '303', '307', '308'])(
+    'a %s redirect is a 502 upstream_redirected; the other host receives nothing',
+    async (chatId) => {
+      for (const api of ['v2', 'v1'] as const) {
+        const { status, body } = await call(`${await proxy({ api })}?chatId=${chatId}`);
+        expect([status, body.error]).toEqual([502, 'upstream_redirected']);
+        expect(ctx.logged.at(-1)).toBe(
+          `iadvize-bridge history: iAdvize answered ${chatId} to ${ctx.elsewhere.url}; not followed, the key would go with it (chat ${chatId})`,
+        );
+      }
+      expect(ctx.elsewhere.requests).toEqual([]);
+    },
+  );
 
   it.each([
-    'http://sd.iadvize.com', 'ftp://127.0.0.1', 'https://user:pass@sd.iadvize.com', 'https://sd.iadvize.com/?x=1', 'https://sd.iadvize.com/#x', 'not a url', 'http://127.0.0.2',
+    'http://sd.iadvize.com',
+    'ftp://127.0.0.1',
+    'https://user:pass@sd.iadvize.com',
+    'https://sd.iadvize.com/?x=1',
+    'https://sd.iadvize.com/#x',
+    'not a url',
+    'http://127.0.0.2',
   ])('baseUrl %s is refused', (baseUrl) => {
     expect(() => createHistoryHandler({ apiKey: API_KEY, authorize: () => true, baseUrl })).toThrow(/baseUrl/);
   });

@@ -27,9 +27,16 @@ describe('createHistoryHandler: the documented iAdvize calls', () => {
   });
 
   it.each([
-    ['123abc', 400, 'invalid_chat_id'], ['', 400, 'invalid_chat_id'], ['1'.repeat(21), 400, 'invalid_chat_id'], ['666&chatId=667', 400, 'invalid_chat_id'],
-    ['12345', 404, 'chat_not_found'], ['500', 502, 'upstream_failed'], ['777', 502, 'upstream_invalid'], ['999', 502, 'upstream_invalid'],
-    ['58', 502, 'upstream_invalid'], ['888', 504, 'upstream_timeout'],
+    ['123abc', 400, 'invalid_chat_id'],
+    ['', 400, 'invalid_chat_id'],
+    ['1'.repeat(21), 400, 'invalid_chat_id'],
+    ['666&chatId=667', 400, 'invalid_chat_id'],
+    ['12345', 404, 'chat_not_found'],
+    ['500', 502, 'upstream_failed'],
+    ['777', 502, 'upstream_invalid'],
+    ['999', 502, 'upstream_invalid'],
+    ['58', 502, 'upstream_invalid'],
+    ['888', 504, 'upstream_timeout'],
   ])('chatId=%s -> %i %s', async (chatId, expected, code) => {
     const { status, body } = await call(`${await proxy()}?chatId=${chatId}`);
     expect([status, body.error]).toEqual([expected, code]);
@@ -82,8 +89,20 @@ describe('createHistoryHandler: authorize', () => {
   });
 
   it.each([
-    ['throws', () => { throw new Error('session store down') }, /authorize\(\) threw Error: session store down \(chat 666\)/],
-    ['rejects', async () => { throw new Error('db') }, /authorize\(\) threw Error: db/],
+    [
+      'throws',
+      () => {
+        throw new Error('session store down');
+      },
+      /authorize\(\) threw Error: session store down \(chat 666\)/,
+    ],
+    [
+      'rejects',
+      async () => {
+        throw new Error('db');
+      },
+      /authorize\(\) threw Error: db/,
+    ],
     ['returns a non-boolean', () => 'yes' as unknown as boolean, /authorize\(\) returned string, not a boolean/],
   ])('that %s is a 500, logged, and iAdvize is not called', async (_, authorize, logLine) => {
     const url = await proxy({ authorize });
@@ -98,7 +117,7 @@ describe('createHistoryHandler: authorize', () => {
 describe('createHistoryHandler: visitorId, the visitor the browser saw at chat start', () => {
   const vuid = 'c8db748bfb239a3ad005f99014bdc0824f8c088890cc8';
 
-  it('answers only when it is the conversation\'s visitor_uid, else 404 as if the chat did not exist', async () => {
+  it("answers only when it is the conversation's visitor_uid, else 404 as if the chat did not exist", async () => {
     const url = await proxy();
     expect((await call(`${url}?chatId=55&visitorId=${vuid}`)).status).toBe(200);
     const other = await call(`${url}?chatId=55&visitorId=b05f1b45-c891-4a9c-b47e-91ee6c8ffb44`);
@@ -107,7 +126,7 @@ describe('createHistoryHandler: visitorId, the visitor the browser saw at chat s
     expect([missing.status, missing.body.error]).toEqual([404, 'chat_not_found']);
   });
 
-  it('reads API 1.7\'s vuid too; a conversation without a visitor id matches none', async () => {
+  it("reads API 1.7's vuid too; a conversation without a visitor id matches none", async () => {
     const v1 = await proxy({ api: 'v1' });
     expect((await call(`${v1}?chatId=427437&visitorId=someone-else`)).status).toBe(404);
     expect((await call(`${v1}?chatId=427437&visitorId=${vuid}`)).status).toBe(200);
@@ -123,15 +142,24 @@ describe('createHistoryHandler: visitorId, the visitor the browser saw at chat s
   });
 
   it.each(['', 'a'.repeat(129), 'a b', '<script>', 'é', `${vuid}&visitorId=${vuid}`])('refuses %j with 400', async (visitorId) => {
-    const { status, body } = await call(`${await proxy()}?chatId=55&visitorId=${encodeURIComponent(visitorId).replace('%26visitorId%3D', '&visitorId=')}`);
+    const { status, body } = await call(
+      `${await proxy()}?chatId=55&visitorId=${encodeURIComponent(visitorId).replace('%26visitorId%3D', '&visitorId=')}`,
+    );
     expect([status, body.error]).toEqual([400, 'invalid_visitor_id']);
   });
 });
 
 describe('createHistoryHandler: methods and CORS', () => {
   it.each(['POST', 'PUT', 'DELETE', 'HEAD', 'PATCH'])('%s is a 405 with Allow: GET, OPTIONS', async (method) => {
-    const response = await fetch(`${await proxy()}?chatId=666`, { method, ...(method === 'POST' || method === 'PUT' ? { body: '{}' } : {}) });
-    expect([response.status, response.headers.get('allow'), response.headers.get('cache-control')]).toEqual([405, 'GET, OPTIONS', 'no-store']);
+    const response = await fetch(`${await proxy()}?chatId=666`, {
+      method,
+      ...(method === 'POST' || method === 'PUT' ? { body: '{}' } : {}),
+    });
+    expect([response.status, response.headers.get('allow'), response.headers.get('cache-control')]).toEqual([
+      405,
+      'GET, OPTIONS',
+      'no-store',
+    ]);
   });
 
   it('TRACE through the whole proxy is a 405 with no-store, and iAdvize is not called', async () => {
@@ -150,7 +178,11 @@ describe('createHistoryHandler: methods and CORS', () => {
   it('CORS only for allowed origins, preflight included; the answer varies by Origin', async () => {
     const url = `${await proxy()}?chatId=666`;
     const denied = await call(url, { headers: { origin: 'https://evil.example' } });
-    expect([denied.status, denied.body.error, denied.response.headers.get('access-control-allow-origin')]).toEqual([403, 'origin_not_allowed', null]);
+    expect([denied.status, denied.body.error, denied.response.headers.get('access-control-allow-origin')]).toEqual([
+      403,
+      'origin_not_allowed',
+      null,
+    ]);
     const preflight = await call(url, { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'GET' } });
     expect(preflight.status).toBe(204);
     expect(preflight.response.headers.get('access-control-allow-origin')).toBe(ORIGIN);

@@ -31,7 +31,13 @@ describe('createHistoryHandler options', () => {
   });
 
   it('a logger that throws does not change the answer', async () => {
-    const handler = createHistoryHandler({ ...valid, baseUrl: 'http://127.0.0.1:9', log: () => { throw new Error('disk full') } });
+    const handler = createHistoryHandler({
+      ...valid,
+      baseUrl: 'http://127.0.0.1:9',
+      log: () => {
+        throw new Error('disk full');
+      },
+    });
     expect((await handler(new Request('http://shop.example/h?chatId=1'))).status).toBe(502);
   });
 });

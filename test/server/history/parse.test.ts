@@ -8,7 +8,16 @@ describe('parseHistory: REST API v2', () => {
     const transcript = parseHistory(V2_SEED_CONVERSATION, '666');
     expect(transcript.chatId).toBe('666');
     expect(transcript.entries.map((e) => e.from)).toEqual([
-      'navigation', 'visitor', 'system', 'operator', 'visitor', 'operator', 'operator', 'visitor', 'operator', 'system',
+      'navigation',
+      'visitor',
+      'system',
+      'operator',
+      'visitor',
+      'operator',
+      'operator',
+      'visitor',
+      'operator',
+      'system',
     ]);
     expect(transcript.entries[1]).toEqual({ from: 'visitor', text: 'Hello', at: 1455618264049 });
     expect(transcript.entries[3].text).toBe('Hello, how can I help you?');
@@ -42,8 +51,24 @@ describe('parseHistory: REST API v2', () => {
 
   it('survives hostile nesting: 100,000 levels deep where a type code or a sender should be', () => {
     const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
-    expect(parseHistory({ id: 1, history: [[deep, 'x', 'y'], [2, 'x', 'kept']] }).entries).toEqual([{ from: 'visitor', text: 'kept' }]);
-    expect(parseHistory({ id: 1, history: [{ from: deep, msg: 'x' }, { from: 'visitor', msg: 'kept' }] }).entries).toEqual([{ from: 'visitor', text: 'kept' }]);
+    expect(
+      parseHistory({
+        id: 1,
+        history: [
+          [deep, 'x', 'y'],
+          [2, 'x', 'kept'],
+        ],
+      }).entries,
+    ).toEqual([{ from: 'visitor', text: 'kept' }]);
+    expect(
+      parseHistory({
+        id: 1,
+        history: [
+          { from: deep, msg: 'x' },
+          { from: 'visitor', msg: 'kept' },
+        ],
+      }).entries,
+    ).toEqual([{ from: 'visitor', text: 'kept' }]);
   });
 
   it('skips what it cannot read: the undocumented type 4, unknown types, missing text', () => {
@@ -59,7 +84,11 @@ describe('parseHistory: API v1.7 (getHistoryByID)', () => {
       chatId: '427437',
       entries: [
         { from: 'navigation', text: 'http://www.iadvize.com/fonctionnalites/co-browsing', at: Date.UTC(2011, 11, 27, 10, 58) },
-        { from: 'visitor', text: 'bonjour, je souhaite savoir si iAdvize permet de se connecter depuis skype ?', at: Date.UTC(2011, 11, 27, 10, 58) },
+        {
+          from: 'visitor',
+          text: 'bonjour, je souhaite savoir si iAdvize permet de se connecter depuis skype ?',
+          at: Date.UTC(2011, 11, 27, 10, 58),
+        },
         { from: 'operator', text: 'Bonjour, malheureusement non.', at: Date.UTC(2011, 11, 27, 10, 59) },
         { from: 'system', text: 'OPERATOR CHAT CLOSE', at: Date.UTC(2011, 11, 27, 11, 0) },
       ],
@@ -67,7 +96,14 @@ describe('parseHistory: API v1.7 (getHistoryByID)', () => {
   });
 
   it('a chat past midnight moves to the next day', () => {
-    const record = { id: 1, datetime: '31.12.2021 23:59', history: [{ from: 'visitor', time: '23:59', msg: 'a' }, { from: 'operator', time: '00:01', msg: 'b' }] };
+    const record = {
+      id: 1,
+      datetime: '31.12.2021 23:59',
+      history: [
+        { from: 'visitor', time: '23:59', msg: 'a' },
+        { from: 'operator', time: '00:01', msg: 'b' },
+      ],
+    };
     expect(parseHistory(record).entries.map((e) => e.at)).toEqual([Date.UTC(2021, 11, 31, 22, 59), Date.UTC(2021, 11, 31, 23, 1)]);
   });
 

@@ -1,7 +1,15 @@
 // @vitest-environment node
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createLinkHandler, createWebhookHandler, linkedClientId, memoryStore, redisStore, type KeyValueStore, type LinkHandlerOptions } from '../../../src/server/index.js';
+import {
+  createLinkHandler,
+  createWebhookHandler,
+  linkedClientId,
+  memoryStore,
+  redisStore,
+  type KeyValueStore,
+  type LinkHandlerOptions,
+} from '../../../src/server/index.js';
 import { DOCUMENTED_WEBHOOKS, fresh } from '../../fixtures/webhooks.js';
 import { SKIP_REDIS, useRedis } from '../support/redis-server.js';
 import { SECRET, serve, sign } from '../support/webhook-harness.js';
@@ -17,15 +25,25 @@ async function site(store: KeyValueStore, authorize: LinkHandlerOptions['authori
   const delivered: string[] = [];
   const logged: string[] = [];
   const log = (line: string) => void logged.push(line);
-  const webhooks = await serve(createWebhookHandler({ secret: SECRET, store, log, onEvent: (event) => void delivered.push(event.eventId) }));
+  const webhooks = await serve(
+    createWebhookHandler({ secret: SECRET, store, log, onEvent: (event) => void delivered.push(event.eventId) }),
+  );
   const links = await serve(createLinkHandler({ store, authorize, log }), '/api/chat-link');
   const deliver = async (eventId: string) => {
     const body = JSON.stringify({ ...fresh(DOCUMENTED_WEBHOOKS['satisfaction.answered']), eventId });
-    const response = await fetch(webhooks, { method: 'POST', headers: { 'content-type': 'application/json', 'x-iadvize-signature': sign(body) }, body });
+    const response = await fetch(webhooks, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-iadvize-signature': sign(body) },
+      body,
+    });
     return ((await response.json()) as { status: string }).status;
   };
   const link = async (sid: string, conversationId: string) => {
-    const response = await fetch(links, { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', cookie: `sid=${sid}` }, body: JSON.stringify({ conversationId, clientId: CLIENT }) });
+    const response = await fetch(links, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8', cookie: `sid=${sid}` },
+      body: JSON.stringify({ conversationId, clientId: CLIENT }),
+    });
     await response.arrayBuffer();
     return { status: response.status, retryAfter: response.headers.get('retry-after') };
   };
@@ -34,13 +52,15 @@ async function site(store: KeyValueStore, authorize: LinkHandlerOptions['authori
     const statuses: Record<number, number> = {};
     const retryAfter = new Set<string | null>();
     let next = 0;
-    await Promise.all(Array.from({ length: 50 }, async () => {
-      while (next++ < count) {
-        const answer = await link(sid, randomUUID());
-        statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
-        if (answer.status === 429) retryAfter.add(answer.retryAfter);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        while (next++ < count) {
+          const answer = await link(sid, randomUUID());
+          statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+          if (answer.status === 429) retryAfter.add(answer.retryAfter);
+        }
+      }),
+    );
     return { statuses, retryAfter };
   };
   return { delivered, logged, deliver, link, flood, lookup: linkedClientId(store) };
@@ -94,9 +114,15 @@ describe('one session floods the link endpoint: 30 links an hour, then 429', () 
 
   it('linksPerSession and sessionWindowMs: 3 links per 1 s window, then 429 with Retry-After 1, then 3 more', async () => {
     const store = memoryStore();
-    const links = await serve(createLinkHandler({ store, authorize: () => 'one-session', linksPerSession: 3, sessionWindowMs: 1000, log: () => undefined }));
+    const links = await serve(
+      createLinkHandler({ store, authorize: () => 'one-session', linksPerSession: 3, sessionWindowMs: 1000, log: () => undefined }),
+    );
     const post = async () => {
-      const response = await fetch(links, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ conversationId: randomUUID(), clientId: CLIENT }) });
+      const response = await fetch(links, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ conversationId: randomUUID(), clientId: CLIENT }),
+      });
       return [response.status, response.headers.get('retry-after'), (await response.text()) && 'body'];
     };
     const first = [await post(), await post(), await post(), await post()];

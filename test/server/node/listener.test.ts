@@ -28,14 +28,19 @@ function raw(port: number, text: string): Promise<{ head: string; body: string }
     socket.on('close', () => {
       const [head = '', ...rest] = out.split('\r\n\r\n');
       let body = rest.join('\r\n\r\n');
-      if (/transfer-encoding: chunked/i.test(head)) body = body.split('\r\n').filter((_, i) => i % 2).join('');
+      if (/transfer-encoding: chunked/i.test(head))
+        body = body
+          .split('\r\n')
+          .filter((_, i) => i % 2)
+          .join('');
       resolve({ head, body });
     });
     setTimeout(() => socket.end(), 300);
   });
 }
 
-const echo = async (request: Request) => Response.json({ method: request.method, url: request.url, body: request.body ? (await request.text()).length : null });
+const echo = async (request: Request) =>
+  Response.json({ method: request.method, url: request.url, body: request.body ? (await request.text()).length : null });
 
 describe('toNodeListener refuses bad input itself, never with a 500', () => {
   it('TRACE is a 405 the handler never sees (the Request constructor would throw)', async () => {
@@ -64,14 +69,22 @@ describe('toNodeListener refuses bad input itself, never with a 500', () => {
     await raw(port, 'GET //evil.example/x HTTP/1.1\r\nHost: shop.example\r\nConnection: close\r\n\r\n');
     await raw(port, 'GET http://shop.example/abs?q=1 HTTP/1.1\r\nHost: other\r\nConnection: close\r\n\r\n');
     await raw(port, 'GET /old HTTP/1.0\r\n\r\n');
-    expect(seen.map((request) => request.url)).toEqual(['http://shop.example//evil.example/x', 'http://shop.example/abs?q=1', 'http://localhost/old']);
+    expect(seen.map((request) => request.url)).toEqual([
+      'http://shop.example//evil.example/x',
+      'http://shop.example/abs?q=1',
+      'http://localhost/old',
+    ]);
   });
 
   it('a handler that throws, or returns no Response, is a 500 with no-store', async () => {
     for (const handler of [() => Promise.reject(new Error('bug')), () => 'text' as unknown as Response]) {
       const { port } = await serve(handler);
       const response = await fetch(`http://127.0.0.1:${port}/`);
-      expect([response.status, response.headers.get('cache-control'), await response.json()]).toEqual([500, 'no-store', { error: 'internal_error', message: 'The handler failed' }]);
+      expect([response.status, response.headers.get('cache-control'), await response.json()]).toEqual([
+        500,
+        'no-store',
+        { error: 'internal_error', message: 'The handler failed' },
+      ]);
     }
   });
 
@@ -84,9 +97,13 @@ describe('toNodeListener refuses bad input itself, never with a 500', () => {
 
 describe('toNodeListener says what is wrong with its handler', () => {
   it('anything but a handler is a TypeError where it is made, naming the fix', () => {
-    expect(() => toNodeListener(null as never)).toThrow(/toNodeListener\(\): takes a handler \(request: Request\) => Promise<Response>, got null/);
+    expect(() => toNodeListener(null as never)).toThrow(
+      /toNodeListener\(\): takes a handler \(request: Request\) => Promise<Response>, got null/,
+    );
     expect(() => toNodeListener('x' as never)).toThrow(/got string/);
-    expect(() => toNodeListener(createHistoryHandler as never)).toThrow(/got the factory createHistoryHandler itself; call it: toNodeListener\(createHistoryHandler\(\{ \.\.\. \}\)\)/);
+    expect(() => toNodeListener(createHistoryHandler as never)).toThrow(
+      /got the factory createHistoryHandler itself; call it: toNodeListener\(createHistoryHandler\(\{ \.\.\. \}\)\)/,
+    );
     expect(() => toNodeListener(createWebhookHandler as never)).toThrow(/call it: toNodeListener\(createWebhookHandler\(/);
     expect(() => toNodeListener(async () => new Response(), { log: 'yes' } as never)).toThrow(/`log` must be a function/);
     // The site's own handler may be named like a factory: only ours are taken for one.
@@ -136,7 +153,9 @@ describe('toNodeListener streams request bodies', () => {
       return read.ok ? new Response('ok') : Response.json({ error: read.reason }, { status: 413 });
     });
     const answer = await new Promise<{ status?: number; connection?: string }>((resolve) => {
-      const client = httpRequest({ port, host: '127.0.0.1', method: 'POST' }, (res) => resolve({ status: res.statusCode, connection: res.headers.connection }));
+      const client = httpRequest({ port, host: '127.0.0.1', method: 'POST' }, (res) =>
+        resolve({ status: res.statusCode, connection: res.headers.connection }),
+      );
       client.on('error', () => undefined);
       client.write(Buffer.alloc(1024 * 1024));
     });
@@ -149,7 +168,10 @@ describe('toNodeListener streams request bodies', () => {
     let written = 0;
     const outcome = await new Promise<{ status?: number; connection?: string; closed: boolean }>((resolve) => {
       let answer: { status?: number; connection?: string } = {};
-      const client = httpRequest({ port, host: '127.0.0.1', method: 'POST' }, (res) => (answer = { status: res.statusCode, connection: res.headers.connection }, res.resume()));
+      const client = httpRequest(
+        { port, host: '127.0.0.1', method: 'POST' },
+        (res) => ((answer = { status: res.statusCode, connection: res.headers.connection }), res.resume()),
+      );
       client.on('error', () => undefined).on('close', () => resolve({ ...answer, closed: true }));
       const pump = () => {
         while (written < 20 * 1024 * 1024) {
@@ -169,10 +191,15 @@ describe('toNodeListener streams request bodies', () => {
 describe('toNodeListener streams responses and follows the client', () => {
   it('request.signal aborts as soon as the client goes away', async () => {
     let abortedAt = 0;
-    const { port } = await serve((request) => new Promise((resolve) => request.signal.addEventListener('abort', () => {
-      abortedAt = Date.now();
-      resolve(new Response('late'));
-    })));
+    const { port } = await serve(
+      (request) =>
+        new Promise((resolve) =>
+          request.signal.addEventListener('abort', () => {
+            abortedAt = Date.now();
+            resolve(new Response('late'));
+          }),
+        ),
+    );
     const client = httpRequest({ port, host: '127.0.0.1' });
     client.on('error', () => undefined).end();
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -186,16 +213,21 @@ describe('toNodeListener streams responses and follows the client', () => {
     let produced = 0;
     let cancelled = false;
     const chunk = new Uint8Array(64 * 1024);
-    const { port } = await serve(() => new Response(new ReadableStream({
-      pull(controller) {
-        produced += chunk.byteLength;
-        controller.enqueue(chunk);
-        if (produced >= 64 * 1024 * 1024) controller.close();
-      },
-      cancel() {
-        cancelled = true;
-      },
-    })));
+    const { port } = await serve(
+      () =>
+        new Response(
+          new ReadableStream({
+            pull(controller) {
+              produced += chunk.byteLength;
+              controller.enqueue(chunk);
+              if (produced >= 64 * 1024 * 1024) controller.close();
+            },
+            cancel() {
+              cancelled = true;
+            },
+          }),
+        ),
+    );
     const client = httpRequest({ port, host: '127.0.0.1' }, (res) => res.pause());
     client.on('error', () => undefined).end();
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -209,7 +241,11 @@ describe('toNodeListener streams responses and follows the client', () => {
 
   it('HEAD gets headers only; several Set-Cookie headers stay apart', async () => {
     const { port } = await serve(() => {
-      const headers = new Headers([['set-cookie', 'a=1'], ['set-cookie', 'b=2'], ['x-test', 'yes']]);
+      const headers = new Headers([
+        ['set-cookie', 'a=1'],
+        ['set-cookie', 'b=2'],
+        ['x-test', 'yes'],
+      ]);
       return new Response('body', { headers });
     });
     const head = await raw(port, 'HEAD / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n');
@@ -219,12 +255,17 @@ describe('toNodeListener streams responses and follows the client', () => {
   });
 
   it('a body that fails midway cuts the connection, so the client cannot take it for a whole one', async () => {
-    const { port } = await serve(() => new Response(new ReadableStream({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode('{"partial":'));
-        setTimeout(() => controller.error(new Error('source failed')), 20);
-      },
-    })));
+    const { port } = await serve(
+      () =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"partial":'));
+              setTimeout(() => controller.error(new Error('source failed')), 20);
+            },
+          }),
+        ),
+    );
     await expect(fetch(`http://127.0.0.1:${port}/`).then((response) => response.text())).rejects.toThrow();
   });
 });

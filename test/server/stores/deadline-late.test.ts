@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createClient } from 'redis';
 import { describe, expect, it } from 'vitest';
-import { createLinkHandler, createWebhookHandler, memoryStore, redisStore, type KeyValueStore, type RedisClient } from '../../../src/server/index.js';
+import {
+  createLinkHandler,
+  createWebhookHandler,
+  memoryStore,
+  redisStore,
+  type KeyValueStore,
+  type RedisClient,
+} from '../../../src/server/index.js';
 import { seenEvents } from '../../../src/server/webhooks/seen-events.js';
 import { withDeadline } from '../../../src/server/stores/deadline.js';
 import { DOCUMENTED_WEBHOOKS, fresh } from '../../fixtures/webhooks.js';
@@ -14,11 +21,22 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** `store` with each call answered `ms` later (by call name), as a stalled or distant store does. */
 const slowed = (store: KeyValueStore, ms: Partial<Record<'get' | 'set' | 'add' | 'delete', number>>, timeoutMs?: number): KeyValueStore => {
   const late = <T>(name: keyof typeof ms, call: () => T | Promise<T>): Promise<T> => wait(ms[name] ?? 0).then(call);
-  return { timeoutMs, get: (k) => late<string | undefined>('get', () => store.get(k)), set: (k, v, t) => late<void>('set', () => store.set(k, v, t)), add: (k, v, t) => late<boolean>('add', () => store.add(k, v, t)), delete: (k) => late<void>('delete', () => store.delete(k)) };
+  return {
+    timeoutMs,
+    get: (k) => late<string | undefined>('get', () => store.get(k)),
+    set: (k, v, t) => late<void>('set', () => store.set(k, v, t)),
+    add: (k, v, t) => late<boolean>('add', () => store.add(k, v, t)),
+    delete: (k) => late<void>('delete', () => store.delete(k)),
+  };
 };
 const delivery = (eventId: string) => {
   const body = JSON.stringify({ ...fresh(DOCUMENTED_WEBHOOKS['satisfaction.answered']), eventId });
-  return () => new Request('http://127.0.0.1/webhooks/iadvize', { method: 'POST', headers: { 'content-type': 'application/json', 'x-iadvize-signature': sign(body) }, body });
+  return () =>
+    new Request('http://127.0.0.1/webhooks/iadvize', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-iadvize-signature': sign(body) },
+      body,
+    });
 };
 
 describe('a 503 leaves nothing behind in the store', () => {
@@ -42,7 +60,12 @@ describe('a 503 leaves nothing behind in the store', () => {
     let stall = 0;
     const store: KeyValueStore = { ...memory, timeoutMs: 100, add: async (k, v, t) => (await wait(stall), memory.add(k, v, t)) };
     const delivered: string[] = [];
-    const handler = createWebhookHandler({ secret: SECRET, store, log: () => undefined, onEvent: (event) => void delivered.push(event.eventId) });
+    const handler = createWebhookHandler({
+      secret: SECRET,
+      store,
+      log: () => undefined,
+      onEvent: (event) => void delivered.push(event.eventId),
+    });
     const attempt = delivery('evt-late');
     stall = 300;
     expect((await handler(attempt())).status).toBe(503);
@@ -68,9 +91,19 @@ describe('a 503 leaves nothing behind in the store', () => {
 
 describe('one deadline per link request, shared by its store calls', () => {
   it('a store answering each call just inside timeoutMs is a 503 at the deadline, not a 204 after the sum', async () => {
-    const handler = createLinkHandler({ store: slowed(memoryStore(), { get: 80, set: 80, add: 80 }, 200), authorize: () => 'visitor', log: () => undefined });
+    const handler = createLinkHandler({
+      store: slowed(memoryStore(), { get: 80, set: 80, add: 80 }, 200),
+      authorize: () => 'visitor',
+      log: () => undefined,
+    });
     const started = performance.now();
-    const response = await handler(new Request('http://127.0.0.1/api/chat-link', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ conversationId: randomUUID(), clientId: '1.2' }) }));
+    const response = await handler(
+      new Request('http://127.0.0.1/api/chat-link', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ conversationId: randomUUID(), clientId: '1.2' }),
+      }),
+    );
     const ms = performance.now() - started;
     expect(response.status).toBe(503);
     expect(ms).toBeLessThan(350);
@@ -81,36 +114,64 @@ describe('one deadline per link request, shared by its store calls', () => {
   const redis = useRedis();
   const admin = () => new Redis(redis.server().port, '127.0.0.1').on('error', () => undefined);
   const clients: [string, () => Promise<RedisClient & { quit?: unknown }>][] = [
-    ['node-redis', async () => createClient({ url: redis.server().url }).on('error', () => undefined).connect()],
-    ['ioredis', async () => { const c = new Redis(redis.server().port, '127.0.0.1').on('error', () => undefined); await new Promise((r) => c.once('ready', r)); return c; }],
-    ['ioredis (maxRetriesPerRequest: null)', async () => { const c = new Redis(redis.server().port, '127.0.0.1', { maxRetriesPerRequest: null }).on('error', () => undefined); await new Promise((r) => c.once('ready', r)); return c; }],
+    [
+      'node-redis',
+      async () =>
+        createClient({ url: redis.server().url })
+          .on('error', () => undefined)
+          .connect(),
+    ],
+    [
+      'ioredis',
+      async () => {
+        const c = new Redis(redis.server().port, '127.0.0.1').on('error', () => undefined);
+        await new Promise((r) => c.once('ready', r));
+        return c;
+      },
+    ],
+    [
+      'ioredis (maxRetriesPerRequest: null)',
+      async () => {
+        const c = new Redis(redis.server().port, '127.0.0.1', { maxRetriesPerRequest: null }).on('error', () => undefined);
+        await new Promise((r) => c.once('ready', r));
+        return c;
+      },
+    ],
   ];
-  const close = (client: unknown) => ('destroy' in (client as object) ? (client as { destroy(): void }).destroy() : (client as { disconnect(): void }).disconnect());
+  const close = (client: unknown) =>
+    'destroy' in (client as object) ? (client as { destroy(): void }).destroy() : (client as { disconnect(): void }).disconnect();
 
   for (const warm of [false, true]) {
-    it.each(clients)(`%s, ${warm ? 'warm (one call made)' : 'cold (connected, never used by the store)'}: 200 claims while Redis is down are refused in ms, and none lands after it is back`, async (name, connect) => {
-      const client = await connect();
-      const prefix = `${name}-${warm}:`;
-      const store = redisStore(client, { prefix });
-      if (warm) await store.get('warm-up');
-      await redis.server().kill();
-      let outcomes: PromiseSettledResult<boolean>[];
-      let ms: number;
-      try {
-        await wait(300); // the client sees its socket closed
-        const started = performance.now();
-        outcomes = await Promise.race([Promise.allSettled(Array.from({ length: 200 }, (_, i) => Promise.resolve(store.add(`webhook:${i}`, 'pending:x', 20_000)))), wait(3000).then(() => [])]);
-        ms = performance.now() - started;
-      } finally {
-        await redis.server().restart();
-      }
-      expect(ms).toBeLessThan(500);
-      expect(outcomes.filter((o) => o.status === 'rejected' && /not connected/.test(String(o.reason)))).toHaveLength(200);
-      const check = admin();
-      await wait(1500); // the client reconnects meanwhile, and would run a queued command then
-      expect(await check.keys(`${prefix}*`)).toEqual([]);
-      check.disconnect();
-      close(client);
-    }, 20_000);
+    it.each(clients)(
+      `%s, ${warm ? 'warm (one call made)' : 'cold (connected, never used by the store)'}: 200 claims while Redis is down are refused in ms, and none lands after it is back`,
+      async (name, connect) => {
+        const client = await connect();
+        const prefix = `${name}-${warm}:`;
+        const store = redisStore(client, { prefix });
+        if (warm) await store.get('warm-up');
+        await redis.server().kill();
+        let outcomes: PromiseSettledResult<boolean>[];
+        let ms: number;
+        try {
+          await wait(300); // the client sees its socket closed
+          const started = performance.now();
+          outcomes = await Promise.race([
+            Promise.allSettled(Array.from({ length: 200 }, (_, i) => Promise.resolve(store.add(`webhook:${i}`, 'pending:x', 20_000)))),
+            wait(3000).then(() => []),
+          ]);
+          ms = performance.now() - started;
+        } finally {
+          await redis.server().restart();
+        }
+        expect(ms).toBeLessThan(500);
+        expect(outcomes.filter((o) => o.status === 'rejected' && /not connected/.test(String(o.reason)))).toHaveLength(200);
+        const check = admin();
+        await wait(1500); // the client reconnects meanwhile, and would run a queued command then
+        expect(await check.keys(`${prefix}*`)).toEqual([]);
+        check.disconnect();
+        close(client);
+      },
+      20_000,
+    );
   }
 });

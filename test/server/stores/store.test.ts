@@ -14,7 +14,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   ];
   describe.each(makers)('redisStore(%s client)', (_, make) => storeContract(make));
 
-  it('keys carry the prefix, so they cannot meet the site\'s own keys', async () => {
+  it("keys carry the prefix, so they cannot meet the site's own keys", async () => {
     const client = await redis.nodeRedis();
     await redisStore(client).set('link:a', '1.2', 60_000);
     await redisStore(client, { prefix: 'shop:' }).set('link:a', '3.4', 60_000);
@@ -33,10 +33,18 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   it('two webhook instances sharing Redis run onEvent once per event, and a failed attempt leaves the id free', async () => {
     const delivered: string[] = [];
     let failFirst = true;
-    const instance = async (client: RedisClient) => serve(createWebhookHandler({ secret: SECRET, store: redisStore(client, { prefix: 'hooks:' }), log: () => undefined, onEvent: (event) => {
-      if (failFirst) throw new Error((failFirst = false, 'first attempt fails'));
-      delivered.push(event.eventId);
-    } }));
+    const instance = async (client: RedisClient) =>
+      serve(
+        createWebhookHandler({
+          secret: SECRET,
+          store: redisStore(client, { prefix: 'hooks:' }),
+          log: () => undefined,
+          onEvent: (event) => {
+            if (failFirst) throw new Error(((failFirst = false), 'first attempt fails'));
+            delivered.push(event.eventId);
+          },
+        }),
+      );
     const a = await instance(await redis.nodeRedis());
     const b = await instance(await redis.ioredis());
     const body = JSON.stringify(fresh(DOCUMENTED_WEBHOOKS['satisfaction.answered']));

@@ -27,11 +27,19 @@ const NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
  */
 function validate(body: Collected['body']): { fieldPath: string; description: string; validationCode: string }[] {
   const messages = [];
-  if (!body.client_id) messages.push({ fieldPath: 'client_id', description: 'Measurement requires a client_id.', validationCode: 'VALUE_REQUIRED' });
-  if ((body.events?.length ?? 0) > 25) messages.push({ fieldPath: 'events', description: 'Measurement can have at most 25 events.', validationCode: 'VALUE_OUT_OF_BOUNDS' });
+  if (!body.client_id)
+    messages.push({ fieldPath: 'client_id', description: 'Measurement requires a client_id.', validationCode: 'VALUE_REQUIRED' });
+  if ((body.events?.length ?? 0) > 25)
+    messages.push({ fieldPath: 'events', description: 'Measurement can have at most 25 events.', validationCode: 'VALUE_OUT_OF_BOUNDS' });
   body.events?.forEach((event, index) => {
-    if (!NAME.test(event.name)) messages.push({ fieldPath: 'events', description: `Event at index: [${index}] has invalid name [${event.name}].`, validationCode: 'NAME_INVALID' });
-    if (Object.keys(event.params ?? {}).length > 25) messages.push({ fieldPath: `events[${index}].params`, description: 'Too many params.', validationCode: 'VALUE_OUT_OF_BOUNDS' });
+    if (!NAME.test(event.name))
+      messages.push({
+        fieldPath: 'events',
+        description: `Event at index: [${index}] has invalid name [${event.name}].`,
+        validationCode: 'NAME_INVALID',
+      });
+    if (Object.keys(event.params ?? {}).length > 25)
+      messages.push({ fieldPath: `events[${index}].params`, description: 'Too many params.', validationCode: 'VALUE_OUT_OF_BOUNDS' });
   });
   return messages;
 }
@@ -48,20 +56,25 @@ export async function ga4Collect(elsewhere: () => string) {
   const script: Script = [];
   const server: LocalServer = await listen((req: IncomingMessage, res: ServerResponse) => {
     let text = '';
-    req.on('data', (chunk) => (text += chunk)).on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const body = JSON.parse(text || '{}') as Collected['body'];
-      collected.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), body });
-      times.push(Date.now());
-      const next = script.shift();
-      if (next === 'hang') return;
-      if (next === 'redirect') return void res.writeHead(302, { location: `${elsewhere()}/mp/collect${url.search}` }).end();
-      if (typeof next === 'number') return void res.writeHead(next).end();
-      if (next && 'retryAfter' in next) return void res.writeHead(next.status, { 'retry-after': next.retryAfter }).end();
-      if (next) return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(next));
-      if (url.pathname === '/debug/mp/collect') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ validationMessages: validate(body) }));
-      res.writeHead(url.pathname === '/mp/collect' ? 204 : 404).end();
-    });
+    req
+      .on('data', (chunk) => (text += chunk))
+      .on('end', () => {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        const body = JSON.parse(text || '{}') as Collected['body'];
+        collected.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), body });
+        times.push(Date.now());
+        const next = script.shift();
+        if (next === 'hang') return;
+        if (next === 'redirect') return void res.writeHead(302, { location: `${elsewhere()}/mp/collect${url.search}` }).end();
+        if (typeof next === 'number') return void res.writeHead(next).end();
+        if (next && 'retryAfter' in next) return void res.writeHead(next.status, { 'retry-after': next.retryAfter }).end();
+        if (next) return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(next));
+        if (url.pathname === '/debug/mp/collect')
+          return void res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ validationMessages: validate(body) }));
+        res.writeHead(url.pathname === '/mp/collect' ? 204 : 404).end();
+      });
   });
   return { server, collected, times, script, endpoint: `${server.url}/mp/collect` };
 }

@@ -68,7 +68,10 @@ function stream(res: ServerResponse, chatId: string, server: LocalServer, chunks
 
 /** 50 MB of valid JSON (leading spaces) that travels as about 50 KB of gzip. */
 let bomb: Buffer | undefined;
-const gzipBomb = () => (bomb ??= gzipSync(Buffer.concat([Buffer.alloc(50 * MB, ' '), Buffer.from('{"meta":{"status":"success"},"data":{"id":62,"history":[]}}')])));
+const gzipBomb = () =>
+  (bomb ??= gzipSync(
+    Buffer.concat([Buffer.alloc(50 * MB, ' '), Buffer.from('{"meta":{"status":"success"},"data":{"id":62,"history":[]}}')]),
+  ));
 
 /** A body that starts well and never ends: a byte every 10 ms. */
 function trickle(res: ServerResponse): void {
@@ -87,23 +90,52 @@ function scenario(chatId: string, res: ServerResponse, server: LocalServer, else
   chatId = chatId.replace(/^0+(?=\d)/, ''); // ids are numbers to iAdvize
   if (redirect) return send(Number(chatId), { moved: true }, { location: `${elsewhere}/api/2/conversation/${chatId}?key=${API_KEY}` });
   switch (chatId) {
-    case '666': return send(200, V2_SEED_CONVERSATION);
-    case '427437': return record(V1_SEED_RECORD);
-    case '500': return send(500, { meta: { status: 'error', message: `Internal error for key ${API_KEY}` } });
-    case '777': return send(200, '<html>maintenance</html>');
-    case '888': return void setTimeout(() => send(200, V2_SEED_CONVERSATION), 1500);
-    case '999': return record({ id: 999 });
-    case '50': return stream(res.writeHead(200, { 'content-type': 'application/json' }), chatId, server, hugeConversation(chatId, 50 * MB));
-    case '51': return trickle(res);
-    case '52': return; // never answers
-    case '53': return record({ id: 53, history: [[2, '2016-02-16 11:24:23', `my key is ${API_KEY}!`], [5, '2016-02-16 11:24:24', `https://x/?key=${encodeURIComponent(API_KEY)}`]] });
-    case '54': return record({ id: API_KEY, history: V2_SEED_HISTORY });
-    case '55': return record({ id: 55, visitor_uid: 'c8db748bfb239a3ad005f99014bdc0824f8c088890cc8', history: V2_SEED_HISTORY });
-    case '57': return record({ id: 57, history: Array.from({ length: 1500 }, (_, i) => [2, '2016-02-16 11:24:23', `${i} ${'é'.repeat(i % 100 === 99 ? 5000 : 100)}`]) });
-    case '58': return record({ id: 58, history: '16/02/2016 11:24:23 - Visitor: Hello\n16/02/2016 11:24:43 - Operator: Hello, how can I help you?' });
-    case '62': return void res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipBomb());
-    case '60': return void res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(10 * MB) }).write('{');
-    default: return send(200, { meta: { status: 'fail', message: 'Conversation not found' } });
+    case '666':
+      return send(200, V2_SEED_CONVERSATION);
+    case '427437':
+      return record(V1_SEED_RECORD);
+    case '500':
+      return send(500, { meta: { status: 'error', message: `Internal error for key ${API_KEY}` } });
+    case '777':
+      return send(200, '<html>maintenance</html>');
+    case '888':
+      return void setTimeout(() => send(200, V2_SEED_CONVERSATION), 1500);
+    case '999':
+      return record({ id: 999 });
+    case '50':
+      return stream(res.writeHead(200, { 'content-type': 'application/json' }), chatId, server, hugeConversation(chatId, 50 * MB));
+    case '51':
+      return trickle(res);
+    case '52':
+      return; // never answers
+    case '53':
+      return record({
+        id: 53,
+        history: [
+          [2, '2016-02-16 11:24:23', `my key is ${API_KEY}!`],
+          [5, '2016-02-16 11:24:24', `https://x/?key=${encodeURIComponent(API_KEY)}`],
+        ],
+      });
+    case '54':
+      return record({ id: API_KEY, history: V2_SEED_HISTORY });
+    case '55':
+      return record({ id: 55, visitor_uid: 'c8db748bfb239a3ad005f99014bdc0824f8c088890cc8', history: V2_SEED_HISTORY });
+    case '57':
+      return record({
+        id: 57,
+        history: Array.from({ length: 1500 }, (_, i) => [2, '2016-02-16 11:24:23', `${i} ${'é'.repeat(i % 100 === 99 ? 5000 : 100)}`]),
+      });
+    case '58':
+      return record({
+        id: 58,
+        history: '16/02/2016 11:24:23 - Visitor: Hello\n16/02/2016 11:24:43 - Operator: Hello, how can I help you?',
+      });
+    case '62':
+      return void res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipBomb());
+    case '60':
+      return void res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(10 * MB) }).write('{');
+    default:
+      return send(200, { meta: { status: 'fail', message: 'Conversation not found' } });
   }
 }
 
@@ -117,12 +149,15 @@ export function hostileIadvize(elsewhere: () => string): Promise<LocalServer> {
     server.requests.push(req);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const v2 = /^\/api\/2\/conversation(\.json-unicode)?\/(\d+)$/.exec(url.pathname);
-    const chatId = v2 ? v2[2] : url.searchParams.get('chatid') ?? '';
+    const chatId = v2 ? v2[2] : (url.searchParams.get('chatid') ?? '');
     server.tag(req, chatId);
     const key = v2 ? req.headers['x-api-key'] : url.searchParams.get('key');
-    if (key !== API_KEY) return void res.writeHead(403).end(JSON.stringify({ meta: { status: 'error', message: `Forbidden: ${String(key)}` } }));
+    if (key !== API_KEY)
+      return void res.writeHead(403).end(JSON.stringify({ meta: { status: 'error', message: `Forbidden: ${String(key)}` } }));
     if (v2 && !(v2[1] && url.searchParams.get('formatHistory') === '0')) {
-      return void res.end(JSON.stringify({ meta: { status: 'success' }, data: { id: Number(chatId), history: '16/02/2016 11:24:23 Visitor: Hello' } }));
+      return void res.end(
+        JSON.stringify({ meta: { status: 'success' }, data: { id: Number(chatId), history: '16/02/2016 11:24:23 Visitor: Hello' } }),
+      );
     }
     if (!v2 && url.pathname !== '/api/chat_history/getHistoryByID/') return void res.writeHead(404).end('{"meta":{"status":"fail"}}');
     scenario(chatId, res, server, elsewhere());

@@ -60,7 +60,9 @@ async function startRedis(): Promise<RedisServer> {
 }
 
 async function spawnRedis(port: number): Promise<ChildProcess> {
-  const child: ChildProcess = spawn(BINARY, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(BINARY, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   await new Promise<void>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`redis-server did not start on port ${port}: ${output}`)), 5000);
@@ -95,7 +97,9 @@ export function useRedis() {
   return {
     server: () => server!,
     async nodeRedis() {
-      const client = await createClient({ url: server!.url }).on('error', () => undefined).connect();
+      const client = await createClient({ url: server!.url })
+        .on('error', () => undefined)
+        .connect();
       clients.push(() => client.destroy());
       return client;
     },

@@ -48,12 +48,32 @@ export async function appServer(listener: (req: IncomingMessage, res: ServerResp
  * A POST over TLS to the proxy on 127.0.0.1 as a browser on `https://<host>` sends it: `Host` and the
  * TLS server name are the public host name, the certificate is checked against the proxy's.
  */
-export function postThroughProxy(port: number, host: string, path: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+export function postThroughProxy(
+  port: number,
+  host: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', servername: host, ca: TLS, headers: { host, 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        servername: host,
+        ca: TLS,
+        headers: { host, 'content-length': Buffer.byteLength(body), ...headers },
+      },
+      (res) => {
+        let text = '';
+        res
+          .setEncoding('utf8')
+          .on('data', (chunk: string) => (text += chunk))
+          .on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
+      },
+    );
     req.on('error', reject).end(body);
   });
 }

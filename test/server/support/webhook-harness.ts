@@ -52,11 +52,22 @@ export function useWebhookRoute() {
   });
 
   function route(options: Partial<WebhookHandlerOptions> = {}): Promise<string> {
-    return serve(createWebhookHandler({ secret: SECRET, onEvent: (event) => void ctx.events.push(event), log: (line) => ctx.logged.push(line), ...options }));
+    return serve(
+      createWebhookHandler({
+        secret: SECRET,
+        onEvent: (event) => void ctx.events.push(event),
+        log: (line) => ctx.logged.push(line),
+        ...options,
+      }),
+    );
   }
 
   /** POSTs `body` (an object is sent as compact JSON) signed with `secret`, or with the headers given. */
-  async function deliver(url: string, body: string | object, init: { secret?: string; headers?: Record<string, string>; method?: string } = {}) {
+  async function deliver(
+    url: string,
+    body: string | object,
+    init: { secret?: string; headers?: Record<string, string>; method?: string } = {},
+  ) {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
     const headers = { 'content-type': 'application/json', 'x-iadvize-signature': sign(text, init.secret), ...init.headers };
     const response = await fetch(url, { method: init.method ?? 'POST', headers, body: text });

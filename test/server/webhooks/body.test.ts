@@ -22,7 +22,9 @@ describe('application/x-www-form-urlencoded bodies (a content type the developer
     const form = `${formOf(payload)}&operatorIds[]=1&operatorIds[]=2`;
     expect((await deliver(url, form, { headers: FORM })).status).toBe(200);
     expect(ctx.events[0]).toMatchObject({ known: true, operatorIds: [1, 2] });
-    expect((await deliver(url, form.replace('[]=1', '[0]=1').replace('[]=2', '[1]=2').replace(payload.eventId, 'e2'), { headers: FORM })).status).toBe(200);
+    expect(
+      (await deliver(url, form.replace('[]=1', '[0]=1').replace('[]=2', '[1]=2').replace(payload.eventId, 'e2'), { headers: FORM })).status,
+    ).toBe(200);
     expect(ctx.events[1]).toMatchObject({ known: true, operatorIds: [1, 2] });
   });
 
@@ -40,8 +42,18 @@ describe('application/x-www-form-urlencoded bodies (a content type the developer
   it('__proto__ fields are dropped, other brackets are kept as written, and text where a number belongs leaves the event unknown', async () => {
     const url = await route();
     const dates = fresh({});
-    expect((await deliver(url, `eventId=a&eventType=user.created&userId=one&__proto__=1&constructor[]=2&__proto__[polluted]=1&${formOf(dates)}`, { headers: FORM })).status).toBe(200);
-    expect(ctx.events).toEqual([{ eventId: 'a', eventType: 'user.created', userId: 'one', '__proto__[polluted]': '1', ...dates, known: false }]);
+    expect(
+      (
+        await deliver(
+          url,
+          `eventId=a&eventType=user.created&userId=one&__proto__=1&constructor[]=2&__proto__[polluted]=1&${formOf(dates)}`,
+          { headers: FORM },
+        )
+      ).status,
+    ).toBe(200);
+    expect(ctx.events).toEqual([
+      { eventId: 'a', eventType: 'user.created', userId: 'one', '__proto__[polluted]': '1', ...dates, known: false },
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
@@ -52,12 +64,25 @@ describe('the 2017 push API, mapped onto the same events', () => {
   it.each([
     ['operator.login', 'user.connected', { userId: 1 }],
     ['operator.logout', 'user.disconnected', { userId: 1 }],
-    ['conversation.start', 'conversation.started', { conversationId: 1, channel: 'chat|call|video', operatorId: 1, websiteId: 1, groupId: 1, customData: { example: 'value' } }],
+    [
+      'conversation.start',
+      'conversation.started',
+      { conversationId: 1, channel: 'chat|call|video', operatorId: 1, websiteId: 1, groupId: 1, customData: { example: 'value' } },
+    ],
     ['conversation.end', 'conversation.closed', { conversationId: 1, channel: 'chat|call|video', operatorId: 1, websiteId: 1, groupId: 1 }],
   ] as const)('%s becomes %s', async (name, eventType, fields) => {
     const url = await route();
     expect((await deliver(url, pushed(DOCUMENTED_PUSH_API[name]))).status).toBe(200);
-    expect(ctx.events).toEqual([{ known: true, eventType, eventId: expect.stringMatching(/^push-[0-9a-f]{64}$/), createdAt: expect.any(String), sentAt: expect.any(String), ...fields }]);
+    expect(ctx.events).toEqual([
+      {
+        known: true,
+        eventType,
+        eventId: expect.stringMatching(/^push-[0-9a-f]{64}$/),
+        createdAt: expect.any(String),
+        sentAt: expect.any(String),
+        ...fields,
+      },
+    ]);
   });
 
   it('its Paris-time dates become ISO 8601 in UTC', async () => {

@@ -109,11 +109,18 @@ describe('bytes are verified before they are parsed', () => {
 
   it('__proto__, constructor and prototype keys are dropped at every level, and nothing is polluted', async () => {
     const url = await route();
-    const text = JSON.stringify(closed()).replace(/^\{/, '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"extra":{"__proto__":{"polluted":1},"ok":1},');
+    const text = JSON.stringify(closed()).replace(
+      /^\{/,
+      '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"extra":{"__proto__":{"polluted":1},"ok":1},',
+    );
     expect((await deliver(url, text)).status).toBe(200);
     const event = ctx.events[0] as Record<string, unknown>;
     expect(Object.getPrototypeOf(event)).toBe(Object.prototype);
-    expect([Object.keys(event).includes('__proto__'), 'constructor' in event && event.constructor !== Object, event.extra]).toEqual([false, false, { ok: 1 }]);
+    expect([Object.keys(event).includes('__proto__'), 'constructor' in event && event.constructor !== Object, event.extra]).toEqual([
+      false,
+      false,
+      { ok: 1 },
+    ]);
     expect(Object.assign({}, event).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -1,6 +1,13 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createWebhookHandler, ga4MeasurementProtocol, memoryStore, redisStore, type KeyValueStore, type WebhookHandlerOptions } from '../../../src/server/index.js';
+import {
+  createWebhookHandler,
+  ga4MeasurementProtocol,
+  memoryStore,
+  redisStore,
+  type KeyValueStore,
+  type WebhookHandlerOptions,
+} from '../../../src/server/index.js';
 import { DOCUMENTED_WEBHOOKS, fresh } from '../../fixtures/webhooks.js';
 import { API_SECRET, MEASUREMENT_ID, useGa4Collect } from '../support/ga4-collect.js';
 import { SKIP_REDIS, useRedis } from '../support/redis-server.js';
@@ -68,7 +75,11 @@ describe('a claim lives as long as the delivery it protects (memory store, fake 
     }
     await elapse(1_500, nextTurn);
     expect([await first, ...answers, await post(handler, text)]).toEqual([
-      { status: 200, retryAfter: null, answer: 'delivered' }, BUSY, BUSY, BUSY, { status: 200, retryAfter: null, answer: 'duplicate' },
+      { status: 200, retryAfter: null, answer: 'delivered' },
+      BUSY,
+      BUSY,
+      BUSY,
+      { status: 200, retryAfter: null, answer: 'duplicate' },
     ]);
     expect(runs).toBe(1);
   });
@@ -76,7 +87,9 @@ describe('a claim lives as long as the delivery it protects (memory store, fake 
   it('an onEvent that fails after 25 s releases its claim: the next retry runs it again, once', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     let runs = 0;
-    const handler = handlerWith(() => (++runs === 1 ? new Promise((_, reject) => setTimeout(() => reject(new Error('GA4 down')), 25_000)) : undefined));
+    const handler = handlerWith(() =>
+      ++runs === 1 ? new Promise((_, reject) => setTimeout(() => reject(new Error('GA4 down')), 25_000)) : undefined,
+    );
     const text = closed();
     const first = post(handler, text);
     await started(() => runs);
@@ -88,50 +101,64 @@ describe('a claim lives as long as the delivery it protects (memory store, fake 
   });
 });
 
-describe('our GA4 sink behind the handler, whatever batchMs and retries it accepts (fake clock, a real GA4 stand-in)', { timeout: 30_000 }, () => {
-  const collect = useGa4Collect();
-  let runs = 0;
-  /** `onEvent`, counting its runs in `runs`. */
-  const counted = (onEvent: WebhookHandlerOptions['onEvent']): WebhookHandlerOptions['onEvent'] => (event) => (runs++, onEvent(event));
-  beforeEach(() => void (runs = 0));
-  const sink = (options: object) =>
-    ga4MeasurementProtocol({ measurementId: MEASUREMENT_ID, apiSecret: API_SECRET, currency: 'EUR', clientId: () => CLIENT, endpoint: collect.endpoint, log: () => undefined, ...options });
+describe(
+  'our GA4 sink behind the handler, whatever batchMs and retries it accepts (fake clock, a real GA4 stand-in)',
+  { timeout: 30_000 },
+  () => {
+    const collect = useGa4Collect();
+    let runs = 0;
+    /** `onEvent`, counting its runs in `runs`. */
+    const counted =
+      (onEvent: WebhookHandlerOptions['onEvent']): WebhookHandlerOptions['onEvent'] =>
+      (event) => (runs++, onEvent(event));
+    beforeEach(() => void (runs = 0));
+    const sink = (options: object) =>
+      ga4MeasurementProtocol({
+        measurementId: MEASUREMENT_ID,
+        apiSecret: API_SECRET,
+        currency: 'EUR',
+        clientId: () => CLIENT,
+        endpoint: collect.endpoint,
+        log: () => undefined,
+        ...options,
+      });
 
-  it('batchMs: 25000 sends one chat_closed once, with duplicates at 1 s, 21 s and 24 s', async () => {
-    collect.collected.length = 0;
-    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-    const handler = handlerWith(counted(sink({ batchMs: 25_000 })));
-    const text = closed();
-    const first = post(handler, text);
-    await started(() => runs); // the batch's 25 s count from here, not from when the signature was checked
-    const answers = [];
-    for (const wait of [1_000, 20_000, 3_000]) {
-      await elapse(wait);
-      answers.push(await quick(post(handler, text)));
-    }
-    await elapse(1_100);
-    expect([(await first).answer, ...answers]).toEqual(['delivered', BUSY, BUSY, BUSY]);
-    expect(collect.collected.flatMap((request) => request.body.events ?? []).map((event) => event.name)).toEqual(['chat_closed']);
-  });
+    it('batchMs: 25000 sends one chat_closed once, with duplicates at 1 s, 21 s and 24 s', async () => {
+      collect.collected.length = 0;
+      vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+      const handler = handlerWith(counted(sink({ batchMs: 25_000 })));
+      const text = closed();
+      const first = post(handler, text);
+      await started(() => runs); // the batch's 25 s count from here, not from when the signature was checked
+      const answers = [];
+      for (const wait of [1_000, 20_000, 3_000]) {
+        await elapse(wait);
+        answers.push(await quick(post(handler, text)));
+      }
+      await elapse(1_100);
+      expect([(await first).answer, ...answers]).toEqual(['delivered', BUSY, BUSY, BUSY]);
+      expect(collect.collected.flatMap((request) => request.body.events ?? []).map((event) => event.name)).toEqual(['chat_closed']);
+    });
 
-  it('retries: 3 against a GA4 that never answers: one run at a time, the attempts that end within 20 s, then a 500 and the claim released', async () => {
-    collect.collected.length = 0;
-    collect.script.push('hang', 'hang', 'hang', 'hang');
-    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-    // 3 x 5 s timeouts and 0.5 + 1 s between: 16.5 s; a 4th (2 s + 5 s more) would end after iAdvize's last retry.
-    const handler = handlerWith(counted(sink({ retries: 3 })));
-    const text = closed();
-    const first = post(handler, text);
-    await started(() => runs); // counted from here, not from when the signature was checked
-    await elapse(1_000);
-    const early = await quick(post(handler, text));
-    await elapse(14_000);
-    const late = await quick(post(handler, text));
-    await elapse(1_600);
-    expect([early, late, (await first).status, collect.collected.length]).toEqual([BUSY, BUSY, 500, 3]);
-    collect.script.length = 0;
-  });
-});
+    it('retries: 3 against a GA4 that never answers: one run at a time, the attempts that end within 20 s, then a 500 and the claim released', async () => {
+      collect.collected.length = 0;
+      collect.script.push('hang', 'hang', 'hang', 'hang');
+      vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+      // 3 x 5 s timeouts and 0.5 + 1 s between: 16.5 s; a 4th (2 s + 5 s more) would end after iAdvize's last retry.
+      const handler = handlerWith(counted(sink({ retries: 3 })));
+      const text = closed();
+      const first = post(handler, text);
+      await started(() => runs); // counted from here, not from when the signature was checked
+      await elapse(1_000);
+      const early = await quick(post(handler, text));
+      await elapse(14_000);
+      const late = await quick(post(handler, text));
+      await elapse(1_600);
+      expect([early, late, (await first).status, collect.collected.length]).toEqual([BUSY, BUSY, 500, 3]);
+      collect.script.length = 0;
+    });
+  },
+);
 
 describe.skipIf(SKIP_REDIS)('a claim in Redis, two instances sharing it (real redis-server, real time)', () => {
   const redis = useRedis();
@@ -153,7 +180,11 @@ describe.skipIf(SKIP_REDIS)('a claim in Redis, two instances sharing it (real re
     const at = async (ms: number, url: string) => (await realPause(started + ms - Date.now()), quick(send(url), 2_000));
     const answers = [await at(1_000, b), await at(21_000, a), await at(24_000, b)];
     expect([await first, ...answers, await send(b)]).toEqual([
-      { status: 200, retryAfter: null, answer: 'delivered' }, BUSY, BUSY, BUSY, { status: 200, retryAfter: null, answer: 'duplicate' },
+      { status: 200, retryAfter: null, answer: 'delivered' },
+      BUSY,
+      BUSY,
+      BUSY,
+      { status: 200, retryAfter: null, answer: 'duplicate' },
     ]);
     expect(runs).toBe(1);
   }, 40_000);

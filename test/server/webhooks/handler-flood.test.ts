@@ -30,7 +30,9 @@ function slowSender(url: string, { announced = MB - 1024, sent = 900 * 1024, giv
     socket.on('data', (chunk) => (answer += chunk.toString()));
     socket.on('error', () => undefined);
     socket.on('close', () => done(true));
-    socket.write(`POST ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: ${announced}\r\nx-iadvize-signature: ${FAKE_SIGNATURE}\r\n\r\n`);
+    socket.write(
+      `POST ${pathname} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: ${announced}\r\nx-iadvize-signature: ${FAKE_SIGNATURE}\r\n\r\n`,
+    );
     socket.write(Buffer.alloc(sent, 'a'));
   });
 }

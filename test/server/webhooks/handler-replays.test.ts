@@ -18,13 +18,20 @@ async function post(handler: (request: Request) => Promise<Response>, text: stri
 function route(options: { maxEventAgeMs?: number; store?: ReturnType<typeof memoryStore> } = {}) {
   const events: WebhookEvent[] = [];
   const logged: string[] = [];
-  const handler = createWebhookHandler({ secret: SECRET, onEvent: (event) => void events.push(event), log: (line) => logged.push(line), ...options });
+  const handler = createWebhookHandler({
+    secret: SECRET,
+    onEvent: (event) => void events.push(event),
+    log: (line) => logged.push(line),
+    ...options,
+  });
   return { handler, events, logged };
 }
 
 // What a visitor typed in the survey: a form's fields, the rest of the JSON swallowed by the last one.
-const COMMENT = 'thanks&eventId=forged-1&eventType=transaction.attributed&transactionId=t-1&conversationId=c-1&amount=999999&externalId=o-1&rest=';
-const captured = () => JSON.stringify(fresh({ ...DOCUMENTED_WEBHOOKS['satisfaction.answered'], eventId: 'genuine-1', satisfactionComment: COMMENT }));
+const COMMENT =
+  'thanks&eventId=forged-1&eventType=transaction.attributed&transactionId=t-1&conversationId=c-1&amount=999999&externalId=o-1&rest=';
+const captured = () =>
+  JSON.stringify(fresh({ ...DOCUMENTED_WEBHOOKS['satisfaction.answered'], eventId: 'genuine-1', satisfactionComment: COMMENT }));
 
 afterEach(() => void vi.useRealTimers());
 
@@ -44,7 +51,9 @@ describe('a captured delivery re-sent with the same bytes and signature', () => 
     const { handler, events } = route({ store });
     const text = captured();
     expect((await post(handler, text)).body.status).toBe('delivered');
-    expect((await post(handler, JSON.stringify(fresh({ ...DOCUMENTED_WEBHOOKS['user.created'], eventId: 'other' })))).body.status).toBe('delivered'); // evicts genuine-1
+    expect((await post(handler, JSON.stringify(fresh({ ...DOCUMENTED_WEBHOOKS['user.created'], eventId: 'other' })))).body.status).toBe(
+      'delivered',
+    ); // evicts genuine-1
     vi.advanceTimersByTime(HOUR + 1);
     const replays = [];
     for (let round = 0; round < 3; round++) {
@@ -79,7 +88,11 @@ describe('a captured delivery re-sent with the same bytes and signature', () => 
     const { handler, events } = route();
     // The push API writes Paris time.
     const now = new Date().toLocaleString('sv-SE', { timeZone: 'Europe/Paris' });
-    const push = JSON.stringify({ name: 'conversation.end', datetime: { created: now, sent: now }, parameters: { eventId: 'chosen', eventType: 'transaction.attributed', conversation_id: 1 } });
+    const push = JSON.stringify({
+      name: 'conversation.end',
+      datetime: { created: now, sent: now },
+      parameters: { eventId: 'chosen', eventType: 'transaction.attributed', conversation_id: 1 },
+    });
     expect((await post(handler, push)).status).toBe(200);
     // Observed before: eventId "chosen", eventType "transaction.attributed".
     expect(events.map((event) => [event.eventId.startsWith('push-'), event.eventType])).toEqual([[true, 'conversation.closed']]);
@@ -93,9 +106,14 @@ describe('every event is dated: an undated one could outlive the memory of its i
   ])('a known transaction.attributed with %s is a 400 undated_event, logged', async (_, dates) => {
     const { handler, events, logged } = route();
     const { createdAt: _c, sentAt: _s, ...undated } = DOCUMENTED_WEBHOOKS['transaction.attributed'];
-    expect(await post(handler, JSON.stringify({ ...undated, ...dates }))).toEqual({ status: 400, body: { error: 'undated_event', message: 'The event has no sentAt or createdAt' } });
+    expect(await post(handler, JSON.stringify({ ...undated, ...dates }))).toEqual({
+      status: 400,
+      body: { error: 'undated_event', message: 'The event has no sentAt or createdAt' },
+    });
     expect(events).toEqual([]);
-    expect(logged).toEqual([`iadvize-bridge webhook: event ${undated.eventId} (transaction.attributed) has no sentAt or createdAt: refused, it could not be told from a replay`]);
+    expect(logged).toEqual([
+      `iadvize-bridge webhook: event ${undated.eventId} (transaction.attributed) has no sentAt or createdAt: refused, it could not be told from a replay`,
+    ]);
   });
 
   it('an unknown type without a date is refused too; a sentAt that is not a date falls back to createdAt', async () => {

@@ -69,7 +69,8 @@ describe('x-iadvize-signature: sha256= and the hex HMAC-SHA256 of the raw bytes'
   it('a signed GET is checked on its raw query string: 200, no event; extra parameters or the "?" signed are 401', async () => {
     const url = await route();
     const query = 'check=1&at=2024-05-01T10%3A00%3A00Z';
-    const get = async (target: string, signature: string) => (await fetch(target, { headers: { 'x-iadvize-signature': signature } })).status;
+    const get = async (target: string, signature: string) =>
+      (await fetch(target, { headers: { 'x-iadvize-signature': signature } })).status;
     expect(await get(`${url}?${query}`, sign(query))).toBe(200);
     expect(await get(url, sign(''))).toBe(200);
     expect(await get(`${url}?${query}&eventType=satisfaction.answered`, sign(query))).toBe(401);
@@ -133,15 +134,19 @@ describe('retries: onEvent runs once per eventId', () => {
     const url = await route();
     const payload = closed();
     const answers = [];
-    for (const delivery of ['d-1', 'd-2', 'd-3']) answers.push(await deliver(url, payload, { headers: { 'x-iadvize-delivery': delivery } }));
+    for (const delivery of ['d-1', 'd-2', 'd-3'])
+      answers.push(await deliver(url, payload, { headers: { 'x-iadvize-delivery': delivery } }));
     expect(answers.map((answer) => answer.body.status)).toEqual(['delivered', 'duplicate', 'duplicate']);
     expect(ctx.events).toHaveLength(1);
   });
 
   it('during a rotation, neither secret reaches the log, as written or as a URL carries it', async () => {
-    const url = await route({ secret: [SECRET, OLD_SECRET], onEvent: () => {
-      throw new Error(`signed with ${SECRET}, ${encodeURIComponent(`${OLD_SECRET}&`)} and ${OLD_SECRET}`);
-    } });
+    const url = await route({
+      secret: [SECRET, OLD_SECRET],
+      onEvent: () => {
+        throw new Error(`signed with ${SECRET}, ${encodeURIComponent(`${OLD_SECRET}&`)} and ${OLD_SECRET}`);
+      },
+    });
     expect((await deliver(url, closed(), { secret: OLD_SECRET })).status).toBe(500);
     expect(ctx.logged).toHaveLength(1);
     expect(ctx.logged[0]).toContain('onEvent failed: Error: signed with [redacted], [redacted]%26 and [redacted] (event ');
@@ -149,13 +154,20 @@ describe('retries: onEvent runs once per eventId', () => {
 
   it('a failing onEvent is a 500 and the id is not remembered: the retry is delivered once', async () => {
     let calls = 0;
-    const url = await route({ onEvent: (event) => {
-      if (++calls === 1) throw new Error(`GA4 down for ${event.eventId}`);
-      ctx.events.push(event);
-    } });
+    const url = await route({
+      onEvent: (event) => {
+        if (++calls === 1) throw new Error(`GA4 down for ${event.eventId}`);
+        ctx.events.push(event);
+      },
+    });
     const payload = closed();
-    expect(await deliver(url, payload)).toEqual({ status: 500, body: { error: 'handler_failed', message: 'The event could not be handled' } });
-    expect(ctx.logged).toEqual([`iadvize-bridge webhook: onEvent failed: Error: GA4 down for ${payload.eventId} (event ${payload.eventId}, v2.conversation.closed); answered 500 for iAdvize to retry (it does, 10 s and 30 s after its first attempt)`]);
+    expect(await deliver(url, payload)).toEqual({
+      status: 500,
+      body: { error: 'handler_failed', message: 'The event could not be handled' },
+    });
+    expect(ctx.logged).toEqual([
+      `iadvize-bridge webhook: onEvent failed: Error: GA4 down for ${payload.eventId} (event ${payload.eventId}, v2.conversation.closed); answered 500 for iAdvize to retry (it does, 10 s and 30 s after its first attempt)`,
+    ]);
     expect((await deliver(url, payload)).body).toEqual({ status: 'delivered' });
     expect((await deliver(url, payload)).body).toEqual({ status: 'duplicate' });
     expect([calls, ctx.events.length]).toEqual([2, 1]);
@@ -188,7 +200,12 @@ describe('retries: onEvent runs once per eventId', () => {
   });
 
   it('a store that fails is a 503 and onEvent does not run without the check', async () => {
-    const broken = { get: () => undefined, set: () => undefined, add: () => Promise.reject(new Error('ECONNREFUSED')), delete: () => undefined };
+    const broken = {
+      get: () => undefined,
+      set: () => undefined,
+      add: () => Promise.reject(new Error('ECONNREFUSED')),
+      delete: () => undefined,
+    };
     const url = await route({ store: broken });
     expect((await deliver(url, closed())).status).toBe(503);
     expect(ctx.events).toEqual([]);
@@ -196,7 +213,12 @@ describe('retries: onEvent runs once per eventId', () => {
   });
 
   it('a store outage is logged once, not once per delivery', async () => {
-    const broken = { get: () => undefined, set: () => undefined, add: () => Promise.reject(new Error('ECONNREFUSED')), delete: () => undefined };
+    const broken = {
+      get: () => undefined,
+      set: () => undefined,
+      add: () => Promise.reject(new Error('ECONNREFUSED')),
+      delete: () => undefined,
+    };
     const url = await route({ store: broken });
     const statuses = [];
     for (let i = 0; i < 50; i++) statuses.push((await deliver(url, closed())).status);
