@@ -171,8 +171,8 @@ export function createRegistry(
           extraKeys.push(key);
       }
     }
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever the site's object threw, in the words String() gives it
     if (unreadable !== undefined)
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever the site's object threw, in the words String() gives it
       report(new Error(`window.iAdvizeCallbacks could not be read (${String(unreadable)}): its functions cannot be adopted`));
     unreadable = undefined;
   }

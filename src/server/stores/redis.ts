@@ -67,8 +67,8 @@ export function redisStore(client: RedisClient, options: RedisStoreOptions = {})
     const state = ioredis ? (client as { status?: unknown }).status : (client as { isReady?: unknown }).isReady;
     const ready = ioredis ? state === 'ready' : state === true;
     // A client that says nothing of its state (a wrapper) is trusted.
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- ioredis's status is a string; a wrapper's, whatever it is, in the words String() gives it
     if (!ready && state !== undefined)
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- ioredis's status is a string; a wrapper's, whatever it is, in the words String() gives it
       throw new Error(`Redis is not connected (the client is not ready${ioredis ? `: its status is '${String(state)}'` : ''})`);
   };
 
