@@ -1,5 +1,5 @@
 export { install } from './core/install.js';
-export type { Bridge, InstallOptions, InstalledBridge } from './core/install.js';
+export type { Bridge, InstallOptions, InstalledBridge } from './core/bridge.js';
 export type {
   Adapter,
   AnyPlugin,

@@ -1,80 +1,25 @@
-// The event path, from the tag to a tool such as gtag:
-//   the tag calls window.iAdvizeCallbacks.onChatStarted(raw)  -> registry.ts (the link it installed)
-//   -> route() below, fixed once per callback                  -> normalise.ts (read raw into the event)
-//   -> state.ts (bridge.state, the tab's chat record)           -> delivery.ts (frozen, then listeners,
-//   then every plugin's send, each through guard.ts)            -> adapters/create-adapter.ts (select,
-//   map, check) -> adapters/delivery-queue.ts (the tool, or wait) -> adapters/ga4.ts (gtag('event', ...)).
-// Plugins' own events (tag:*, va:handoff, ...) enter at delivery.ts through plugin-host.ts.
+// The event path, one tag callback to a tool such as gtag (bench/event-path-files.mjs measures it):
+//   1. the tag calls window.iAdvizeCallbacks.onChatStarted(raw): the link registry.ts installed;
+//   2. route(), below, built once per callback;
+//   3. normalise.ts reads raw into the event; state.ts updates bridge.state and the tab's chat record;
+//   4. delivery.ts freezes it, then hands it to the listeners, then to each plugin's send, through guard.ts;
+//   5. adapters/create-adapter.ts selects and maps it (mapping.ts); delivery-queue.ts finds the tool, or waits;
+//   6. adapters/ga4.ts calls gtag('event', ...).
+// A plugin's own events (tag:*, va:handoff, ...) enter at step 4, from plugin-host.ts.
 import { createChatStore } from './chat-session.js';
 import { checkOptions, checkPlugin } from './options.js';
 import { createDelivery } from './delivery.js';
 import { fail } from './errors.js';
 import { CALLBACKS, CORE_EVENT_TYPES, type CallbackName, type CoreEvents } from './events.js';
-import { createGuard, log, type ErrorHandler } from './guard.js';
+import { createGuard, log } from './guard.js';
 import { readerFor } from './normalise.js';
-import type {
-  Adapter,
-  AnyPlugin,
-  ApisOf,
-  ApiOf,
-  EventsOf,
-  EventsOfAll,
-  Listener,
-  MissingEvents,
-  OnOptions,
-  RequirePluginsFor,
-  Unsubscribe,
-} from './plugin.js';
+import type { AnyPlugin, MissingEvents, OnOptions, RequirePluginsFor, Unsubscribe } from './plugin.js';
 import { createPluginHost } from './plugin-host.js';
+import type { Bridge, InstalledBridge, InstallOptions } from './bridge.js';
+export type { Bridge, InstalledBridge, InstallOptions } from './bridge.js';
 import { createRegistry } from './registry.js';
-import { createState, type BridgeState } from './state.js';
+import { createState } from './state.js';
 import { globalsOf } from './window.js';
-
-export interface InstallOptions<P extends readonly AnyPlugin[] = readonly AnyPlugin[]> {
-  /** The window to install on; the global one by default. */
-  window?: Window | undefined;
-  /** Features around the core: `webSdk()`, `virtualAgent()`, analytics adapters, your own. */
-  plugins?: P | undefined;
-  /** Analytics adapters: plugins too, the same as listing them in `plugins`. */
-  adapters?: readonly Adapter[] | undefined;
-  /** Logs every raw callback and its normalised event. Also on with `?iadvize_debug=1` in the page URL. */
-  debug?: boolean | undefined;
-  /** Receives what a listener, a plugin or the site's own callback threw. Default: `console.error`, once per function and message. */
-  onError?: ErrorHandler | undefined;
-  /**
-   * Keeps the chat record of `bridge.state` in the tab's `sessionStorage`, so a chat that goes on
-   * after a page change is still known (ids, start, counts; never a message text). Default true.
-   */
-  persist?: boolean | undefined;
-}
-
-/** The bridge with the core's events and those of the plugins in `E`. */
-export interface Bridge<E extends object = CoreEvents> {
-  /**
-   * Calls `listener` for every event of `type` (`'*'`: every event) and returns its unsubscribe.
-   * @example
-   * const stop = bridge.on('chat:started', (e) => console.log(e.chatId), { replay: true })
-   */
-  on<K extends (keyof E & string) | '*'>(type: K, listener: Listener<E, K>, options?: OnOptions): Unsubscribe;
-  /** Like `on`, for the next event of `type` only. */
-  once<K extends (keyof E & string) | '*'>(type: K, listener: Listener<E, K>, options?: OnOptions): Unsubscribe;
-  /** Removes a listener added with `on`. */
-  off<K extends (keyof E & string) | '*'>(type: K, listener: Listener<E, K>): void;
-  /** What the tag has told so far: a frozen snapshot, replaced on every change. */
-  readonly state: BridgeState;
-  /**
-   * Adds a plugin (one per name: a later one of the same name replaces the earlier). Returns the
-   * bridge, typed with what the plugin adds.
-   * @example
-   * const withSdk = bridge.use(webSdk()); withSdk.sdk.navigate('/cart')
-   */
-  use<P extends AnyPlugin>(plugin: P & RequirePluginsFor<MissingEvents<[P], E>>): Bridge<E & EventsOf<P>> & ApiOf<P>;
-  /** Stops listening and forwarding and tears the plugins down; the site's own callbacks keep being called. */
-  destroy(): void;
-}
-
-/** What `install()` returns: the bridge with the events and API of its plugins. */
-export type InstalledBridge<P extends readonly AnyPlugin[]> = Bridge<CoreEvents & EventsOfAll<P>> & ApisOf<P>;
 
 interface Installed {
   bridge: Bridge<object>;

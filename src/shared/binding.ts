@@ -1,6 +1,6 @@
 import { CORE_EVENT_TYPES, type CoreEvents } from '../core/events.js';
 import { log } from '../core/guard.js';
-import type { Bridge, InstalledBridge } from '../core/install.js';
+import type { Bridge, InstalledBridge } from '../core/bridge.js';
 import type { AnyPlugin, EventsOfAll, OnOptions, Unsubscribe } from '../core/plugin.js';
 import { nearestName } from './known-options.js';
 import { pluginFor } from './plugin-hints.js';
