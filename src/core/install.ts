@@ -13,7 +13,7 @@ import { fail } from './errors.js';
 import { CALLBACKS, CORE_EVENT_TYPES, type CallbackName, type CoreEvents } from './events.js';
 import { createGuard, log } from './guard.js';
 import { readerFor } from './normalise.js';
-import type { AnyPlugin, MissingEvents, OnOptions, RequirePluginsFor, Unsubscribe } from './plugin.js';
+import type { Adapter, AnyPlugin, EventsOfAll, MissingEvents, OnOptions, RequirePluginsFor, Unsubscribe } from './plugin.js';
 import { createPluginHost } from './plugin-host.js';
 import type { Bridge, InstalledBridge, InstallOptions } from './bridge.js';
 export type { Bridge, InstalledBridge, InstallOptions } from './bridge.js';
@@ -45,8 +45,11 @@ function debugFromUrl(win: Window): boolean {
  * const bridge = install({ plugins: [ga4()], onError: (error) => report(error) })
  * bridge.on('chat:started', (e) => console.log('chat', e.chatId, e.conversationId))
  */
-export function install<const P extends readonly AnyPlugin[] = []>(
-  options: InstallOptions<P> & { plugins?: RequirePluginsFor<MissingEvents<P>> } = {},
+export function install<const P extends readonly AnyPlugin[] = [], const A extends readonly Adapter[] = readonly Adapter[]>(
+  options: InstallOptions<P> & {
+    plugins?: RequirePluginsFor<MissingEvents<P>>;
+    adapters?: A & RequirePluginsFor<MissingEvents<A, EventsOfAll<P>>>;
+  } = {},
 ): InstalledBridge<P> {
   checkOptions(options);
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
