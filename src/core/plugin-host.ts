@@ -87,7 +87,8 @@ export function createPluginHost({ win, guard, report, delivery, state, debug, d
         return stop;
       },
       emit(type, payload, raw) {
-        if (!entry.events.has(type)) fail(`plugin "${name}"`, `emits "${type}", which is not in its \`emits\` or \`events\``);
+        // As in 0.1.0, any installed plugin's declared type (a helper plugin may emit for another).
+        if (!emitterOf(type)) fail(`plugin "${name}"`, `emits "${type}", which is not in its \`emits\` or \`events\``);
         if (destroyed() || entries.indexOf(entry) < 0) return;
         const event = Object.assign({ type, at: Date.now(), raw }, payload);
         if (debug()) log('info', name, raw, '->', event);
