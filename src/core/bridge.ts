@@ -61,7 +61,7 @@ export interface Bridge<E extends object = CoreEvents> {
 /** Install options whose adapters' plugin events (`ga4({ events: ['tag:failed'] })`) need a plugin of `P` that emits them. */
 export type CheckedOptions<P extends readonly AnyPlugin[], A extends readonly Adapter[]> = InstallOptions<P> & {
   plugins?: RequirePluginsFor<MissingEvents<P>>;
-  adapters?: A & RequirePluginsFor<MissingEvents<A, EventsOfAll<P>>>;
+  adapters?: (A & RequirePluginsFor<MissingEvents<A, EventsOfAll<P>>>) | undefined;
 };
 
 /** What `install()` returns: the bridge with the events and API of its plugins. */
