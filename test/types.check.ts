@@ -92,6 +92,9 @@ install({ adapters: [ga4({ events: ['tag:failed'] })] });
 install({ plugins: [iadvizeTag({ sid: 1 })], adapters: [ga4({ events: ['tag:failed'] })] });
 const someOptions: InstallOptions = { adapters: [ga4()] };
 install(someOptions);
+// A 0.1.0 plugin with a `needs` field of its own still fits.
+const ownNeeds = { name: 'own-needs', needs: ['orders'], send: () => {} };
+install({ plugins: [ownNeeds] });
 
 const one: BridgeEvent<'offer:received'> = { type: 'offer:received', at: 0, raw: null, name: 'n', url: 'u' };
 void one;
