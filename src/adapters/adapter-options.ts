@@ -30,8 +30,11 @@ export interface AnalyticsAdapter<Needs extends string = string> extends Adapter
   readonly stats: Readonly<AdapterStats>;
 }
 
-/** The plugins' event types an adapter's `events` asks the bridge for (none when typed only as `EventType`). */
-export type NeedsOf<T extends EventType> = EventType extends T ? never : Exclude<T, keyof CoreEvents>;
+/**
+ * The plugins' event types an adapter's `events` asks the bridge for. A list with every core event
+ * (typed as `EventType`, or 0.1.0's `EVENT_TYPES`) means "everything there is" and asks for nothing.
+ */
+export type NeedsOf<T extends EventType> = keyof CoreEvents extends T ? never : Exclude<T, keyof CoreEvents>;
 
 /** How one vendor's tool is found on the page and called. */
 export interface Vendor<Tool> {

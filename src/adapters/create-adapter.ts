@@ -32,10 +32,11 @@ export function createAdapter<Tool, T extends EventType = never>(
     droppedInvalid: 0,
     failed: 0,
   };
-  // The tool's name of each event type, when it does not depend on the event: worked out once.
-  const names = new Map<string, string>();
+  // The tool's name of each row (a plugin replaced by another brings its own), when it does not depend on the event.
+  const names = new Map<EventRow, string>();
   let context: PluginContext | undefined;
   let findFailing = false;
+  let check: ReturnType<typeof setTimeout> | undefined;
 
   const report = (error: unknown, type: string): void => (context ? context.report(error, type) : log('error', vendor.name, error));
 
@@ -43,14 +44,14 @@ export function createAdapter<Tool, T extends EventType = never>(
   const rowOf = (type: string): EventRow | undefined => coreRow(type) ?? context?.describe(type);
 
   function nameOf(event: BridgeEvent, row: EventRow): string {
-    let name = names.get(event.type);
+    let name = names.get(row);
     if (name !== undefined) return name;
     const standard = (vendor.eventName ?? String)(row.name);
     const custom = typeof rename === 'function' ? rename(event, standard) : rename?.[event.type];
     const problem = custom === undefined ? undefined : rules.eventNameProblem(custom);
     if (problem) fail(scope, problem);
     name = custom ?? standard;
-    if (typeof rename !== 'function') names.set(event.type, name);
+    if (typeof rename !== 'function') names.set(row, name);
     return name;
   }
 
@@ -91,14 +92,6 @@ export function createAdapter<Tool, T extends EventType = never>(
     stats,
   );
 
-  /** Says once, on the console, which listed plugin events this bridge cannot forward. */
-  function checkListed(given: PluginContext, listed: readonly string[]): void {
-    for (const type of new Set(listed)) {
-      if (!coreRow(type) && !given.describe(type)?.name)
-        log('warn', `${scope}: "${type}" is not forwarded: add the plugin that emits it, with a \`name\` in its \`events\``);
-    }
-  }
-
   return {
     name: options.id ?? vendor.name,
     stats,
@@ -108,9 +101,21 @@ export function createAdapter<Tool, T extends EventType = never>(
       // A plugin's events listed in `events` or `name`: its plugin may come later in the same list, or from
       // a later use(), so they are checked once the page's own code has run.
       const listed = [...(options.events ?? []), ...(typeof rename === 'object' && rename ? Object.keys(rename) : [])];
-      if (listed.some((type) => !coreRow(type))) setTimeout(() => given.guard(() => checkListed(given, listed), 'events'));
+      // Said once per type, on the console, for a listed plugin event this bridge cannot forward.
+      if (listed.some((type) => !coreRow(type)))
+        check = setTimeout(() =>
+          given.guard(() => {
+            for (const type of new Set(listed))
+              if (!coreRow(type) && !given.describe(type)?.name)
+                log('warn', `${scope}: "${type}" is not forwarded: add the plugin that emits it, with a \`name\` in its \`events\``);
+          }, 'events'),
+        );
     },
-    teardown: queue.clear,
+    // Torn down (destroy(), or replaced) before the check: nothing left to say.
+    teardown() {
+      clearTimeout(check);
+      queue.clear();
+    },
     send(event) {
       const row = rowOf(event.type);
       if (!row || !(forwarded ? forwarded.has(event.type) : row.on) || !shouldForward(row, event)) return;

@@ -58,5 +58,11 @@ export interface Bridge<E extends object = CoreEvents> {
   destroy(): void;
 }
 
+/** Install options whose adapters' plugin events (`ga4({ events: ['tag:failed'] })`) need a plugin of `P` that emits them. */
+export type CheckedOptions<P extends readonly AnyPlugin[], A extends readonly Adapter[]> = InstallOptions<P> & {
+  plugins?: RequirePluginsFor<MissingEvents<P>>;
+  adapters?: (A & RequirePluginsFor<MissingEvents<A, EventsOfAll<P>>>) | undefined;
+};
+
 /** What `install()` returns: the bridge with the events and API of its plugins. */
 export type InstalledBridge<P extends readonly AnyPlugin[]> = Bridge<CoreEvents & EventsOfAll<P>> & ApisOf<P>;

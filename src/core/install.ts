@@ -13,10 +13,10 @@ import { fail } from './errors.js';
 import { CALLBACKS, CORE_EVENT_TYPES, type CallbackName, type CoreEvents } from './events.js';
 import { createGuard, log } from './guard.js';
 import { readerFor } from './normalise.js';
-import type { AnyPlugin, MissingEvents, OnOptions, RequirePluginsFor, Unsubscribe } from './plugin.js';
+import type { Adapter, AnyPlugin, OnOptions, Unsubscribe } from './plugin.js';
 import { createPluginHost } from './plugin-host.js';
-import type { Bridge, InstalledBridge, InstallOptions } from './bridge.js';
-export type { Bridge, InstalledBridge, InstallOptions } from './bridge.js';
+import type { Bridge, CheckedOptions, InstalledBridge, InstallOptions } from './bridge.js';
+export type { Bridge, CheckedOptions, InstalledBridge, InstallOptions } from './bridge.js';
 import { createRegistry } from './registry.js';
 import { createState } from './state.js';
 import { globalsOf } from './window.js';
@@ -45,8 +45,8 @@ function debugFromUrl(win: Window): boolean {
  * const bridge = install({ plugins: [ga4()], onError: (error) => report(error) })
  * bridge.on('chat:started', (e) => console.log('chat', e.chatId, e.conversationId))
  */
-export function install<const P extends readonly AnyPlugin[] = []>(
-  options: InstallOptions<P> & { plugins?: RequirePluginsFor<MissingEvents<P>> } = {},
+export function install<const P extends readonly AnyPlugin[] = [], const A extends readonly Adapter[] = readonly Adapter[]>(
+  options: CheckedOptions<P, A> = {},
 ): InstalledBridge<P> {
   checkOptions(options);
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);

@@ -24,6 +24,8 @@ interface Entry {
   teardown?: Fn;
   /** The event types it emits. */
   events: ReadonlySet<string>;
+  /** Its `events` object: how analytics tools see them. */
+  rows?: Record<string, EventRow>;
   /** The bridge members its setup added. */
   api: string[];
   /** Its subscriptions, ended with it. */
@@ -49,7 +51,8 @@ function read(plugin: AnyPlugin): Entry {
   const fns = { setup, send, teardown };
   for (const [key, fn] of Object.entries(fns))
     if (fn !== undefined && typeof fn !== 'function') fail(scope, `\`${key}\` must be a function`);
-  return { plugin, name, ...(fns as Pick<Entry, 'setup'>), events: readEvents(scope, events, emits), api: [], stops: [] };
+  const rows = events as Entry['rows'];
+  return { plugin, name, ...(fns as Pick<Entry, 'setup'>), events: readEvents(scope, events, emits), rows, api: [], stops: [] };
 }
 
 /**
@@ -84,7 +87,8 @@ export function createPluginHost({ win, guard, report, delivery, state, debug, d
         return stop;
       },
       emit(type, payload, raw) {
-        if (!entry.events.has(type)) fail(`plugin "${name}"`, `emits "${type}", which is not in its \`emits\` or \`events\``);
+        // As in 0.1.0, any installed plugin's declared type (a helper plugin may emit for another).
+        if (!emitterOf(type)) fail(`plugin "${name}"`, `emits "${type}", which is not in its \`emits\` or \`events\``);
         if (destroyed() || entries.indexOf(entry) < 0) return;
         const event = Object.assign({ type, at: Date.now(), raw }, payload);
         if (debug()) log('info', name, raw, '->', event);
@@ -93,7 +97,7 @@ export function createPluginHost({ win, guard, report, delivery, state, debug, d
       guard: (code, type) => guard(run, undefined, code, 'plugin', type, name),
       report: (error, type) => report(error, entry.plugin, { source: 'plugin', type, plugin: name }),
       // Read when an adapter first needs it, inside the adapter's guarded send.
-      describe: (type) => (emitterOf(type)?.plugin.events as Record<string, EventRow> | undefined)?.[type],
+      describe: (type) => emitterOf(type)?.rows?.[type],
     } as PluginContext<Record<string, object>>;
   }
 

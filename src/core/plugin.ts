@@ -60,6 +60,8 @@ export interface EventRow<E = BridgeEvent> {
 /** A plugin's events as analytics tools see them: one row per event type of map `Events`. */
 export type EventRows<Events> = { readonly [K in keyof Events & string]: EventRow<EventOf<Events, K>> };
 
+declare const NEEDS: unique symbol;
+
 /**
  * A feature around the core, in the spirit of Segment's plugins: a plain object with a `name`, an
  * optional `setup` that may return API to add to the bridge (`{ sdk }` becomes `bridge.sdk`, typed),
@@ -80,8 +82,11 @@ export interface Plugin<Api extends object = object, Events extends object = obj
    * @deprecated Declare `events` instead, which analytics adapters can forward.
    */
   readonly emits?: readonly (keyof Events & string)[];
-  /** Type only, never set: the event types of other plugins this one expects on the bridge. */
-  readonly needs?: Needs;
+  /**
+   * Type only, never set: the event types of other plugins this one expects on the bridge. Keyed by a
+   * symbol that exists only in the types, so a plugin's own `needs` field keeps compiling.
+   */
+  readonly [NEEDS]?: Needs;
   /** Called once when the plugin is added; what it returns joins the bridge. */
   setup?(context: PluginContext<Events>): Api | void;
   /** Receives every event (the core's and every plugin's), after the listeners. */

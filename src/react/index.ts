@@ -13,8 +13,8 @@ import {
   type ReactNode,
 } from 'react';
 import type { CoreEvents } from '../core/events.js';
-import { install, type Bridge, type InstallOptions } from '../core/install.js';
-import type { Listener, OnOptions } from '../core/plugin.js';
+import { install, type Bridge, type CheckedOptions, type InstallOptions } from '../core/install.js';
+import type { Adapter, AnyPlugin, Listener, OnOptions } from '../core/plugin.js';
 import type { BridgeState } from '../core/state.js';
 import { EMPTY_STATE, installOrSay, listen, type BridgeFor, type EventsFor, type EventTypeFor } from '../shared/binding.js';
 
@@ -26,9 +26,12 @@ const BridgeContext = createContext<Bridge | null>(null);
 // tag callback can come between install() and the hooks' subscriptions. The server runs neither.
 const useClientLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
-export interface IAdvizeProviderProps {
-  /** What `install()` takes. Read once, when the provider mounts: later plugins go through `bridge.use()`. */
-  options?: InstallOptions | undefined;
+export interface IAdvizeProviderProps<
+  P extends readonly AnyPlugin[] = readonly AnyPlugin[],
+  A extends readonly Adapter[] = readonly Adapter[],
+> {
+  /** What `install()` takes, type-checked alike. Read once, when the provider mounts: later plugins go through `bridge.use()`. */
+  options?: CheckedOptions<P, A> | undefined;
   children?: ReactNode | undefined;
 }
 
@@ -40,10 +43,13 @@ export interface IAdvizeProviderProps {
  * const options = { plugins: [iadvizeTag({ sid: 1234 }), ga4()] } as const
  * <IAdvizeProvider options={options}><App /></IAdvizeProvider>
  */
-export function IAdvizeProvider({ options = {}, children }: IAdvizeProviderProps): ReactElement {
+export function IAdvizeProvider<
+  const P extends readonly AnyPlugin[] = readonly AnyPlugin[],
+  const A extends readonly Adapter[] = readonly Adapter[],
+>({ options = {}, children }: IAdvizeProviderProps<P, A>): ReactElement {
   const [bridge, setBridge] = useState<Bridge | null>(null);
   // Options from the first render only: an inline `ga4()` is a new plugin at every render.
-  useClientLayoutEffect(() => setBridge(installOrSay('<IAdvizeProvider options>', () => install(options))), []);
+  useClientLayoutEffect(() => setBridge(installOrSay('<IAdvizeProvider options>', () => install(options as InstallOptions))), []);
   return createElement(BridgeContext.Provider, { value: bridge }, children);
 }
 

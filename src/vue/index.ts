@@ -1,7 +1,7 @@
 import { computed, getCurrentInstance, inject, onMounted, onScopeDispose, shallowRef, type App, type InjectionKey, type Ref } from 'vue';
 import type { CoreEvents } from '../core/events.js';
-import { install, type Bridge, type InstallOptions } from '../core/install.js';
-import type { Listener, OnOptions, Unsubscribe } from '../core/plugin.js';
+import { install, type Bridge, type CheckedOptions, type InstallOptions } from '../core/install.js';
+import type { Adapter, AnyPlugin, Listener, OnOptions, Unsubscribe } from '../core/plugin.js';
 import type { BridgeState } from '../core/state.js';
 import { EMPTY_STATE, installOrSay, listen, type BridgeFor, type EventsFor, type EventTypeFor } from '../shared/binding.js';
 
@@ -15,10 +15,13 @@ const BRIDGE: InjectionKey<Bridge | null> = Symbol('iadvize-bridge');
  * @example
  * createApp(App).use(iadvize({ plugins: [iadvizeTag({ sid: 1234 }), ga4()] })).mount('#app')
  */
-export function iadvize(options: InstallOptions = {}): { install(app: App): void } {
+export function iadvize<
+  const P extends readonly AnyPlugin[] = readonly AnyPlugin[],
+  const A extends readonly Adapter[] = readonly Adapter[],
+>(options: CheckedOptions<P, A> = {}): { install(app: App): void } {
   return {
     install(app) {
-      app.provide(BRIDGE, typeof window === 'undefined' ? null : installOrSay('iadvize()', () => install(options)));
+      app.provide(BRIDGE, typeof window === 'undefined' ? null : installOrSay('iadvize()', () => install(options as InstallOptions)));
     },
   };
 }

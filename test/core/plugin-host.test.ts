@@ -153,3 +153,23 @@ describe('the plugin seam', () => {
     expect(() => install({ window: newWindow(), plugins: 'ga4' as never })).toThrow(/`plugins` must be an array/);
   });
 });
+
+describe("a plugin's emit", () => {
+  it('may emit an event type another installed plugin declares, as in 0.1.0; a type nobody declares is a mistake', () => {
+    const owner: Plugin<object, { 'x:y': object }> = { name: 'owner', emits: ['x:y'] };
+    const emit: Record<string, () => void> = {};
+    const helper: Plugin<object, { 'x:y': object; 'x:z': object }> = {
+      name: 'helper',
+      setup(context) {
+        emit.y = () => context.emit('x:y', {});
+        emit.z = () => context.emit('x:z', {});
+      },
+    };
+    const bridge = install({ window: newWindow(), plugins: [owner, helper] });
+    const heard: string[] = [];
+    bridge.on('x:y', (e) => heard.push(e.type));
+    expect(() => emit.y()).not.toThrow();
+    expect(heard).toEqual(['x:y']);
+    expect(() => emit.z()).toThrow('plugin "helper": emits "x:z", which is not in its `emits` or `events`');
+  });
+});

@@ -47,6 +47,9 @@ export function Checks() {
       <IAdvizeProvider />
       {/* @ts-expect-error: options are typed */}
       <IAdvizeProvider options={{ debug: 'yes' }} />
+      {/* @ts-expect-error: ga4 forwards tag:failed, which only iadvizeTag() emits, as install() says */}
+      <IAdvizeProvider options={{ plugins: [ga4({ events: ['tag:failed'] })] }} />
+      <IAdvizeProvider options={{ plugins: [iadvizeTag({ sid: 1 }), ga4({ events: ['tag:failed'] })] }} />
     </>
   );
 }

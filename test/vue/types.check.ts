@@ -9,6 +9,9 @@ createApp({}).use(iadvize(options));
 createApp({}).use(iadvize());
 // @ts-expect-error: options are typed
 iadvize({ debug: 'yes' });
+// @ts-expect-error: ga4 forwards tag:failed, which only iadvizeTag() emits, as install() says
+iadvize({ plugins: [ga4({ events: ['tag:failed'] })] });
+iadvize({ plugins: [iadvizeTag({ sid: 1 })], adapters: [ga4({ events: ['tag:failed'] })] });
 
 export function checks() {
   // The composables as exported: the core's events and state.
