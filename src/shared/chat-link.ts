@@ -15,17 +15,15 @@ export interface ChatLink {
   consent?: LinkConsent;
 }
 
-/** A consent as Google's Measurement Protocol spells it. */
-type ConsentStatus = 'GRANTED' | 'DENIED';
-
 /**
  * What a link records of the visitor's consent. `analytics: 'DENIED'`: nothing of this conversation
  * is sent to GA4. An ad field left out is sent to Google as `'DENIED'`.
  */
 export interface LinkConsent {
-  analytics: ConsentStatus;
-  ad_user_data?: ConsentStatus;
-  ad_personalization?: ConsentStatus;
+  analytics: 'GRANTED' | 'DENIED';
+  /** As Google's Measurement Protocol spells it. */
+  ad_user_data?: 'GRANTED' | 'DENIED';
+  ad_personalization?: 'GRANTED' | 'DENIED';
 }
 
 /** A UUID, any version, either case (stored lower-case). */
