@@ -14,7 +14,7 @@ import { linkConsentProblem, recordedConsent, storedLink, storedValue } from './
 
 export type { ChatLink, LinkConsent, LinkHandlerOptions };
 
-/** A link is about 100 bytes of JSON. */
+/** A link is about 100 bytes of JSON, 180 with the consent chatLink records. */
 const MAX_BODY_BYTES = 1024;
 const BODY_TYPES = /^(text\/plain|application\/json)\s*(;|$)/i;
 const linkKey = (conversationId: string) => `link:${conversationId.toLowerCase()}`;
