@@ -3,7 +3,17 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLinkHandler, linkedClientId, memoryStore, toNodeListener, type KeyValueStore } from '../src/server/index.js';
+import {
+  createLinkHandler,
+  ga4MeasurementProtocol,
+  linkedClientId,
+  memoryStore,
+  toNodeListener,
+  type KeyValueStore,
+  type KnownWebhookEvent,
+} from '../src/server/index.js';
+import { DOCUMENTED_WEBHOOKS, fresh } from '../test/fixtures/webhooks.js';
+import { API_SECRET, ga4Collect, MEASUREMENT_ID } from '../test/server/support/ga4-collect.js';
 import { appServer, reverseProxy } from '../test/server/support/reverse-proxy.js';
 import { launch, open } from './browser.js';
 
@@ -23,6 +33,27 @@ const SHOP = `<!doctype html><title>shop</title>
 <script type="module">
   import { chatLink, install } from '/dist/index.js';
   install({ plugins: [chatLink({ endpoint: '/api/chat-link', measurementId: 'G-TEST12345', consent: () => true })] });
+  window.bridgeReady = true;
+</script>`;
+// The same shop with a consent tool: the analytics consent and ad_user_data are consent sources
+// as the contract has them (the state set by the test), ad_personalization a function; gtag
+// answers the client id later, as gtag.js does.
+const CONSENT_SHOP = `<!doctype html><title>shop</title>
+<script>
+  document.cookie = 'sid=abc';
+  window.gtag = function () { if (arguments[0] === 'get') setTimeout(arguments[3], 0, '${CLIENT}'); };
+  window.analyticsConsent = 'undecided';
+  window.standIn = (state) => ({ consentSource: true, name: 'standIn()', state, subscribe: () => () => {} });
+</script>
+<script type="module">
+  import { chatLink, install } from '/dist/index.js';
+  install({ plugins: [chatLink({
+    endpoint: '/api/chat-link',
+    measurementId: 'G-TEST12345',
+    consent: standIn(() => window.analyticsConsent),
+    adUserData: standIn(() => 'granted'),
+    adPersonalization: () => false,
+  })] });
   window.bridgeReady = true;
 </script>`;
 
@@ -51,6 +82,7 @@ async function site(allowedOrigins: string[] = []): Promise<Site> {
     if (dist && !dist.includes('..'))
       return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(new URL(`..${dist}`, import.meta.url)));
     if (req.url === '/shop') return void res.writeHead(200, { 'content-type': 'text/html' }).end(SHOP);
+    if (req.url === '/consent-shop') return void res.writeHead(200, { 'content-type': 'text/html' }).end(CONSENT_SHOP);
     if (req.url !== '/api/chat-link') return void res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
     seen.push({ method: req.method, origin: req.headers.origin, type: req.headers['content-type'], cookie: req.headers.cookie });
     void links(req, res);
@@ -123,6 +155,57 @@ describe('navigator.sendBeacon from a real Chromium to createLinkHandler', () =>
     expect(shop.seen).toEqual([{ method: 'POST', origin: shop.url, type: 'text/plain;charset=utf-8', cookie: 'sid=abc' }]);
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it("with a consent tool: links only while analytics is granted, and GA4 gets the visitor's ad consents from the link", async () => {
+    const shop = await site();
+    const { page, problems } = await open(browser, `${shop.url}/consent-shop`);
+    await page.waitForFunction(() => (window as any).bridgeReady);
+    await page.addScriptTag({ url: '/dist/iadvize-simulator.iife.js' });
+    const chat = (conversationId: string, consent: string) =>
+      page.evaluate(
+        ([id, state]) => {
+          (window as any).analyticsConsent = state;
+          (window as any).iAdvizeSimulator.fire('onChatStarted', { id: 8000002, conversationId: id, vuid: 'v' });
+        },
+        [conversationId, consent],
+      );
+    const [undecided, granted, withdrawn] = ['0000000a', '0000000b', '0000000c'].map((end) => `4c8c7408-f73c-42cd-89e9-afbb${end}`);
+    await chat(undecided, 'undecided');
+    await chat(granted, 'granted');
+    await expect.poll(() => shop.seen.length).toBe(1);
+    await chat(withdrawn, 'denied');
+    await page.waitForTimeout(300);
+    expect(shop.seen).toHaveLength(1);
+    expect(JSON.parse((await shop.store.get(`link:${granted}`))!)).toEqual({
+      clientId: CLIENT,
+      consent: { analytics: 'GRANTED', ad_user_data: 'GRANTED', ad_personalization: 'DENIED' },
+    });
+    expect([await shop.store.get(`link:${undecided}`), await shop.store.get(`link:${withdrawn}`)]).toEqual([undefined, undefined]);
+    expect(problems).toEqual([]);
+    await page.close();
+
+    // The server side: the GA4 sink sends the linked visitor with the consents the page recorded.
+    const collect = await ga4Collect(() => 'http://127.0.0.1:9');
+    const sink = ga4MeasurementProtocol({
+      measurementId: MEASUREMENT_ID,
+      apiSecret: API_SECRET,
+      events: { 'transaction.attributed': false },
+      clientId: linkedClientId(shop.store),
+      endpoint: collect.endpoint,
+      log: () => undefined,
+    });
+    const closed: KnownWebhookEvent<'v2.conversation.closed'> = {
+      ...fresh(DOCUMENTED_WEBHOOKS['v2.conversation.closed']),
+      conversationId: granted,
+      operatorIds: [],
+      known: true,
+    };
+    await sink(closed);
+    await collect.server.close();
+    expect(collect.collected.map(({ body }) => [body.client_id, body.consent])).toEqual([
+      [CLIENT, { ad_user_data: 'GRANTED', ad_personalization: 'DENIED' }],
+    ]);
   });
 });
 

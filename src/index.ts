@@ -40,7 +40,8 @@ export { iadvizeTag, DEFAULT_TAG_SRC } from './plugins/iadvize-tag/iadvize-tag.j
 export type { IAdvizeTagEvents, IAdvizeTagOptions, TagLoader, TagStatus } from './plugins/iadvize-tag/iadvize-tag.js';
 export { chatLink } from './plugins/chat-link/chat-link.js';
 export { GA_CLIENT_ID } from './shared/chat-link.js';
-export type { ChatLinkOptions } from './plugins/chat-link/chat-link.js';
+export type { ChatLinkConsent, ChatLinkOptions } from './plugins/chat-link/chat-link.js';
+export type { ConsentSource, ConsentState } from './consent/source.js';
 export { virtualAgent } from './plugins/virtual-agent/virtual-agent.js';
 export type { VirtualAgent, VirtualAgentEvents, VirtualAgentState } from './plugins/virtual-agent/virtual-agent.js';
 export { isHistoryError } from './plugins/virtual-agent/fetch-history.js';

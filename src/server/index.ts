@@ -15,7 +15,7 @@ export {
 export type { PlainValue } from './http/plain-json.js';
 export { memoryStore, type KeyValueStore, type MemoryStoreOptions } from './stores/store.js';
 export { redisStore, type RedisClient, type RedisStoreOptions } from './stores/redis.js';
-export { createLinkHandler, linkedClientId, type ChatLink, type LinkHandlerOptions } from './links/handler.js';
+export { createLinkHandler, linkedClientId, type ChatLink, type LinkConsent, type LinkHandlerOptions } from './links/handler.js';
 export {
   GA4_WEBHOOK_EVENTS,
   ga4MeasurementProtocol,

@@ -8,6 +8,22 @@ export interface ChatLink {
   conversationId: string;
   /** The GA4 client id, as `gtag('get', measurementId, 'client_id', callback)` gives it. */
   clientId: string;
+  /**
+   * The visitor's consent when the chat started, in the Measurement Protocol's words. Absent in a
+   * link sent before consent was recorded: the server then sends both ad fields as `'DENIED'`.
+   */
+  consent?: LinkConsent;
+}
+
+/**
+ * What a link records of the visitor's consent. `analytics: 'DENIED'`: nothing of this conversation
+ * is sent to GA4. An ad field left out is sent to Google as `'DENIED'`.
+ */
+export interface LinkConsent {
+  analytics: 'GRANTED' | 'DENIED';
+  /** As Google's Measurement Protocol spells it. */
+  ad_user_data?: 'GRANTED' | 'DENIED';
+  ad_personalization?: 'GRANTED' | 'DENIED';
 }
 
 /** A UUID, any version, either case (stored lower-case). */

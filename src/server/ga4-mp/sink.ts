@@ -6,6 +6,8 @@ import { sendMp } from './transport.js';
 import { errorText, logger } from '../http/log.js';
 import { redactor } from '../http/redact.js';
 import type { WebhookEvent } from '../iadvize/webhook-events.js';
+import { recordedConsent } from '../links/link-consent.js';
+import type { MpConsent } from './transport.js';
 
 export type { Ga4MeasurementProtocolOptions, Ga4WebhookEvent, Ga4WebhookEventType };
 
@@ -15,6 +17,8 @@ export interface Ga4SinkStats {
   sent: number;
   /** `clientId(event)` gave nothing, or something that is not a GA4 client id (logged): never invented. */
   skippedNoClientId: number;
+  /** The chat link says the visitor denied analytics (logged): nothing of the conversation is sent. */
+  skippedNoConsent: number;
   /** Not for GA4: other and unknown event types, events turned off, an answer without a numeric score. */
   ignored: number;
   /** Not accepted after the retries, or `clientId` threw: the sink rejected, so iAdvize retries the webhook. */
@@ -37,10 +41,21 @@ export interface Ga4Sink {
 const MAX_BATCH = 25;
 
 /**
+ * The Measurement Protocol's `consent` for an event: what its chat link recorded, and `'DENIED'`
+ * for what it did not (a link made before consent was recorded, a client id the site found itself).
+ */
+function mpConsent(event: object): MpConsent {
+  const recorded = recordedConsent.get(event);
+  return { ad_user_data: recorded?.ad_user_data ?? 'DENIED', ad_personalization: recorded?.ad_personalization ?? 'DENIED' };
+}
+
+/**
  * An `onEvent` sink for `createWebhookHandler` that sends GA4 events through the Measurement Protocol:
  * `chat_closed` (`chat_channel`), `chat_satisfaction_answered` (the numeric scores only),
  * `chat_transaction_attributed` (`value`, `currency`, `transaction_id` from `externalId`), dated by
- * `createdAt`, for the client id `clientId(event)` gives (no id: skipped and counted, never invented).
+ * `createdAt`, for the client id `clientId(event)` gives (no id: skipped and counted, never invented),
+ * with the Measurement Protocol `consent` its chat link recorded (`'DENIED'` where none was); a
+ * visitor whose link says analytics denied is never sent.
  * It resolves once Google accepted the event, and rejects when it could not send it, so the webhook
  * answers 500 and iAdvize retries.
  * @example
@@ -49,9 +64,20 @@ const MAX_BATCH = 25;
 export function ga4MeasurementProtocol(options: Ga4MeasurementProtocolOptions): Ga4Sink {
   const settings = ga4Settings(options);
   const log = logger(settings.log, 'ga4 measurement protocol', redactor(settings.apiSecret));
-  const stats: Ga4SinkStats = { sent: 0, skippedNoClientId: 0, ignored: 0, failed: 0, invalid: 0, requests: 0 };
-  const queue = batches<MpEvent>(settings.batchMs, MAX_BATCH, async (clientId, events) => {
-    const result = await sendMp(settings.transport, clientId, events, () => stats.requests++);
+  const stats: Ga4SinkStats = { sent: 0, skippedNoClientId: 0, skippedNoConsent: 0, ignored: 0, failed: 0, invalid: 0, requests: 0 };
+  // Events share a request when they share a client id and a consent: the key holds the three.
+  const queue = batches<MpEvent>(settings.batchMs, MAX_BATCH, async (key, events) => {
+    const [clientId, ad_user_data, ad_personalization] = key.split(' ') as [
+      string,
+      MpConsent['ad_user_data'],
+      MpConsent['ad_personalization'],
+    ];
+    const result = await sendMp(
+      settings.transport,
+      { clientId, consent: { ad_user_data, ad_personalization } },
+      events,
+      () => stats.requests++,
+    );
     if (!result.ok) {
       stats.failed += events.length;
       log(`${events.length} event(s) not sent: ${result.reason}`);
@@ -96,8 +122,13 @@ export function ga4MeasurementProtocol(options: Ga4MeasurementProtocolOptions): 
     if (ga4Event) checkExternalId(event);
     if (!ga4Event) return void stats.ignored++;
     const clientId = await clientIdOf(event as Ga4WebhookEvent);
+    if (clientId === undefined && recordedConsent.get(event)?.analytics === 'DENIED') {
+      log(`event ${event.eventId} skipped: its chat link says the visitor denied analytics`);
+      return void stats.skippedNoConsent++;
+    }
     if (clientId === undefined) return void stats.skippedNoClientId++;
-    return queue.add(clientId, ga4Event);
+    const consent = mpConsent(event);
+    return queue.add(`${clientId} ${consent.ad_user_data} ${consent.ad_personalization}`, ga4Event);
   };
   return Object.assign(sink, { stats, flush: () => queue.flush() });
 }

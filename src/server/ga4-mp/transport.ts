@@ -19,6 +19,12 @@ interface ValidationMessage {
   validationCode?: string;
 }
 
+/** The only consent the Measurement Protocol carries. */
+export interface MpConsent {
+  ad_user_data: 'GRANTED' | 'DENIED';
+  ad_personalization: 'GRANTED' | 'DENIED';
+}
+
 export type MpResult = { ok: true; messages: ValidationMessage[] } | { ok: false; reason: string };
 /** `retryAfterMs`: how long Google asked to wait (`Retry-After`), when it did. */
 type Attempt = MpResult & { retry?: boolean; retryAfterMs?: number };
@@ -89,13 +95,18 @@ async function attempt(transport: MpTransport, body: string): Promise<Attempt> {
 }
 
 /**
- * One Measurement Protocol request for one client id (Google takes at most 25 events per request),
+ * One Measurement Protocol request for one client id and its consent (Google takes at most 25 events per request),
  * tried again on 5xx, 429, timeouts and network failures after `retryDelayMs`, then twice that, and
  * so on, or after Google's `Retry-After` when it is longer: at most `retries + 1` requests, all ended
  * within `SEND_BUDGET_MS`. Google answers 2xx even to a payload it drops: only the validation server says why.
  */
-export async function sendMp(transport: MpTransport, clientId: string, events: MpEvent[], onAttempt: () => void): Promise<MpResult> {
-  const body = JSON.stringify({ client_id: clientId, events });
+export async function sendMp(
+  transport: MpTransport,
+  visitor: { clientId: string; consent: MpConsent },
+  events: MpEvent[],
+  onAttempt: () => void,
+): Promise<MpResult> {
+  const body = JSON.stringify({ client_id: visitor.clientId, consent: visitor.consent, events });
   const started = Date.now();
   for (let tries = 0; ; tries++) {
     onAttempt();

@@ -1,4 +1,4 @@
-import { chatLinkProblem, type ChatLink } from '../../shared/chat-link.js';
+import { chatLinkProblem, type ChatLink, type LinkConsent } from '../../shared/chat-link.js';
 import { authorization } from '../http/authorize.js';
 import { corsError, corsFor, preflight, type CorsError } from '../http/cors.js';
 import { linkSettings, type LinkHandlerOptions } from './options.js';
@@ -10,10 +10,11 @@ import { optionChecks } from '../http/options.js';
 import { jsonResponse } from '../http/responses.js';
 import type { KeyValueStore } from '../stores/store.js';
 import { withDeadline } from '../stores/deadline.js';
+import { linkConsentProblem, recordedConsent, storedLink, storedValue } from './link-consent.js';
 
-export type { ChatLink, LinkHandlerOptions };
+export type { ChatLink, LinkConsent, LinkHandlerOptions };
 
-/** A link is about 100 bytes of JSON. */
+/** A link is about 100 bytes of JSON, 180 with the consent chatLink records. */
 const MAX_BODY_BYTES = 1024;
 const BODY_TYPES = /^(text\/plain|application\/json)\s*(;|$)/i;
 const linkKey = (conversationId: string) => `link:${conversationId.toLowerCase()}`;
@@ -39,10 +40,16 @@ async function readLink(request: Request): Promise<ChatLink | Refusal> {
   } catch {
     body = undefined;
   }
-  const problem = chatLinkProblem(body);
+  const { conversationId, clientId, consent } = (body ?? {}) as ChatLink;
+  const problem = chatLinkProblem(body) ?? (consent === undefined ? undefined : linkConsentProblem(consent));
   if (problem) return { status: 400, code: 'invalid_link', message: problem };
-  const { conversationId, clientId } = body as ChatLink;
-  return { conversationId: conversationId.toLowerCase(), clientId };
+  // Rebuilt field by field: nothing the sender added is stored.
+  const recorded = consent && {
+    analytics: consent.analytics,
+    ad_user_data: consent.ad_user_data,
+    ad_personalization: consent.ad_personalization,
+  };
+  return { conversationId: conversationId.toLowerCase(), clientId, consent: recorded };
 }
 
 /**
@@ -79,7 +86,9 @@ export function createLinkHandler(options: LinkHandlerOptions): (request: Reques
           'retry-after': String(retryAfter),
         });
       const key = linkKey(link.conversationId);
-      if ((await calls.add(key, link.clientId, ttlMs)) || (await calls.get(key)) === link.clientId) return jsonResponse(204, null, headers);
+      // The first link's consent stays: the same client id again is a 204 that changes nothing.
+      if ((await calls.add(key, storedValue(link), ttlMs)) || storedLink(await calls.get(key))?.clientId === link.clientId)
+        return jsonResponse(204, null, headers);
     } catch (failure) {
       storeFailed(`the store failed: ${errorText(failure)} (conversation ${link.conversationId})`);
       return error(503, 'store_unavailable', 'The link cannot be stored right now');
@@ -114,12 +123,18 @@ export function createLinkHandler(options: LinkHandlerOptions): (request: Reques
 
 /**
  * The GA4 client id linked to an event's conversation, for `ga4MeasurementProtocol({ clientId })`:
- * undefined when the event has no conversation id or nothing was linked (the event is then skipped).
+ * undefined when the event has no conversation id, nothing was linked, or the link says the visitor
+ * denied analytics (the event is then skipped). The sink reads the link's ad consent from here too.
  * @example
  * ga4MeasurementProtocol({ measurementId, apiSecret, currency: 'EUR', clientId: linkedClientId(links) })
  */
 export function linkedClientId(store: KeyValueStore): (event: { conversationId?: unknown }) => Promise<string | undefined> {
   if (!store || typeof store.get !== 'function') optionChecks('linkedClientId').fail('pass the store given to createLinkHandler');
   const links = withDeadline(store, 'linkedClientId');
-  return async (event) => (typeof event.conversationId === 'string' ? links.get(linkKey(event.conversationId)) : undefined);
+  return async (event) => {
+    if (typeof event.conversationId !== 'string') return undefined;
+    const link = storedLink(await links.get(linkKey(event.conversationId)));
+    if (link && typeof event === 'object') recordedConsent.set(event, link.consent);
+    return link?.consent?.analytics === 'DENIED' ? undefined : link?.clientId;
+  };
 }

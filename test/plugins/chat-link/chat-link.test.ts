@@ -43,7 +43,11 @@ describe('chatLink()', () => {
     expect(beacons).toHaveLength(1);
     expect(beacons[0].url).toBe('https://shop.example/api/iadvize-link');
     expect(beacons[0].body.type).toBe('text/plain;charset=utf-8');
-    expect(JSON.parse(await beacons[0].body.text())).toEqual({ conversationId: CONVERSATION, clientId: '1234567890.1700000000' });
+    expect(JSON.parse(await beacons[0].body.text())).toEqual({
+      conversationId: CONVERSATION,
+      clientId: '1234567890.1700000000',
+      consent: { analytics: 'GRANTED' },
+    });
   });
 
   it('once per conversation in the tab: a later page does not send it again', () => {
@@ -86,7 +90,11 @@ describe('chatLink()', () => {
     tag.fire('onChatStarted', START);
     expect(fetch).toHaveBeenCalledWith(
       'https://shop.example/api/iadvize-link',
-      expect.objectContaining({ method: 'POST', keepalive: true, body: JSON.stringify({ conversationId: CONVERSATION, clientId: '1.2' }) }),
+      expect.objectContaining({
+        method: 'POST',
+        keepalive: true,
+        body: JSON.stringify({ conversationId: CONVERSATION, clientId: '1.2', consent: { analytics: 'GRANTED' } }),
+      }),
     );
   });
 
@@ -100,10 +108,13 @@ describe('chatLink()', () => {
     expect((bridge as { chatLink?: unknown }).chatLink).toBeUndefined();
   });
 
-  it.each([
+  it.each<[object, RegExp]>([
     [{ endpoint: '', measurementId: 'G-ABC123XYZ', consent: () => true }, /`endpoint`/],
     [{ endpoint: '/l', measurementId: 'UA-1234-1', consent: () => true }, /`measurementId`/],
-    [{ endpoint: '/l', measurementId: 'G-ABC123XYZ' }, /`consent` must be a function/],
+    [{ endpoint: '/l', measurementId: 'G-ABC123XYZ' }, /`consent` must be a consent source or a function \(\(\) => true for a yes\)/],
+    [{ endpoint: '/l', measurementId: 'G-ABC123XYZ', consent: { state: () => 'granted' } }, /`consent` must be a consent source/],
+    [{ endpoint: '/l', measurementId: 'G-ABC123XYZ', consent: () => true, adUserData: true }, /`adUserData` must be a consent source/],
+    [{ endpoint: '/l', measurementId: 'G-ABC123XYZ', consent: () => true, adPersonalization: 'GRANTED' }, /`adPersonalization` must be/],
   ])('rejects %j with a clear error', (options, message) => {
     expect(() => chatLink(options as never)).toThrow(message);
   });

@@ -79,6 +79,8 @@ describe('what GA4 receives', () => {
         query: { measurement_id: MEASUREMENT_ID, api_secret: API_SECRET },
         body: {
           client_id: CLIENT,
+          // A link stored before consent was recorded: the ad consents are sent denied.
+          consent: { ad_user_data: 'DENIED', ad_personalization: 'DENIED' },
           events: [{ name: 'chat_closed', params: { chat_channel: 'chat' }, timestamp_micros: Date.parse(payload.createdAt) * 1000 }],
         },
       } satisfies Collected,

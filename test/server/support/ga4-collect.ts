@@ -9,7 +9,11 @@ export const API_SECRET = 'mp-secret-Zq81xY';
 export interface Collected {
   path: string;
   query: Record<string, string>;
-  body: { client_id?: string; events?: { name: string; params: Record<string, unknown>; timestamp_micros?: number }[] };
+  body: {
+    client_id?: string;
+    consent?: { ad_user_data?: string; ad_personalization?: string };
+    events?: { name: string; params: Record<string, unknown>; timestamp_micros?: number }[];
+  };
 }
 
 /**
