@@ -116,7 +116,7 @@ describe('iadvizeTag()', () => {
     [{ sid: '12a' }, /`sid` must be your iAdvize site id/],
     [{ sid: 1, lang: 'french' }, /`lang` must be a language code/],
     [{ sid: 1, src: '' }, /`src` must be the URL of the tag/],
-    [{ sid: 1, consent: true }, /`consent` must be a function or a promise/],
+    [{ sid: 1, consent: true }, /`consent` must be a consent source \(such as tcf\(\)\), a function or a promise/],
     [null, /takes an options object/],
   ])('rejects %j with a clear error', (options, message) => {
     expect(() => iadvizeTag(options as never)).toThrow(message);
