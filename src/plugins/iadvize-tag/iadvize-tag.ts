@@ -7,7 +7,6 @@ import { TAG_EVENTS, type IAdvizeTagEvents } from './events.js';
 export type { IAdvizeTagEvents } from './events.js';
 import { globalsOf, type IAdvizeWindow } from '../../core/window.js';
 import { consentProblem, followConsent, type ConsentMode, type TagConsent } from './consent.js';
-export type { ConsentMode, TagConsent } from './consent.js';
 
 /** Where loading the iAdvize tag stands on this page. */
 export type TagStatus = 'idle' | 'waiting-for-consent' | 'loading' | 'loaded' | 'failed';
