@@ -25,6 +25,8 @@ function page(...given: unknown[]): Page {
   return win;
 }
 const serviceOf = (win: Page) => (win.tarteaucitron as { services: Record<string, Service> }).services.iadvize;
+/** An event of the page's own realm, as tarteaucitron's sendEvent and the parser dispatch them. */
+const fire = (win: Page, type: string) => win.document.dispatchEvent(new (win as unknown as { Event: typeof Event }).Event(type));
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('tarteaucitron()', () => {
@@ -55,9 +57,9 @@ describe('tarteaucitron()', () => {
     const seen: string[] = [];
     source.subscribe(win, (state) => seen.push(state));
     serviceOf(win).js();
-    win.document.dispatchEvent(new win.Event('iadvize_allowed'));
-    win.document.dispatchEvent(new win.Event('iadvize_disallowed'));
-    win.document.dispatchEvent(new win.Event('iadvize_allowed'));
+    fire(win, 'iadvize_allowed');
+    fire(win, 'iadvize_disallowed');
+    fire(win, 'iadvize_allowed');
     expect(seen).toEqual(['granted', 'denied', 'granted']);
     expect(source.state(win)).toBe('granted');
   });
@@ -86,7 +88,7 @@ describe('tarteaucitron()', () => {
     const source = tarteaucitron();
     expect(source.state(win)).toBe('undecided');
     win.tarteaucitron = { services: {} };
-    win.document.dispatchEvent(new win.Event('DOMContentLoaded'));
+    fire(win, 'DOMContentLoaded');
     expect(serviceOf(win).key).toBe('iadvize');
   });
 

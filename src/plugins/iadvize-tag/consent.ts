@@ -18,7 +18,7 @@ export function consentProblem(consent: unknown, mode: unknown, name: (key: 'con
   if (consent !== undefined && typeof consent !== 'function' && !thenable && !isConsentSource(consent))
     return `${name('consent')} must be a consent source (such as tcf()), a function or a promise`;
   if (mode !== undefined && CONSENT_MODES.indexOf(mode as string) < 0)
-    return `${name('consentMode')} must be 'gate' or 'coordinated', not ${typeof mode === 'string' ? `'${mode}'` : String(mode)}`;
+    return `${name('consentMode')} must be 'gate' or 'coordinated', not ${typeof mode === 'string' ? `'${mode}'` : typeof mode}`;
   if (mode === 'coordinated' && consent === undefined)
     return `${name('consentMode')} 'coordinated' needs ${name('consent')}, the visitor's choice`;
   return undefined;

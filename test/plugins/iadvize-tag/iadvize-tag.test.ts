@@ -185,7 +185,7 @@ describe('iadvizeTag()', () => {
     expect(error).not.toHaveBeenCalled();
     expect([held('false'), held('0'), held('maybe')]).toEqual(['waiting-for-consent', 'waiting-for-consent', 'waiting-for-consent']);
     expect(error).toHaveBeenCalledWith(
-      expect.stringContaining('data-consent="false" is not a value the bridge reads (write data-consent alone)'),
+      expect.stringContaining('data-consent="false" is not a value the bridge reads (accepted: data-consent alone'),
     );
     expect(error).toHaveBeenCalledWith(expect.stringContaining('data-consent="maybe" is not a value'));
   });
