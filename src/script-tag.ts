@@ -121,16 +121,15 @@ function consentFromScript(attribute: (name: string) => string | null, sid: stri
   const value = attribute(ATTRIBUTES.consent);
   const mode = attribute(ATTRIBUTES.consentMode)?.trim().toLowerCase();
   const consent = value === null ? undefined : consentFromAttribute(value, sid);
-  const held = 'the iAdvize tag waits for IAdvizeBridge.bridge.tag.load()';
-  let problem: string | undefined;
-  if (value !== null && !consent) problem = `${written('consent')} is not a value the bridge reads (accepted: ${CONSENT_FORMS})`;
-  else if (mode !== undefined && mode !== 'gate' && mode !== 'coordinated')
-    problem = `${written('consentMode')} is not gate or coordinated`;
-  else if (mode === 'coordinated' && !isConsentSource(consent))
-    problem = `${written('consentMode')} needs a consent tool in data-consent, such as data-consent="tcf"`;
-  if (problem) {
-    log('error', `${problem}: ${held}`);
-    return { consent: HOLD(), consentMode: undefined };
-  }
-  return { consent, consentMode: mode as 'gate' | 'coordinated' | undefined };
+  const problem =
+    value !== null && !consent
+      ? `${written('consent')} is not a value the bridge reads (accepted: ${CONSENT_FORMS})`
+      : mode !== undefined && mode !== 'gate' && mode !== 'coordinated'
+        ? `${written('consentMode')} is not gate or coordinated`
+        : mode === 'coordinated' &&
+          !isConsentSource(consent) &&
+          `${written('consentMode')} needs a consent tool in data-consent, such as tcf`;
+  if (!problem) return { consent, consentMode: mode as 'gate' | 'coordinated' | undefined };
+  log('error', `${problem}: the iAdvize tag waits for IAdvizeBridge.bridge.tag.load()`);
+  return { consent: HOLD(), consentMode: undefined };
 }

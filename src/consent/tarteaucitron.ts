@@ -54,22 +54,20 @@ export function tarteaucitron(options: TarteaucitronOptions = {}): ConsentSource
       followed.listeners.forEach((listener) => listener(state));
     };
     const stateOf = (): unknown => host.tarteaucitron?.state?.[KEY];
-    // tarteaucitron calls fallback() for a visitor who has not answered yet too: only its state tells a refusal, set just after.
-    const fallback = () => void Promise.resolve().then(() => stateOf() === false && set('denied'));
-    const register = (): boolean => {
-      const tac = host.tarteaucitron;
-      if (tac === null || typeof tac !== 'object' || tac.services === null || typeof tac.services !== 'object') return false;
-      tac.services[KEY] = service(options.sid, () => set('granted'), fallback);
-      if (stateOf() === true) set('granted');
-      else if (stateOf() === false) set('denied');
-      return true;
+    const applied = (): unknown => (stateOf() === true ? set('granted') : stateOf() === false && set('denied'));
+    // tarteaucitron calls fallback() for a visitor who has not answered yet too: only its state, set just after, tells a refusal.
+    const fallback = () => void Promise.resolve().then(applied);
+    const register = (): unknown => {
+      const services = host.tarteaucitron?.services;
+      return (
+        services && typeof services === 'object' && ((services[KEY] = service(options.sid, () => set('granted'), fallback)), applied(), 1)
+      );
     };
     // Its own events: a change of mind in the banner or the panel calls neither js() again nor fallback().
-    win.document.addEventListener(`${KEY}_allowed`, () => set('granted'));
-    win.document.addEventListener(`${KEY}_disallowed`, () => set('denied'));
-    const missing = (): void => {
-      if (!register()) log('warn', 'tarteaucitron.js is not on the page: the iAdvize consent stays undecided');
-    };
+    const onEvent = (event: Event) => set(event.type === `${KEY}_allowed` ? 'granted' : 'denied');
+    win.document.addEventListener(`${KEY}_allowed`, onEvent);
+    win.document.addEventListener(`${KEY}_disallowed`, onEvent);
+    const missing = (): unknown => register() || log('warn', 'tarteaucitron.js not found: iAdvize consent stays undecided');
     if (!register())
       if (win.document.readyState === 'loading') win.document.addEventListener('DOMContentLoaded', missing, { once: true });
       else missing();

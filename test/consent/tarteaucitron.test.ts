@@ -101,7 +101,7 @@ describe('tarteaucitron()', () => {
       expect(source.state(win)).toBe('undecided');
       source.subscribe(win, () => {});
       expect(warn).toHaveBeenCalledTimes(1);
-      expect(warn.mock.calls[0][0]).toContain('tarteaucitron.js is not on the page');
+      expect(warn.mock.calls[0][0]).toContain('tarteaucitron.js not found');
     },
   );
 

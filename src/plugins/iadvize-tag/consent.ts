@@ -10,17 +10,13 @@ export type ConsentMode = 'gate' | 'coordinated';
 /** A consent tool's answer: a consent source followed live, or a function or promise answering once. */
 export type TagConsent = ConsentSource | (() => boolean | Promise<boolean>) | Promise<boolean>;
 
-export const CONSENT_MODES: readonly string[] = ['gate', 'coordinated'];
-
 /** Why `consent` and `consentMode` cannot be used, in words naming what was written; undefined when they can. */
 export function consentProblem(consent: unknown, mode: unknown, name: (key: 'consent' | 'consentMode') => string): string | undefined {
   const thenable = typeof (consent as { then?: unknown } | undefined)?.then === 'function';
   if (consent !== undefined && typeof consent !== 'function' && !thenable && !isConsentSource(consent))
     return `${name('consent')} must be a consent source (such as tcf()), a function or a promise`;
-  if (mode !== undefined && CONSENT_MODES.indexOf(mode as string) < 0)
-    return `${name('consentMode')} must be 'gate' or 'coordinated', not ${typeof mode === 'string' ? `'${mode}'` : typeof mode}`;
-  if (mode === 'coordinated' && consent === undefined)
-    return `${name('consentMode')} 'coordinated' needs ${name('consent')}, the visitor's choice`;
+  if (mode !== undefined && mode !== 'gate' && mode !== 'coordinated') return `${name('consentMode')} must be 'gate' or 'coordinated'`;
+  if (mode === 'coordinated' && consent === undefined) return `${name('consentMode')} 'coordinated' needs ${name('consent')}`;
   return undefined;
 }
 
