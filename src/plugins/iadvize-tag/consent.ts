@@ -44,3 +44,10 @@ export function followConsent(
   );
   return () => {};
 }
+
+/** Tells the tag the visitor's choice through the Web SDK queue: run by the tag once it is there, at once after. */
+export function tellConsent(host: { iAdvizeInterface?: unknown }, yes: boolean, guard: (code: () => void, type: string) => void): void {
+  const queue = (host.iAdvizeInterface ??= []) as unknown[];
+  const set = (sdk: { set(key: string, value: boolean): void }) => guard(() => sdk.set('visitor:cookiesConsent', yes), 'consent');
+  guard(() => void queue.push(set), 'consent');
+}

@@ -6,7 +6,8 @@ import type { Plugin } from '../../core/plugin.js';
 import { TAG_EVENTS, type IAdvizeTagEvents } from './events.js';
 export type { IAdvizeTagEvents } from './events.js';
 import { globalsOf, type IAdvizeWindow } from '../../core/window.js';
-import { consentProblem, followConsent, type ConsentMode, type TagConsent } from './consent.js';
+import { consentProblem, followConsent, tellConsent, type ConsentMode, type TagConsent } from './consent.js';
+import { OWN_NONCE, finished, pageNonce, pageScript } from './page-script.js';
 
 /** Where loading the iAdvize tag stands on this page. */
 export type TagStatus = 'idle' | 'waiting-for-consent' | 'loading' | 'loaded' | 'failed';
@@ -79,44 +80,6 @@ export function optionsProblem(options: IAdvizeTagOptions, { name, example }: Op
 
 /** `src` on the page (`onPage`): the tag runs with the page's rights. */
 export const tagUrl = (win: Window, src: string): string | undefined => onPage(src, win)?.href;
-
-// iAdvize's snippets load the tag from an iadvize.com host (lc., halc., sd., ha., ...), legacy ones with `?sid=`.
-const IADVIZE_TAG = /^https?:\/\/([\w-]+\.)*iadvize\.com\/iadvize\.js([?#]|$)/;
-// Scripts a browser runs: no type or a JavaScript one, or a module; consent tools hold scripts back as text/plain.
-const RUNNABLE = /^(|module|(text|application)\/(x-)?(java|ecma)script)$/i;
-const runs = (script: HTMLScriptElement): boolean => RUNNABLE.test(script.type.trim()) && !script.noModule;
-
-/** The page's own script element loading the tag (its snippet, a tag manager's) and that will run, if any. */
-function pageScript(document: Document, src: string): HTMLScriptElement | undefined {
-  for (const script of document.querySelectorAll<HTMLScriptElement>('script[src]'))
-    if ((script.src === src || IADVIZE_TAG.test(script.src)) && runs(script)) return script;
-  return undefined;
-}
-
-/**
- * How a page script that finished before the loader looked at it ended, from the page's resource
- * timing (its load and error events are gone): `failed` for an HTTP error, else `loaded`; undefined
- * while it is still on its way.
- */
-function finished(win: Window, src: string): 'loaded' | 'failed' | undefined {
-  const entry = win.performance?.getEntriesByName?.(src)?.[0] as { responseStatus?: number } | undefined;
-  if (!entry) return undefined;
-  return (entry.responseStatus ?? 0) >= 400 ? 'failed' : 'loaded';
-}
-
-/**
- * The nonce of the script element running as this module is evaluated: the script-tag build's own
- * element, or a classic-script bundle's. A tag loaded later (a consent click, a timer) runs when no
- * script is current, so it is read now. An ES module has no current script: see `pageNonce`.
- */
-const OWN_NONCE = typeof document === 'undefined' ? undefined : (document.currentScript as HTMLScriptElement | null)?.nonce;
-/** Under a nonce-based policy every script the page allowed carries the same nonce: the first one's, read at install. */
-const pageNonce = (win: Window): string | undefined => {
-  // Only a script that runs was allowed by the policy: a held-back `text/plain` one may carry anything.
-  for (const script of win.document.querySelectorAll<HTMLScriptElement>('script[nonce]'))
-    if (runs(script) && script.nonce) return script.nonce;
-  return undefined;
-};
 
 /**
  * Loads the iAdvize tag itself, after the bridge's registry exists, so the order is always right:
@@ -198,14 +161,8 @@ export function iadvizeTag(options: IAdvizeTagOptions): Plugin<{ tag: TagLoader 
 
       const { consent } = options;
       const coordinated = options.consentMode === 'coordinated';
-      // Through the Web SDK queue: run by the tag once it is there, at once after.
       const tell = (yes: boolean): void => {
-        if (page.told === yes) return;
-        page.told = yes;
-        const queue = (host.iAdvizeInterface ??= []) as unknown[];
-        const set = (sdk: { set(key: string, value: boolean): void }) =>
-          context.guard(() => sdk.set('visitor:cookiesConsent', yes), 'consent');
-        context.guard(() => void queue.push(set), 'consent');
+        if (page.told !== yes) tellConsent(host, (page.told = yes), context.guard);
       };
       const decide = (yes: boolean): void => {
         // A tag that ran cannot be unloaded: it is told instead.
