@@ -15,7 +15,8 @@ export function consentProblem(consent: unknown, mode: unknown, name: (key: 'con
   const thenable = typeof (consent as { then?: unknown } | undefined)?.then === 'function';
   if (consent !== undefined && typeof consent !== 'function' && !thenable && !isConsentSource(consent))
     return `${name('consent')} must be a consent source (such as tcf()), a function or a promise`;
-  if (mode !== undefined && mode !== 'gate' && mode !== 'coordinated') return `${name('consentMode')} must be 'gate' or 'coordinated'`;
+  if (mode !== undefined && mode !== 'gate' && mode !== 'coordinated')
+    return `${name('consentMode')} must be 'gate' or 'coordinated', not ${typeof mode === 'string' ? `'${mode}'` : typeof mode}`;
   if (mode === 'coordinated' && consent === undefined) return `${name('consentMode')} 'coordinated' needs ${name('consent')}`;
   return undefined;
 }

@@ -131,7 +131,8 @@ describe("consentMode: 'coordinated'", () => {
 
 describe('consent options checked', () => {
   it.each([
-    [{ sid: 1, consent: standIn().source, consentMode: 'coordinate' }, "`consentMode` must be 'gate' or 'coordinated'"],
+    [{ sid: 1, consent: standIn().source, consentMode: 'coordinate' }, "`consentMode` must be 'gate' or 'coordinated', not 'coordinate'"],
+    [{ sid: 1, consent: standIn().source, consentMode: true }, "`consentMode` must be 'gate' or 'coordinated', not boolean"],
     [{ sid: 1, consentMode: 'coordinated' }, "`consentMode` 'coordinated' needs `consent`"],
     [{ sid: 1, consent: { consentSource: 'yes' } }, '`consent` must be a consent source'],
     [{ sid: 1, consent: standIn().source, consentmode: 'gate' }, 'did you mean `consentMode`?'],
