@@ -126,8 +126,8 @@ function consentFromScript(attribute: (name: string) => string | null, sid: stri
       ? `${written('consent')} is not a value the bridge reads (accepted: ${CONSENT_FORMS})`
       : mode !== undefined && mode !== 'gate' && mode !== 'coordinated'
         ? `${written('consentMode')} is not gate or coordinated`
-        : mode === 'coordinated' &&
-          !isConsentSource(consent) &&
+        : // Without a consent tool, a mode would load the tag at once: held instead.
+          (mode === 'coordinated' ? !isConsentSource(consent) : mode !== undefined && value === null) &&
           `${written('consentMode')} needs a consent tool in data-consent, such as tcf`;
   if (!problem) return { consent, consentMode: mode as 'gate' | 'coordinated' | undefined };
   log('error', `${problem}: the iAdvize tag waits for IAdvizeBridge.bridge.tag.load()`);

@@ -121,6 +121,7 @@ describe('data-consent-mode', () => {
     [{ 'data-consent': 'tcf', 'data-consent-mode': '' }, 'data-consent-mode="" is not gate or coordinated'],
     [{ 'data-consent': '', 'data-consent-mode': 'coordinated' }, 'needs a consent tool in data-consent'],
     [{ 'data-consent-mode': 'coordinated' }, 'needs a consent tool in data-consent'],
+    [{ 'data-consent-mode': 'gate' }, 'data-consent-mode="gate" needs a consent tool in data-consent'],
   ])('%j is said and the tag held', (attributes, message) => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const { status, scripts } = fromScript(attributes);
