@@ -38,6 +38,9 @@ export type {
 } from './plugins/web-sdk/web-sdk.js';
 export { iadvizeTag, DEFAULT_TAG_SRC } from './plugins/iadvize-tag/iadvize-tag.js';
 export type { IAdvizeTagEvents, IAdvizeTagOptions, TagLoader, TagStatus } from './plugins/iadvize-tag/iadvize-tag.js';
+export type { ConsentMode, TagConsent } from './plugins/iadvize-tag/consent.js';
+export { tarteaucitron, type TarteaucitronOptions } from './consent/tarteaucitron.js';
+export type { ConsentSource, ConsentState } from './consent/source.js';
 export { chatLink } from './plugins/chat-link/chat-link.js';
 export { GA_CLIENT_ID } from './shared/chat-link.js';
 export type { ChatLinkConsent, ChatLinkOptions } from './plugins/chat-link/chat-link.js';

@@ -4,6 +4,8 @@ import { install as installOnWindow, type InstallOptions } from './core/install.
 import type { Adapter, AnyPlugin } from './core/plugin.js';
 import { BAD_SRC, iadvizeTag, optionsProblem, tagUrl } from './plugins/iadvize-tag/iadvize-tag.js';
 import { nearestName } from './shared/known-options.js';
+import { CONSENT_FORMS, HOLD, consentFromAttribute } from './consent/attribute.js';
+import { isConsentSource } from './consent/source.js';
 
 /**
  * Installs the bridge from the script tag that is running, configured by its attributes, with
@@ -62,19 +64,27 @@ function switchAttribute(attribute: (name: string) => string | null, name: strin
   return false;
 }
 
-const ATTRIBUTES = { sid: 'data-sid', lang: 'data-lang', src: 'data-tag-src', consent: 'data-consent', nonce: 'nonce' } as const;
+const ATTRIBUTES = {
+  sid: 'data-sid',
+  lang: 'data-lang',
+  src: 'data-tag-src',
+  consent: 'data-consent',
+  consentMode: 'data-consent-mode',
+  nonce: 'nonce',
+} as const;
 
 /**
- * The tag loader from `data-sid`, `data-lang` and `data-tag-src`; with `data-consent`, whatever its
- * value, the tag waits until the site's consent tool calls `IAdvizeBridge.bridge.tag.load()`: a value
- * it cannot read (`"false"` may mean "no consent yet") is said, and the tag is still held, never loaded
- * by mistake. Another bad value is said, naming the attribute as written and what it accepts, and the
+ * The tag loader from `data-sid`, `data-lang` and `data-tag-src`; `data-consent` names the consent
+ * tool to follow (`"tcf"`, `"didomi:<vendor id>"`, ...), or, alone, holds the tag until the site calls
+ * `IAdvizeBridge.bridge.tag.load()`; `data-consent-mode` is `gate` or `coordinated`. A consent value it
+ * cannot read (`"false"` may mean "no consent yet") is said, and the tag is held, never loaded by
+ * mistake. Another bad value is said, naming the attribute as written and what it accepts, and the
  * bridge installs without the loader.
  */
 export function tagFromScript(attribute: (name: string) => string | null): AnyPlugin[] {
   const sid = attribute('data-sid');
   if (sid === null) {
-    const orphan = (['lang', 'src', 'consent'] as const).filter((key) => attribute(ATTRIBUTES[key]) !== null);
+    const orphan = (['lang', 'src', 'consent', 'consentMode'] as const).filter((key) => attribute(ATTRIBUTES[key]) !== null);
     if (orphan.length)
       log(
         'error',
@@ -82,19 +92,16 @@ export function tagFromScript(attribute: (name: string) => string | null): AnyPl
       );
     return [];
   }
-  const written = (key: keyof typeof ATTRIBUTES): string => `${ATTRIBUTES[key]}="${attribute(ATTRIBUTES[key])}"`;
-  const held = attribute('data-consent');
-  if (held !== null && ON.indexOf(held.trim().toLowerCase()) < 0) {
-    log(
-      'error',
-      `${written('consent')} is not a value the bridge reads (write data-consent alone): the iAdvize tag waits for IAdvizeBridge.bridge.tag.load(); remove data-consent to load it at once`,
-    );
-  }
+  // As written, quoted and cut: a hostile value never fills the console.
+  const written = (key: keyof typeof ATTRIBUTES): string => {
+    const value = String(attribute(ATTRIBUTES[key]));
+    return `${ATTRIBUTES[key]}=${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}`;
+  };
   const options = {
     sid,
     lang: attribute('data-lang') ?? undefined,
     src: attribute('data-tag-src') ?? undefined,
-    consent: held === null ? undefined : new Promise<boolean>(() => {}),
+    ...consentFromScript(attribute, sid, written),
   };
   const problem =
     optionsProblem(options, { name: written, example: (key, value) => `${ATTRIBUTES[key]}="${value}"` }) ??
@@ -104,4 +111,25 @@ export function tagFromScript(attribute: (name: string) => string | null): AnyPl
   if (!problem) return [iadvizeTag(options)];
   log('error', `${problem}: the iAdvize tag was not loaded`);
   return [];
+}
+
+/**
+ * `consent` and `consentMode` from `data-consent` and `data-consent-mode`: a value it cannot read is
+ * said, naming the attribute and the accepted forms, and the tag is held for `tag.load()` in gate mode.
+ */
+function consentFromScript(attribute: (name: string) => string | null, sid: string, written: (key: 'consent' | 'consentMode') => string) {
+  const value = attribute(ATTRIBUTES.consent);
+  const mode = attribute(ATTRIBUTES.consentMode)?.trim().toLowerCase();
+  const consent = value === null ? undefined : consentFromAttribute(value, sid);
+  const problem =
+    value !== null && !consent
+      ? `${written('consent')} is not a value the bridge reads (accepted: ${CONSENT_FORMS})`
+      : mode !== undefined && mode !== 'gate' && mode !== 'coordinated'
+        ? `${written('consentMode')} is not gate or coordinated`
+        : // Without a consent tool, a mode would load the tag at once: held instead.
+          (mode === 'coordinated' ? !isConsentSource(consent) : mode !== undefined && value === null) &&
+          `${written('consentMode')} needs a consent tool in data-consent, such as tcf`;
+  if (!problem) return { consent, consentMode: mode as 'gate' | 'coordinated' | undefined };
+  log('error', `${problem}: the iAdvize tag waits for IAdvizeBridge.bridge.tag.load()`);
+  return { consent: HOLD(), consentMode: undefined };
 }

@@ -6,6 +6,8 @@ import type { Plugin } from '../../core/plugin.js';
 import { TAG_EVENTS, type IAdvizeTagEvents } from './events.js';
 export type { IAdvizeTagEvents } from './events.js';
 import { globalsOf, type IAdvizeWindow } from '../../core/window.js';
+import { consentProblem, followConsent, tellConsent, type ConsentMode, type TagConsent } from './consent.js';
+import { OWN_NONCE, finished, pageNonce, pageScript } from './page-script.js';
 
 /** Where loading the iAdvize tag stands on this page. */
 export type TagStatus = 'idle' | 'waiting-for-consent' | 'loading' | 'loaded' | 'failed';
@@ -24,10 +26,17 @@ export interface IAdvizeTagOptions {
    */
   nonce?: string | undefined;
   /**
-   * Loads the tag only once this says yes, so a consent tool can gate the whole chat: a function
-   * answering a boolean (or a promise of one), or a promise. Until it does, `tag.load()` loads anyway.
+   * The visitor's consent for the chat: a consent source (`tcf()`, `didomi({ vendor })`, ...) followed
+   * live, or a function answering a boolean (or a promise of one), or a promise. `tag.load()` loads anyway.
    */
-  consent?: (() => boolean | Promise<boolean>) | Promise<boolean> | undefined;
+  consent?: TagConsent | undefined;
+  /**
+   * `'gate'` (default): the tag loads once consent is granted, never before; a withdrawal after it
+   * loaded tells it `visitor:cookiesConsent` false (a script that ran cannot be unloaded).
+   * `'coordinated'` (iAdvize's recommended mode): the tag loads at once with
+   * `useExplicitCookiesConsent: true`, then is told each decision through the Web SDK.
+   */
+  consentMode?: ConsentMode | undefined;
 }
 
 export interface TagLoader {
@@ -44,6 +53,8 @@ const SCOPE = 'iadvizeTag()';
 interface PageTag {
   status: TagStatus;
   src?: string;
+  /** What the tag was last told of the visitor's consent. */
+  told?: boolean;
   listeners: Set<(status: TagStatus) => void>;
 }
 const PAGE_TAG = Symbol.for('iadvize-bridge.tag');
@@ -58,57 +69,17 @@ export const BAD_SRC = "must be an https: URL, or http: on this page's own origi
 
 /** The first mistake in `options`, in words that name what the user wrote and what it accepts. */
 export function optionsProblem(options: IAdvizeTagOptions, { name, example }: OptionNames): string | undefined {
-  const { sid, lang, src, nonce, consent } = options;
+  const { sid, lang, src, nonce, consent, consentMode } = options;
   if (!/^\d{1,12}$/.test(String(sid ?? ''))) return `${name('sid')} must be your iAdvize site id, digits such as ${example('sid', '1234')}`;
   if (lang !== undefined && (typeof lang !== 'string' || !/^[a-z]{2}(-[A-Za-z]{2})?$/.test(lang)))
     return `${name('lang')} must be a language code such as ${example('lang', 'fr')}`;
   if (src !== undefined && (typeof src !== 'string' || !src)) return `${name('src')} must be the URL of the tag`;
   if (nonce !== undefined && typeof nonce !== 'string') return `${name('nonce')} must be a string`;
-  if (consent !== undefined && typeof consent !== 'function' && typeof consent?.then !== 'function')
-    return `${name('consent')} must be a function or a promise`;
-  return undefined;
+  return consentProblem(consent, consentMode, name);
 }
 
 /** `src` on the page (`onPage`): the tag runs with the page's rights. */
 export const tagUrl = (win: Window, src: string): string | undefined => onPage(src, win)?.href;
-
-// iAdvize's snippets load the tag from an iadvize.com host (lc., halc., sd., ha., ...), legacy ones with `?sid=`.
-const IADVIZE_TAG = /^https?:\/\/([\w-]+\.)*iadvize\.com\/iadvize\.js([?#]|$)/;
-// Scripts a browser runs: no type or a JavaScript one, or a module; consent tools hold scripts back as text/plain.
-const RUNNABLE = /^(|module|(text|application)\/(x-)?(java|ecma)script)$/i;
-const runs = (script: HTMLScriptElement): boolean => RUNNABLE.test(script.type.trim()) && !script.noModule;
-
-/** The page's own script element loading the tag (its snippet, a tag manager's) and that will run, if any. */
-function pageScript(document: Document, src: string): HTMLScriptElement | undefined {
-  for (const script of document.querySelectorAll<HTMLScriptElement>('script[src]'))
-    if ((script.src === src || IADVIZE_TAG.test(script.src)) && runs(script)) return script;
-  return undefined;
-}
-
-/**
- * How a page script that finished before the loader looked at it ended, from the page's resource
- * timing (its load and error events are gone): `failed` for an HTTP error, else `loaded`; undefined
- * while it is still on its way.
- */
-function finished(win: Window, src: string): 'loaded' | 'failed' | undefined {
-  const entry = win.performance?.getEntriesByName?.(src)?.[0] as { responseStatus?: number } | undefined;
-  if (!entry) return undefined;
-  return (entry.responseStatus ?? 0) >= 400 ? 'failed' : 'loaded';
-}
-
-/**
- * The nonce of the script element running as this module is evaluated: the script-tag build's own
- * element, or a classic-script bundle's. A tag loaded later (a consent click, a timer) runs when no
- * script is current, so it is read now. An ES module has no current script: see `pageNonce`.
- */
-const OWN_NONCE = typeof document === 'undefined' ? undefined : (document.currentScript as HTMLScriptElement | null)?.nonce;
-/** Under a nonce-based policy every script the page allowed carries the same nonce: the first one's, read at install. */
-const pageNonce = (win: Window): string | undefined => {
-  // Only a script that runs was allowed by the policy: a held-back `text/plain` one may carry anything.
-  for (const script of win.document.querySelectorAll<HTMLScriptElement>('script[nonce]'))
-    if (runs(script) && script.nonce) return script.nonce;
-  return undefined;
-};
 
 /**
  * Loads the iAdvize tag itself, after the bridge's registry exists, so the order is always right:
@@ -124,7 +95,7 @@ export function iadvizeTag(options: IAdvizeTagOptions): Plugin<{ tag: TagLoader 
   checkKnownOptions(
     SCOPE,
     options,
-    Object.keys({ sid: 1, lang: 1, src: 1, nonce: 1, consent: 1 } satisfies Record<keyof IAdvizeTagOptions, 1>),
+    Object.keys({ sid: 1, lang: 1, src: 1, nonce: 1, consent: 1, consentMode: 1 } satisfies Record<keyof IAdvizeTagOptions, 1>),
   );
   const problem = optionsProblem(options, OPTION_NAMES);
   if (problem) fail(SCOPE, problem);
@@ -148,7 +119,6 @@ export function iadvizeTag(options: IAdvizeTagOptions): Plugin<{ tag: TagLoader 
         else if (context.debug) log('info', `iAdvize tag ${status}`);
       };
       page.listeners.add(announce);
-      stop = () => page.listeners.delete(announce);
       const setStatus = (status: TagStatus): void => {
         page.status = status;
         page.listeners.forEach((listener) => context.guard(() => listener(status), 'tag status'));
@@ -174,7 +144,11 @@ export function iadvizeTag(options: IAdvizeTagOptions): Plugin<{ tag: TagLoader 
           return done && setStatus(done);
         }
         const queue = (host.iAdvizeInterface ??= []) as { config?: unknown };
-        queue.config ??= options.lang === undefined ? { sid: Number(options.sid) } : { sid: Number(options.sid), lang: options.lang };
+        const config = (queue.config ??=
+          options.lang === undefined ? { sid: Number(options.sid) } : { sid: Number(options.sid), lang: options.lang });
+        // No cookie until the tag is told the visitor's choice (iAdvize's coordinated mode).
+        if (coordinated && config !== null && typeof config === 'object')
+          (config as Record<string, unknown>).useExplicitCookiesConsent = true;
         const script = document.createElement('script');
         script.async = true;
         script.src = page.src = src!;
@@ -186,15 +160,34 @@ export function iadvizeTag(options: IAdvizeTagOptions): Plugin<{ tag: TagLoader 
       }
 
       const { consent } = options;
-      if (page.status === 'idle' && consent === undefined) load();
-      else if (page.status === 'idle') {
-        page.status = 'waiting-for-consent';
-        const answer = new Promise<boolean>((resolve) => resolve(typeof consent === 'function' ? consent() : consent!));
-        answer.then(
-          (yes) => yes === true && page.status === 'waiting-for-consent' && load(),
-          (error) => context.report(error, 'consent'),
-        );
-      }
+      const coordinated = options.consentMode === 'coordinated';
+      const tell = (yes: boolean): void => {
+        if (page.told !== yes) tellConsent(host, (page.told = yes), context.guard);
+      };
+      const decide = (yes: boolean): void => {
+        // A tag that ran cannot be unloaded: it is told instead.
+        if (coordinated || (page.status !== 'idle' && page.status !== 'waiting-for-consent')) tell(yes);
+        else if (yes) {
+          page.told = true;
+          load();
+        }
+      };
+      if (page.status === 'idle' && (consent === undefined || coordinated)) load();
+      else if (page.status === 'idle') page.status = 'waiting-for-consent';
+      let unfollow = (): void => {};
+      if (consent !== undefined)
+        context.guard(() => {
+          unfollow = followConsent(
+            consent,
+            win,
+            (yes) => context.guard(() => decide(yes), 'consent'),
+            (error) => context.report(error, 'consent'),
+          );
+        }, 'consent');
+      stop = () => {
+        page.listeners.delete(announce);
+        context.guard(unfollow, 'consent');
+      };
       return {
         tag: {
           get status() {

@@ -116,7 +116,7 @@ describe('iadvizeTag()', () => {
     [{ sid: '12a' }, /`sid` must be your iAdvize site id/],
     [{ sid: 1, lang: 'french' }, /`lang` must be a language code/],
     [{ sid: 1, src: '' }, /`src` must be the URL of the tag/],
-    [{ sid: 1, consent: true }, /`consent` must be a function or a promise/],
+    [{ sid: 1, consent: true }, /`consent` must be a consent source \(such as tcf\(\)\), a function or a promise/],
     [null, /takes an options object/],
   ])('rejects %j with a clear error', (options, message) => {
     expect(() => iadvizeTag(options as never)).toThrow(message);
@@ -185,7 +185,7 @@ describe('iadvizeTag()', () => {
     expect(error).not.toHaveBeenCalled();
     expect([held('false'), held('0'), held('maybe')]).toEqual(['waiting-for-consent', 'waiting-for-consent', 'waiting-for-consent']);
     expect(error).toHaveBeenCalledWith(
-      expect.stringContaining('data-consent="false" is not a value the bridge reads (write data-consent alone)'),
+      expect.stringContaining('data-consent="false" is not a value the bridge reads (accepted: data-consent alone'),
     );
     expect(error).toHaveBeenCalledWith(expect.stringContaining('data-consent="maybe" is not a value'));
   });
