@@ -57,3 +57,4 @@ export { GA4_LIMITS, GA4_RULES } from './shared/ga4-rules.js';
 export type { NamingRules } from './shared/ga4-rules.js';
 export * from './adapters/tools-by-name.js';
 export { custom, type Mapped } from './adapters/custom.js';
+export * from './consent/index.js';
