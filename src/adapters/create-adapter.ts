@@ -1,3 +1,4 @@
+import { isConsentSource } from '../consent/source.js';
 import { fail } from '../core/errors.js';
 import { log } from '../core/guard.js';
 import type { BridgeEvent, EventType } from '../core/events.js';
@@ -115,8 +116,12 @@ export function createAdapter<Tool, T extends EventType = never>(
       const row = rowOf(event.type);
       if (!row || !(forwarded ? forwarded.has(event.type) : row.on) || !shouldForward(row, event)) return;
       try {
-        if (consent && consent() !== true) {
+        const given = isConsentSource(consent) ? consent.state(context?.window ?? window) === 'granted' : !consent || consent();
+        if (given !== true) {
           stats.droppedNoConsent++;
+          // `consent: tcf` rather than `tcf()`: every event would be dropped without a word.
+          if (isConsentSource(given))
+            report(new TypeError(`iadvize-bridge ${scope}: \`consent\` takes ${given.name}, not the function that makes it`), event.type);
           return;
         }
       } catch (error) {

@@ -7,6 +7,7 @@ import {
   EVENT_TYPES,
   ga4,
   gaLegacy,
+  googleConsentMode,
   gtm,
   matomo,
   mixpanel,
@@ -16,6 +17,7 @@ import {
   QUEUE_MS,
   RETRY_MS,
   segment,
+  tcf,
   universalAnalytics,
   type AnalyticsAdapter,
   type EventType,
@@ -332,6 +334,61 @@ describe('consent', () => {
     chatWith(adapter, { gtag }).tag.fire('onCallStarted', null);
     expect(gtag).not.toHaveBeenCalled();
     expect(adapter.stats.droppedNoConsent).toBe(1);
+  });
+});
+
+describe('a consent source', () => {
+  const gcm = () => googleConsentMode({ types: ['analytics_storage'] });
+  const consentCommand = (win: Window, value: string) =>
+    ((win as unknown as { dataLayer: unknown[] }).dataLayer ??= []).push(['consent', 'update', { analytics_storage: value }]);
+
+  it("forwards only while the source says granted on the adapter's window; undecided and denied events are dropped, never sent later", () => {
+    const gtag = vi.fn();
+    const adapter = ga4({ consent: gcm() });
+    const { win, tag } = chatWith(adapter, { gtag });
+    // Granted on another window is not granted on this one.
+    consentCommand(window, 'granted');
+    tag.fire('onCallStarted', null);
+    consentCommand(win, 'granted');
+    tag.fire('onCallEnded', null);
+    consentCommand(win, 'denied');
+    tag.fire('onCallStarted', null);
+    consentCommand(win, 'granted');
+    vi.advanceTimersByTime(60_000);
+    expect(gtag.mock.calls.map((call) => call[1] as unknown)).toEqual(['chat_call_ended']);
+    expect(adapter.stats).toMatchObject({ sent: 1, droppedNoConsent: 2, pending: 0 });
+  });
+
+  it('never calls gtag("consent", ...) nor writes a consent command, whatever the source says', () => {
+    const gtag = vi.fn();
+    const { win, tag } = chatWith(ga4({ consent: gcm() }), { gtag });
+    for (const value of ['denied', 'granted', 'denied', 'granted']) {
+      consentCommand(win, value);
+      tag.fire('onCallStarted', null);
+    }
+    vi.advanceTimersByTime(60_000);
+    expect(gtag.mock.calls.map((call) => call[0] as unknown)).toEqual(['event', 'event']);
+    expect((win as unknown as { dataLayer: unknown[] }).dataLayer).toHaveLength(4);
+  });
+
+  it('says where it is made that `consent` is neither a source nor a function', () => {
+    for (const value of [true, 'tcf', {}, Promise.resolve(true)])
+      expect(() => ga4({ consent: value as never })).toThrow(
+        'ga4(): `consent` must be a consent source, such as tcf() or didomi({ vendor }), or a function that returns true while the visitor consents',
+      );
+    expect(() => ga4({ consent: tcf() })).not.toThrow();
+  });
+
+  it('says so when given the function that makes a source (`tcf`, not `tcf()`)', () => {
+    const onError = vi.fn();
+    const adapter = ga4({ consent: tcf as never });
+    const p = page({ adapters: [adapter], onError });
+    p.tag.fire('onCallStarted', null);
+    expect(adapter.stats.droppedNoConsent).toBe(1);
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'iadvize-bridge ga4(): `consent` takes tcf({ purposes: [1] }), not the function that makes it' }),
+      expect.anything(),
+    );
   });
 });
 
