@@ -15,5 +15,7 @@ export const { bridge, install } = startFromScriptTag({ ...TOOLS }, [webSdk(), v
 export * from './adapters/tools-by-name.js';
 export { chatLink, iadvizeTag, virtualAgent, webSdk };
 export { custom } from './adapters/custom.js';
+// The consent sources, for an adapter's `consent`: `IAdvizeBridge.ga4({ consent: IAdvizeBridge.tcf() })`.
+export { axeptio, cookiebot, didomi, googleConsentMode, oneTrust, tcf } from './consent/index.js';
 export { CALLBACKS } from './core/events.js';
 export { EVENT_TYPES } from './events.js';

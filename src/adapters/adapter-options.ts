@@ -91,10 +91,7 @@ export function checkAdapterOptions(
   } else if (name !== undefined && typeof name !== 'function') fail(scope, '`name` must be a map of event types to names, or a function');
   if (params !== undefined && typeof params !== 'function') fail(scope, '`params` must be a function');
   if (consent !== undefined && typeof consent !== 'function' && !isConsentSource(consent))
-    fail(
-      scope,
-      '`consent` must be a consent source, such as tcf() or didomi({ vendor }), or a function that returns true while the visitor consents',
-    );
+    fail(scope, '`consent` must be a consent source (tcf(), ...) or a function');
   // 'false' is truthy: a string would send the ids the site meant to keep.
   if (includeIds !== undefined && typeof includeIds !== 'boolean') fail(scope, '`includeIds` must be true or false');
 }

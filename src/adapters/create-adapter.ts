@@ -116,12 +116,11 @@ export function createAdapter<Tool, T extends EventType = never>(
       const row = rowOf(event.type);
       if (!row || !(forwarded ? forwarded.has(event.type) : row.on) || !shouldForward(row, event)) return;
       try {
-        const given = isConsentSource(consent) ? consent.state(context?.window ?? window) === 'granted' : !consent || consent();
+        const given = isConsentSource(consent) ? consent.state(context!.window) === 'granted' : !consent || consent();
+        // `consent: tcf` rather than `tcf()`: every event would be dropped without a word.
+        if (isConsentSource(given)) fail(scope, `\`consent\` takes ${given.name}, not tcf`);
         if (given !== true) {
           stats.droppedNoConsent++;
-          // `consent: tcf` rather than `tcf()`: every event would be dropped without a word.
-          if (isConsentSource(given))
-            report(new TypeError(`iadvize-bridge ${scope}: \`consent\` takes ${given.name}, not the function that makes it`), event.type);
           return;
         }
       } catch (error) {

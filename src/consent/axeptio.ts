@@ -16,7 +16,7 @@ type Sdk = { on(event: string, listener: (choices: unknown) => void): void };
  */
 export function axeptio(options: AxeptioOptions): ConsentSource {
   const vendor = nameOption('axeptio()', options, 'vendor', 'iadvize');
-  return follow(`axeptio({ vendor: '${vendor}' })`, (win, update) => {
+  return follow('axeptio()', { vendor }, (win, update) => {
     const page = win as unknown as { _axcb?: unknown[] };
     const decide = (choices: unknown) =>
       typeof choices === 'object' && choices !== null ? answer((choices as Record<string, unknown>)[vendor] === true) : 'undecided';

@@ -17,7 +17,7 @@ type Page = { Didomi?: Didomi; didomiOnReady?: unknown[]; didomiEventListeners?:
  */
 export function didomi(options: DidomiOptions): ConsentSource {
   const vendor = nameOption('didomi()', options, 'vendor', 'c:iadvize');
-  return follow(`didomi({ vendor: '${vendor}' })`, (win, update) => {
+  return follow('didomi()', { vendor }, (win, update) => {
     const page = win as unknown as Page;
     const read = (sdk = page.Didomi) => update(() => answer(sdk!.getUserConsentStatusForVendor(vendor)));
     (page.didomiOnReady = page.didomiOnReady || []).push((sdk: Didomi) => read(sdk));

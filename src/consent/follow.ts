@@ -19,39 +19,41 @@ interface Followed {
 }
 
 /**
- * A consent source from the way one tool is followed: started on a window the first time it is asked
- * about (never when made, so it is safe in a server render), then one record per window. Every call
- * into the tool runs through `update`: a tool that throws reads as undecided, said once.
+ * A consent source from the way one tool is followed (`scope` and `options` name it in messages):
+ * started on a window the first time it is asked about, never when made, so it is safe in a server
+ * render; then one record per window. Every call into the tool runs through `update`: a tool that
+ * throws reads as undecided, said once.
  */
-export function follow(name: string, start: Start): ConsentSource {
+export function follow(scope: string, options: object, start: Start): ConsentSource {
+  const name = `${scope.slice(0, -1)}${JSON.stringify(options)})`;
   const windows = new WeakMap<Window, Followed>();
   let said = false;
   const on = (win: Window): Followed => {
-    let followed = windows.get(win);
-    if (followed) return followed;
-    const record: Followed = { state: 'undecided', listeners: new Set() };
-    windows.set(win, (followed = record));
+    let record = windows.get(win);
+    if (record) return record;
+    const followed: Followed = (record = { state: 'undecided', listeners: new Set() });
+    windows.set(win, record);
     const update: Update = (read) => {
       let next: ConsentState | undefined;
       try {
         next = read();
       } catch (error) {
         next = 'undecided';
-        if (!said) log('warn', `${name}: the consent tool failed, read as undecided`, error);
+        if (!said) log('warn', `${name} read as undecided: the consent tool failed`, error);
         said = true;
       }
-      if (next === undefined || next === record.state) return;
-      record.state = next;
-      for (const listener of [...record.listeners]) {
+      if (!next || next === followed.state) return;
+      followed.state = next;
+      followed.listeners.forEach((listener) => {
         try {
           listener(next);
         } catch (error) {
-          log('error', `${name}: a consent listener failed`, error);
+          log('error', name, error);
         }
-      }
+      });
     };
-    update(() => void (record.refresh = start(win, update)));
-    return followed;
+    update(() => void (followed.refresh = start(win, update)));
+    return record;
   };
   return {
     consentSource: true,
@@ -94,11 +96,7 @@ export const isList = (value: unknown): value is readonly unknown[] => Array.isA
 /** The one non-empty `string` option of `scope`, checked where the source is made. */
 export function nameOption(scope: string, options: unknown, option: string, example: string): string {
   checkKnownOptions(scope, options, [option]);
-  const value = (options as Record<string, unknown> | undefined)?.[option];
-  if (typeof value !== 'string' || !value.trim())
-    fail(
-      scope,
-      `\`${option}\` must be a non-empty string, e.g. ${scope.slice(0, -2)}({ ${option}: '${example}' }); got ${typeof value === 'string' ? `'${value}'` : String(value)}`,
-    );
+  const value = (options as Record<string, unknown>)[option];
+  if (typeof value !== 'string' || !value.trim()) fail(scope, `\`${option}\` must be a non-empty string, e.g. '${example}'`);
   return value;
 }

@@ -1,7 +1,7 @@
 import { fail } from '../core/errors.js';
 import { checkKnownOptions } from '../shared/known-options.js';
 import { follow, isList } from './follow.js';
-import type { ConsentSource, ConsentState } from './source.js';
+import type { ConsentSource } from './source.js';
 
 export interface GoogleConsentModeOptions {
   /** The consent types that must all be granted, e.g. `['analytics_storage']`. */
@@ -25,43 +25,35 @@ export function googleConsentMode(options: GoogleConsentModeOptions): ConsentSou
   checkKnownOptions(scope, options, ['types']);
   const types: readonly string[] = options.types;
   if (!isList(types) || !types.length || !types.every((type) => typeof type === 'string' && /^[a-z_]+$/.test(type)))
-    fail(
-      scope,
-      `\`types\` must be a non-empty array of consent types, e.g. googleConsentMode({ types: ['analytics_storage'] }); got ${String(types)}`,
-    );
+    fail(scope, "`types` must be consent types, e.g. ['analytics_storage']");
 
-  return follow(`googleConsentMode({ types: [${types.join(', ')}] })`, (win, update) => {
-    const values: Record<string, unknown> = {};
-    const updated = new Set<string>();
+  return follow(scope, { types }, (win, update) => {
+    // What `default` and `update` commands said, kept apart: a later `default` does not undo an `update`.
+    const given: [Record<string, unknown>, Record<string, unknown>] = [{}, {}];
     let layer: unknown;
     let read = 0;
-    const apply = ({ 1: kind, 2: settings }: Command): void => {
-      if ((kind !== 'default' && kind !== 'update') || typeof settings !== 'object' || settings === null) return;
-      for (const type of types) {
-        const value = settings[type];
-        if (value === undefined || (kind === 'default' && (updated.has(type) || (settings.region !== undefined && value !== 'denied'))))
-          continue;
-        values[type] = value;
-        if (kind === 'update') updated.add(type);
-      }
-    };
-    const decide = (): ConsentState =>
-      types.some((type) => values[type] !== 'granted' && values[type] !== undefined)
-        ? 'denied'
-        : types.every((type) => values[type] === 'granted')
-          ? 'granted'
-          : 'undecided';
     const scan = () =>
       update(() => {
         const current = (win as unknown as { dataLayer?: unknown }).dataLayer;
-        if (!Array.isArray(current)) return undefined;
+        if (!isList(current)) return undefined;
         // A new or emptied dataLayer: read it from the start; what gtag was told before still holds.
         if (current !== layer || current.length < read) [layer, read] = [current, 0];
         while (read < current.length) {
-          const entry = current[read++] as Command | null;
-          if (typeof entry === 'object' && entry !== null && entry[0] === 'consent') apply(entry);
+          const command = current[read++] as Command | null | undefined;
+          const isUpdate = command?.[1] === 'update';
+          if (command?.[0] !== 'consent' || (!isUpdate && command[1] !== 'default')) continue;
+          // Settings that are not an object throw here: undecided.
+          for (const type of types) {
+            const value = command[2]![type];
+            if (value !== undefined && (isUpdate || command[2]!.region === undefined || value === 'denied')) given[+isUpdate][type] = value;
+          }
         }
-        return decide();
+        const values = types.map((type) => given[1][type] ?? given[0][type]);
+        return values.every((value) => value === 'granted')
+          ? 'granted'
+          : values.some((value) => value && value !== 'granted')
+            ? 'denied'
+            : 'undecided';
       });
     const poll = () => {
       scan();

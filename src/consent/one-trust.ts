@@ -20,7 +20,7 @@ type Page = {
  */
 export function oneTrust(options: OneTrustOptions): ConsentSource {
   const group = nameOption('oneTrust()', options, 'group', 'C0003');
-  return follow(`oneTrust({ group: '${group}' })`, (win, update) => {
+  return follow('oneTrust()', { group }, (win, update) => {
     const page = win as unknown as Page;
     const read = () =>
       update(() => {

@@ -25,30 +25,30 @@ const isId = (value: unknown): value is number => Number.isInteger(value) && (va
  * (https://github.com/InteractiveAdvertisingBureau/GDPR-Transparency-and-Consent-Framework/blob/master/TCFv2/IAB%20Tech%20Lab%20-%20CMP%20API%20v2.md):
  * `__tcfapi('addEventListener', 2, callback)` calls back on load and on every change. Granted when every
  * purpose (and the vendor) is consented to, or when the GDPR does not apply; before `tcloaded` or
- * `useractioncomplete` (the banner is up) it keeps its last answer, undecided at first.
+ * `useractioncomplete` (`cmpuishown`: the banner is up) it keeps its last answer, undecided at first.
  */
 export function tcf(options: TcfOptions = {}): ConsentSource {
   const scope = 'tcf()';
   checkKnownOptions(scope, options, ['purposes', 'vendorId']);
   const { purposes = [1], vendorId } = options;
-  if (!isList(purposes) || !purposes.length || !purposes.every(isId))
-    fail(scope, `\`purposes\` must be a non-empty array of TCF purpose numbers, e.g. tcf({ purposes: [1] }); got ${String(purposes)}`);
-  if (vendorId !== undefined && !isId(vendorId))
-    fail(
-      scope,
-      `\`vendorId\` must be the positive whole number the CMP gives iAdvize, e.g. tcf({ vendorId: 1234 }); got ${String(vendorId)}`,
-    );
+  if (!isList(purposes) || !purposes.length || !purposes.every(isId)) fail(scope, '`purposes` must be TCF purpose numbers, e.g. [1, 7]');
+  if (vendorId !== undefined && !isId(vendorId)) fail(scope, '`vendorId` must be the whole number the CMP gives its vendor');
 
-  const decide = (data: TcData, success: boolean): ConsentState | undefined => {
-    if (!success || typeof data !== 'object' || data === null) return 'undecided';
-    if (data.gdprApplies === false) return 'granted';
-    if (data.eventStatus !== 'tcloaded' && data.eventStatus !== 'useractioncomplete') return undefined;
-    const consents = data.purpose?.consents;
-    if (typeof consents !== 'object' || consents === null) return 'undecided';
-    return answer(purposes.every((id) => consents[id] === true) && (!vendorId || data.vendor?.consents?.[vendorId] === true));
-  };
+  // Unreadable data (garbage, missing fields) throws in `update`, which reads it as undecided.
+  const decide = (data: TcData, success: boolean): ConsentState | undefined =>
+    !success
+      ? 'undecided'
+      : data.gdprApplies === false
+        ? 'granted'
+        : data.eventStatus === 'cmpuishown'
+          ? undefined
+          : data.eventStatus === 'tcloaded' || data.eventStatus === 'useractioncomplete'
+            ? answer(
+                purposes.every((id) => data.purpose!.consents![id] === true) && (!vendorId || data.vendor!.consents![vendorId] === true),
+              )
+            : 'undecided';
 
-  return follow(`tcf({ purposes: [${purposes.join(', ')}]${vendorId ? `, vendorId: ${vendorId}` : ''} })`, (win, update) => {
+  return follow(scope, { purposes, vendorId }, (win, update) => {
     const api = () => (win as unknown as { __tcfapi?: TcfApi }).__tcfapi;
     // CMPs put a stub queueing calls in the page's head; the CMP itself may load late, or never (undecided).
     whenLoaded(

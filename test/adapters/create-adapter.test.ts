@@ -386,7 +386,7 @@ describe('a consent source', () => {
     p.tag.fire('onCallStarted', null);
     expect(adapter.stats.droppedNoConsent).toBe(1);
     expect(onError).toHaveBeenCalledWith(
-      expect.objectContaining({ message: 'iadvize-bridge ga4(): `consent` takes tcf({ purposes: [1] }), not the function that makes it' }),
+      expect.objectContaining({ message: 'iadvize-bridge ga4(): `consent` takes tcf({"purposes":[1]}), not the function that makes it' }),
       expect.anything(),
     );
   });

@@ -58,8 +58,6 @@ describe('axeptio()', () => {
   });
 
   it('says a wrong option where the source is made', () => {
-    expect(() => axeptio({ vendor: 3 } as never)).toThrow(
-      /axeptio\(\): `vendor` must be a non-empty string, e.g. axeptio\(\{ vendor: 'iadvize' \}\); got 3/,
-    );
+    expect(() => axeptio({ vendor: 3 } as never)).toThrow("axeptio(): `vendor` must be a non-empty string, e.g. 'iadvize'");
   });
 });

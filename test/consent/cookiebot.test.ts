@@ -54,7 +54,7 @@ describe('cookiebot()', () => {
 
   it('says a wrong option where the source is made', () => {
     expect(() => cookiebot({ category: 'necessary' })).toThrow(
-      /cookiebot\(\): `category` must be one of preferences, statistics, marketing/,
+      "cookiebot(): `category` must be 'preferences', 'statistics' or 'marketing'",
     );
     expect(() => cookiebot({ category: 'Statistics' })).toThrow(TypeError);
   });

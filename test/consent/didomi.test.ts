@@ -76,9 +76,7 @@ describe('didomi()', () => {
   });
 
   it('says a wrong option where the source is made', () => {
-    expect(() => didomi({ vendor: '' })).toThrow(
-      /didomi\(\): `vendor` must be a non-empty string, e.g. didomi\(\{ vendor: 'c:iadvize' \}\)/,
-    );
+    expect(() => didomi({ vendor: '' })).toThrow("didomi(): `vendor` must be a non-empty string, e.g. 'c:iadvize'");
     expect(() => didomi({ vendorId: 'x' } as never)).toThrow(/unknown option `vendorId`: did you mean `vendor`\?/);
     expect(() => didomi(undefined as never)).toThrow(TypeError);
   });

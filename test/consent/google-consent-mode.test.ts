@@ -104,7 +104,9 @@ describe('googleConsentMode()', () => {
   });
 
   it('says a wrong option where the source is made', () => {
-    expect(() => googleConsentMode({ types: [] })).toThrow(/googleConsentMode\(\): `types` must be a non-empty array of consent types/);
+    expect(() => googleConsentMode({ types: [] })).toThrow(
+      "googleConsentMode(): `types` must be consent types, e.g. ['analytics_storage']",
+    );
     expect(() => googleConsentMode({ types: 'analytics_storage' } as never)).toThrow(TypeError);
     expect(() => googleConsentMode({} as never)).toThrow(TypeError);
   });
