@@ -105,6 +105,8 @@ export function createAdapter<Tool, T extends EventType = never>(
     stats,
     setup(given) {
       context = given;
+      // A source starts following its consent tool now, so the first event finds its answer.
+      if (isConsentSource(consent)) consent.state(given.window);
       if (given.debug && vendor.debugWarning) log('warn', `${vendor.name}: ${vendor.debugWarning}`);
       // A plugin's events listed in `events` or `name`: its plugin may come later in the same list, or from
       // a later use(), so they are checked once the page's own code has run.

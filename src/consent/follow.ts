@@ -4,7 +4,7 @@ import { checkKnownOptions } from '../shared/known-options.js';
 import type { ConsentSource, ConsentState } from './source.js';
 
 /** Runs `read` (code that calls into the consent tool) and applies its answer; undefined leaves the state as it is. */
-export type Update = (read: () => ConsentState | undefined) => void;
+type Update = (read: () => ConsentState | undefined) => void;
 
 /**
  * Starts following the consent tool on `win`: hooks its events and calls `update` on each. What it

@@ -22,7 +22,7 @@ import {
   type AnalyticsAdapter,
   type EventType,
 } from '../../src/index.js';
-import { page } from '../helpers.js';
+import { newWindow, page } from '../helpers.js';
 
 type Host = Record<string, unknown>;
 
@@ -359,6 +359,20 @@ describe('a consent source', () => {
     expect(adapter.stats).toMatchObject({ sent: 1, droppedNoConsent: 2, pending: 0 });
   });
 
+  it('starts following the consent tool when the adapter is added, so the first event finds its answer', () => {
+    const win = newWindow();
+    const tcfapi = vi.fn((_command: string, _version: number, callback: (data: unknown, success: boolean) => void) =>
+      setTimeout(() => callback({ gdprApplies: true, eventStatus: 'tcloaded', purpose: { consents: { 1: true } } }, true)),
+    );
+    Object.assign(win, { __tcfapi: tcfapi, gtag: vi.fn() });
+    const adapter = ga4({ consent: tcf() });
+    const { tag } = page({ adapters: [adapter], win });
+    expect(tcfapi).toHaveBeenCalledOnce();
+    vi.advanceTimersByTime(0);
+    tag.fire('onCallStarted', null);
+    expect(adapter.stats).toMatchObject({ sent: 1, droppedNoConsent: 0 });
+  });
+
   it('never calls gtag("consent", ...) nor writes a consent command, whatever the source says', () => {
     const gtag = vi.fn();
     const { win, tag } = chatWith(ga4({ consent: gcm() }), { gtag });
@@ -373,9 +387,7 @@ describe('a consent source', () => {
 
   it('says where it is made that `consent` is neither a source nor a function', () => {
     for (const value of [true, 'tcf', {}, Promise.resolve(true)])
-      expect(() => ga4({ consent: value as never })).toThrow(
-        'ga4(): `consent` must be a consent source, such as tcf() or didomi({ vendor }), or a function that returns true while the visitor consents',
-      );
+      expect(() => ga4({ consent: value as never })).toThrow('ga4(): `consent` must be a consent source (tcf(), ...) or a function');
     expect(() => ga4({ consent: tcf() })).not.toThrow();
   });
 
@@ -386,7 +398,7 @@ describe('a consent source', () => {
     p.tag.fire('onCallStarted', null);
     expect(adapter.stats.droppedNoConsent).toBe(1);
     expect(onError).toHaveBeenCalledWith(
-      expect.objectContaining({ message: 'iadvize-bridge ga4(): `consent` takes tcf({"purposes":[1]}), not the function that makes it' }),
+      expect.objectContaining({ message: 'iadvize-bridge ga4(): `consent` takes tcf({"purposes":[1]}), not tcf' }),
       expect.anything(),
     );
   });
