@@ -18,6 +18,7 @@ function consentPage(mode: 'gate' | 'coordinated', cookie?: string) {
   return openPage(ctx.browser, ctx.server, {
     before: ['gtag-stub', { code: setup }, '/vendor/tarteaucitron/tarteaucitron.js', { code: init }],
     bridge: {
+      build: 'full',
       attributes: `data-sid="1234" data-analytics="ga4" data-consent="tarteaucitron" data-consent-mode="${mode}" data-tag-src="${TAG}"`,
     },
     after: ['record', { code: "(tarteaucitron.job = tarteaucitron.job || []).push('iadvize');" }],

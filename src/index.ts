@@ -39,12 +39,9 @@ export type {
 export { iadvizeTag, DEFAULT_TAG_SRC } from './plugins/iadvize-tag/iadvize-tag.js';
 export type { IAdvizeTagEvents, IAdvizeTagOptions, TagLoader, TagStatus } from './plugins/iadvize-tag/iadvize-tag.js';
 export type { ConsentMode, TagConsent } from './plugins/iadvize-tag/consent.js';
-export { tarteaucitron, type TarteaucitronOptions } from './consent/tarteaucitron.js';
-export type { ConsentSource, ConsentState } from './consent/source.js';
 export { chatLink } from './plugins/chat-link/chat-link.js';
 export { GA_CLIENT_ID } from './shared/chat-link.js';
 export type { ChatLinkConsent, ChatLinkOptions } from './plugins/chat-link/chat-link.js';
-export type { ConsentSource, ConsentState } from './consent/source.js';
 export { virtualAgent } from './plugins/virtual-agent/virtual-agent.js';
 export type { VirtualAgent, VirtualAgentEvents, VirtualAgentState } from './plugins/virtual-agent/virtual-agent.js';
 export { isHistoryError } from './plugins/virtual-agent/fetch-history.js';
@@ -61,3 +58,4 @@ export { GA4_LIMITS, GA4_RULES } from './shared/ga4-rules.js';
 export type { NamingRules } from './shared/ga4-rules.js';
 export * from './adapters/tools-by-name.js';
 export { custom, type Mapped } from './adapters/custom.js';
+export * from './consent/index.js';

@@ -4,7 +4,7 @@ import { install as installOnWindow, type InstallOptions } from './core/install.
 import type { Adapter, AnyPlugin } from './core/plugin.js';
 import { BAD_SRC, iadvizeTag, optionsProblem, tagUrl } from './plugins/iadvize-tag/iadvize-tag.js';
 import { nearestName } from './shared/known-options.js';
-import { CONSENT_FORMS, HOLD, consentFromAttribute } from './consent/attribute.js';
+import { HOLD, type ConsentReader } from './consent/attribute.js';
 import { isConsentSource } from './consent/source.js';
 
 /**
@@ -12,11 +12,15 @@ import { isConsentSource } from './consent/source.js';
  * `plugins`; `install(options)` then returns the same bridge with what the options add. With
  * `data-sid`, it loads the iAdvize tag too, after itself: one script tag does the whole integration.
  */
-export function startFromScriptTag(factories: Record<string, (options: AdapterOptions) => Adapter>, plugins: readonly AnyPlugin[]) {
+export function startFromScriptTag(
+  factories: Record<string, (options: AdapterOptions) => Adapter>,
+  plugins: readonly AnyPlugin[],
+  consent: ConsentReader,
+) {
   const script = typeof document === 'undefined' ? null : document.currentScript;
   const attribute = (name: string): string | null => (script ? script.getAttribute(name) : null);
   const { debug, persist, adapters } = optionsFromScript(attribute, factories);
-  const bridge = installOnWindow({ debug, persist, plugins: [...plugins, ...adapters, ...tagFromScript(attribute)] });
+  const bridge = installOnWindow({ debug, persist, plugins: [...plugins, ...adapters, ...tagFromScript(attribute, consent)] });
   /** Returns the bridge this script installed, adding the given plugins and options to it. */
   const install = (options?: InstallOptions) => installOnWindow(options);
   return { bridge, install };
@@ -81,7 +85,7 @@ const ATTRIBUTES = {
  * mistake. Another bad value is said, naming the attribute as written and what it accepts, and the
  * bridge installs without the loader.
  */
-export function tagFromScript(attribute: (name: string) => string | null): AnyPlugin[] {
+export function tagFromScript(attribute: (name: string) => string | null, reader: ConsentReader): AnyPlugin[] {
   const sid = attribute('data-sid');
   if (sid === null) {
     const orphan = (['lang', 'src', 'consent', 'consentMode'] as const).filter((key) => attribute(ATTRIBUTES[key]) !== null);
@@ -101,7 +105,7 @@ export function tagFromScript(attribute: (name: string) => string | null): AnyPl
     sid,
     lang: attribute('data-lang') ?? undefined,
     src: attribute('data-tag-src') ?? undefined,
-    ...consentFromScript(attribute, sid, written),
+    ...consentFromScript(attribute, sid, written, reader),
   };
   const problem =
     optionsProblem(options, { name: written, example: (key, value) => `${ATTRIBUTES[key]}="${value}"` }) ??
@@ -117,13 +121,18 @@ export function tagFromScript(attribute: (name: string) => string | null): AnyPl
  * `consent` and `consentMode` from `data-consent` and `data-consent-mode`: a value it cannot read is
  * said, naming the attribute and the accepted forms, and the tag is held for `tag.load()` in gate mode.
  */
-function consentFromScript(attribute: (name: string) => string | null, sid: string, written: (key: 'consent' | 'consentMode') => string) {
+function consentFromScript(
+  attribute: (name: string) => string | null,
+  sid: string,
+  written: (key: 'consent' | 'consentMode') => string,
+  reader: ConsentReader,
+) {
   const value = attribute(ATTRIBUTES.consent);
   const mode = attribute(ATTRIBUTES.consentMode)?.trim().toLowerCase();
-  const consent = value === null ? undefined : consentFromAttribute(value, sid);
+  const consent = value === null ? undefined : reader.read(value, sid);
   const problem =
     value !== null && !consent
-      ? `${written('consent')} is not a value the bridge reads (accepted: ${CONSENT_FORMS})`
+      ? `${written('consent')} is not a value the bridge reads (accepted: ${reader.forms})`
       : mode !== undefined && mode !== 'gate' && mode !== 'coordinated'
         ? `${written('consentMode')} is not gate or coordinated`
         : // Without a consent tool, a mode would load the tag at once: held instead.

@@ -10,6 +10,20 @@ describe('server-side rendering', () => {
     expect(Object.getOwnPropertySymbols(globalThis).map(String)).not.toContain('Symbol(iadvize-bridge)');
   });
 
+  it('consent sources are made in a server render, and so are adapters given one', async () => {
+    const { tcf, googleConsentMode, didomi, oneTrust, axeptio, cookiebot, ga4 } = await import('../src/index.js');
+    const sources = [
+      tcf(),
+      googleConsentMode({ types: ['analytics_storage'] }),
+      didomi({ vendor: 'c:iadvize' }),
+      oneTrust({ group: 'C0003' }),
+      axeptio({ vendor: 'iadvize' }),
+      cookiebot({ category: 'statistics' }),
+    ];
+    expect(sources.map((source) => source.consentSource)).toEqual([true, true, true, true, true, true]);
+    expect(ga4({ consent: sources[0] }).name).toBe('ga4');
+  });
+
   it('install() without a window says what is missing', async () => {
     const { install } = await import('../src/index.js');
     expect(() => install()).toThrow(/needs a browser window/);

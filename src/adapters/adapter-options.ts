@@ -1,3 +1,4 @@
+import { isConsentSource, type ConsentSource } from '../consent/source.js';
 import { fail } from '../core/errors.js';
 import { CORE_EVENT_TYPES, type BridgeEvent, type CoreEvents, type EventType } from '../core/events.js';
 import type { Adapter } from '../core/plugin.js';
@@ -21,8 +22,12 @@ export interface AdapterOptions<T extends EventType = EventType> {
   params?: ((event: BridgeEvent) => Params) | undefined;
   /** Also send chat and conversation ids (never visitor or operator ids, texts or query strings). */
   includeIds?: boolean | undefined;
-  /** While it returns false, events are dropped (not queued) and counted. */
-  consent?: (() => boolean) | undefined;
+  /**
+   * The visitor's consent for this tool: a consent source (`tcf()`, `googleConsentMode({ types })`,
+   * `didomi({ vendor })`, ...), or a function. Events are forwarded only while the source says
+   * `'granted'` (or the function returns true); others are dropped (never sent later) and counted.
+   */
+  consent?: ConsentSource | (() => boolean) | undefined;
 }
 
 /** An adapter with its delivery figures; `Needs`: the plugins' event types its `events` lists. */
@@ -88,7 +93,8 @@ export function checkAdapterOptions(
     }
   } else if (name !== undefined && typeof name !== 'function') fail(scope, '`name` must be a map of event types to names, or a function');
   if (params !== undefined && typeof params !== 'function') fail(scope, '`params` must be a function');
-  if (consent !== undefined && typeof consent !== 'function') fail(scope, '`consent` must be a function');
+  if (consent !== undefined && typeof consent !== 'function' && !isConsentSource(consent))
+    fail(scope, '`consent` must be a consent source (tcf(), ...) or a function');
   // 'false' is truthy: a string would send the ids the site meant to keep.
   if (includeIds !== undefined && typeof includeIds !== 'boolean') fail(scope, '`includeIds` must be true or false');
 }

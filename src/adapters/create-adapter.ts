@@ -1,3 +1,4 @@
+import { isConsentSource } from '../consent/source.js';
 import { fail } from '../core/errors.js';
 import { log } from '../core/guard.js';
 import type { BridgeEvent, EventType } from '../core/events.js';
@@ -97,6 +98,8 @@ export function createAdapter<Tool, T extends EventType = never>(
     stats,
     setup(given) {
       context = given;
+      // A source starts following its consent tool now, so the first event finds its answer.
+      if (isConsentSource(consent)) consent.state(given.window);
       if (given.debug && vendor.debugWarning) log('warn', `${vendor.name}: ${vendor.debugWarning}`);
       // A plugin's events listed in `events` or `name`: its plugin may come later in the same list, or from
       // a later use(), so they are checked once the page's own code has run.
@@ -120,7 +123,10 @@ export function createAdapter<Tool, T extends EventType = never>(
       const row = rowOf(event.type);
       if (!row || !(forwarded ? forwarded.has(event.type) : row.on) || !shouldForward(row, event)) return;
       try {
-        if (consent && consent() !== true) {
+        const given = isConsentSource(consent) ? consent.state(context!.window) === 'granted' : !consent || consent();
+        // `consent: tcf` rather than `tcf()`: every event would be dropped without a word.
+        if (isConsentSource(given)) fail(scope, `\`consent\` takes ${given.name}, not tcf`);
+        if (given !== true) {
           stats.droppedNoConsent++;
           return;
         }

@@ -25,23 +25,48 @@ const TOOLS: Record<string, [item: RegExp, make: (items: string[]) => ConsentSou
   onetrust: [ID, ([group]) => oneTrust({ group })],
   axeptio: [ID, ([vendor]) => axeptio({ vendor })],
   // Cookiebot's categories, Cookiebot.consent.<category>.
-  cookiebot: [/^(necessary|preferences|statistics|marketing)$/, ([category]) => cookiebot({ category })],
+  cookiebot: [/^(preferences|statistics|marketing)$/, ([category]) => cookiebot({ category })],
 };
 
 /** Never answers: the tag waits for `tag.load()`. */
 export const HOLD = (): Promise<boolean> => new Promise<boolean>(() => {});
+const BARE = /^\s*(|true|yes|1)\s*$/i;
+
+/** How a script-tag build reads `data-consent`: its parser, and the forms it accepts, for the message. */
+export interface ConsentReader {
+  read(this: void, value: string, sid: string): TagConsent | undefined;
+  forms: string;
+}
 
 /**
  * The tag's consent from `data-consent`: present and empty (or true, yes, 1) holds the tag for
  * `tag.load()`; `tool` or `tool:what` follows that consent tool. undefined for a value it cannot read.
  */
 export function consentFromAttribute(value: string, sid: string): TagConsent | undefined {
-  if (/^\s*(|true|yes|1)\s*$/i.test(value)) return HOLD();
+  if (BARE.test(value)) return HOLD();
   const [, tool = '', rest] = value.length > 200 ? [] : (/^\s*(\w+)(?::(.*?))?\s*$/s.exec(value) ?? []);
   const name = tool.toLowerCase();
-  if (rest === undefined) return name === 'tcf' ? tcf() : name === 'tarteaucitron' ? tarteaucitron({ sid }) : undefined;
-  if (!Object.prototype.hasOwnProperty.call(TOOLS, name)) return undefined;
-  const [item, make] = TOOLS[name];
-  const items = name === 'tcf' || name === 'gcm' ? rest.split(/\s*,\s*/) : [rest];
-  return items.every((one) => item.test(one)) ? make(items) : undefined;
+  // A source refuses what its tool would not take (a site id that is not one): unreadable, never thrown into the page.
+  try {
+    if (rest === undefined) return name === 'tcf' ? tcf() : name === 'tarteaucitron' ? tarteaucitron({ sid }) : undefined;
+    if (!Object.prototype.hasOwnProperty.call(TOOLS, name)) return undefined;
+    const [item, make] = TOOLS[name];
+    const items = name === 'tcf' || name === 'gcm' ? rest.split(/\s*,\s*/) : [rest];
+    return items.every((one) => item.test(one)) ? make(items) : undefined;
+  } catch {
+    return undefined;
+  }
 }
+
+/** The full build's reading: every consent tool. */
+export const TOOL_CONSENT: ConsentReader = { read: consentFromAttribute, forms: CONSENT_FORMS };
+
+/**
+ * The default build's reading: `data-consent` alone. The consent tools' sources would more than double
+ * what consent costs that build, so naming one asks for the full build, and the tag is held meanwhile.
+ */
+export const BARE_CONSENT: ConsentReader = {
+  read: (value) => (BARE.test(value) ? HOLD() : undefined),
+  forms:
+    'data-consent alone, then IAdvizeBridge.bridge.tag.load(); a consent tool (tcf, gcm, didomi, onetrust, axeptio, cookiebot, tarteaucitron) needs iadvize-bridge.full.iife.min.js',
+};

@@ -1,3 +1,4 @@
+import { answer, follow, nameOption } from './follow.js';
 import type { ConsentSource } from './source.js';
 
 export interface AxeptioOptions {
@@ -5,7 +6,22 @@ export interface AxeptioOptions {
   vendor: string;
 }
 
-/** Placeholder with the final signature, replaced by the source that reads the consent tool. */
-export function axeptio(_options: AxeptioOptions): ConsentSource {
-  return { consentSource: true, name: 'axeptio()', state: () => 'undecided', subscribe: () => () => {} };
+type Sdk = { on(event: string, listener: (choices: unknown) => void): void };
+
+/**
+ * The visitor's choice for one vendor from the Axeptio SDK, through its documented callback queue
+ * `window._axcb` (https://developers.axeptio.eu/v/english/cookies/axeptio-javascript-sdk) and its
+ * `cookies:complete` event, sent with the choices at load (for a returning visitor) and after each choice
+ * (https://developers.axeptio.eu/v/english/cookies/axeptio-javascript-sdk/listen-to-sdk-events).
+ */
+export function axeptio(options: AxeptioOptions): ConsentSource {
+  const vendor = nameOption('axeptio()', options, 'vendor', 'iadvize');
+  return follow('axeptio()', { vendor }, (win, update) => {
+    const page = win as unknown as { _axcb?: unknown[] };
+    const decide = (choices: unknown) =>
+      typeof choices === 'object' && choices !== null ? answer((choices as Record<string, unknown>)[vendor] === true) : 'undecided';
+    (page._axcb = page._axcb || []).push((sdk: Sdk) =>
+      update(() => void sdk.on('cookies:complete', (choices) => update(() => decide(choices)))),
+    );
+  });
 }

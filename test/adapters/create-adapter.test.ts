@@ -7,6 +7,7 @@ import {
   EVENT_TYPES,
   ga4,
   gaLegacy,
+  googleConsentMode,
   gtm,
   matomo,
   mixpanel,
@@ -16,11 +17,12 @@ import {
   QUEUE_MS,
   RETRY_MS,
   segment,
+  tcf,
   universalAnalytics,
   type AnalyticsAdapter,
   type EventType,
 } from '../../src/index.js';
-import { page } from '../helpers.js';
+import { newWindow, page } from '../helpers.js';
 
 type Host = Record<string, unknown>;
 
@@ -332,6 +334,73 @@ describe('consent', () => {
     chatWith(adapter, { gtag }).tag.fire('onCallStarted', null);
     expect(gtag).not.toHaveBeenCalled();
     expect(adapter.stats.droppedNoConsent).toBe(1);
+  });
+});
+
+describe('a consent source', () => {
+  const gcm = () => googleConsentMode({ types: ['analytics_storage'] });
+  const consentCommand = (win: Window, value: string) =>
+    ((win as unknown as { dataLayer: unknown[] }).dataLayer ??= []).push(['consent', 'update', { analytics_storage: value }]);
+
+  it("forwards only while the source says granted on the adapter's window; undecided and denied events are dropped, never sent later", () => {
+    const gtag = vi.fn();
+    const adapter = ga4({ consent: gcm() });
+    const { win, tag } = chatWith(adapter, { gtag });
+    // Granted on another window is not granted on this one.
+    consentCommand(window, 'granted');
+    tag.fire('onCallStarted', null);
+    consentCommand(win, 'granted');
+    tag.fire('onCallEnded', null);
+    consentCommand(win, 'denied');
+    tag.fire('onCallStarted', null);
+    consentCommand(win, 'granted');
+    vi.advanceTimersByTime(60_000);
+    expect(gtag.mock.calls.map((call) => call[1] as unknown)).toEqual(['chat_call_ended']);
+    expect(adapter.stats).toMatchObject({ sent: 1, droppedNoConsent: 2, pending: 0 });
+  });
+
+  it('starts following the consent tool when the adapter is added, so the first event finds its answer', () => {
+    const win = newWindow();
+    const tcfapi = vi.fn((_command: string, _version: number, callback: (data: unknown, success: boolean) => void) =>
+      setTimeout(() => callback({ gdprApplies: true, eventStatus: 'tcloaded', purpose: { consents: { 1: true } } }, true)),
+    );
+    Object.assign(win, { __tcfapi: tcfapi, gtag: vi.fn() });
+    const adapter = ga4({ consent: tcf() });
+    const { tag } = page({ adapters: [adapter], win });
+    expect(tcfapi).toHaveBeenCalledOnce();
+    vi.advanceTimersByTime(0);
+    tag.fire('onCallStarted', null);
+    expect(adapter.stats).toMatchObject({ sent: 1, droppedNoConsent: 0 });
+  });
+
+  it('never calls gtag("consent", ...) nor writes a consent command, whatever the source says', () => {
+    const gtag = vi.fn();
+    const { win, tag } = chatWith(ga4({ consent: gcm() }), { gtag });
+    for (const value of ['denied', 'granted', 'denied', 'granted']) {
+      consentCommand(win, value);
+      tag.fire('onCallStarted', null);
+    }
+    vi.advanceTimersByTime(60_000);
+    expect(gtag.mock.calls.map((call) => call[0] as unknown)).toEqual(['event', 'event']);
+    expect((win as unknown as { dataLayer: unknown[] }).dataLayer).toHaveLength(4);
+  });
+
+  it('says where it is made that `consent` is neither a source nor a function', () => {
+    for (const value of [true, 'tcf', {}, Promise.resolve(true)])
+      expect(() => ga4({ consent: value as never })).toThrow('ga4(): `consent` must be a consent source (tcf(), ...) or a function');
+    expect(() => ga4({ consent: tcf() })).not.toThrow();
+  });
+
+  it('says so when given the function that makes a source (`tcf`, not `tcf()`)', () => {
+    const onError = vi.fn();
+    const adapter = ga4({ consent: tcf as never });
+    const p = page({ adapters: [adapter], onError });
+    p.tag.fire('onCallStarted', null);
+    expect(adapter.stats.droppedNoConsent).toBe(1);
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'iadvize-bridge ga4(): `consent` takes tcf({"purposes":[1]}), not tcf' }),
+      expect.anything(),
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { install } from '../../src/index.js';
 import { tagFromScript } from '../../src/script-tag.js';
+import { TOOL_CONSENT } from '../../src/consent/attribute.js';
 import { newPage, scripts } from '../plugins/iadvize-tag/tag-page.js';
 
 // Each consent tool's factory records what the attribute asked of it, and answers with a source already decided.
@@ -27,7 +28,7 @@ afterEach(() => {
 /** The script tag with these attributes (and data-sid="1234"), installed on a page: the loader's status and the tag scripts added. */
 function fromScript(attributes: Record<string, string>) {
   const win = newPage();
-  const plugins = tagFromScript((name) => ({ 'data-sid': '1234', ...attributes })[name] ?? null);
+  const plugins = tagFromScript((name) => ({ 'data-sid': '1234', ...attributes })[name] ?? null, TOOL_CONSENT);
   const bridge = install({ window: win, plugins }) as unknown as { tag?: { status: string } };
   return { status: bridge.tag?.status, scripts: scripts(win).length, win };
 }
@@ -56,7 +57,7 @@ describe('data-consent names the consent tool to follow', () => {
   it('data-consent="tarteaucitron" registers the iAdvize service, with the site id in its cookies', () => {
     const win = newPage() as ReturnType<typeof newPage> & { tarteaucitron?: { services: Record<string, { cookies: string[] }> } };
     win.tarteaucitron = { services: {} };
-    const plugins = tagFromScript((name) => ({ 'data-sid': '1234', 'data-consent': 'tarteaucitron' })[name] ?? null);
+    const plugins = tagFromScript((name) => ({ 'data-sid': '1234', 'data-consent': 'tarteaucitron' })[name] ?? null, TOOL_CONSENT);
     install({ window: win, plugins });
     expect(win.tarteaucitron.services.iadvize.cookies).toContain('iadvize-1234-vuid');
     expect(scripts(win)).toHaveLength(0);
@@ -131,7 +132,7 @@ describe('data-consent-mode', () => {
 
   it('without data-sid, said like the other tag attributes', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(tagFromScript((name) => ({ 'data-consent-mode': 'coordinated' })[name] ?? null)).toEqual([]);
+    expect(tagFromScript((name) => ({ 'data-consent-mode': 'coordinated' })[name] ?? null, TOOL_CONSENT)).toEqual([]);
     expect(error).toHaveBeenCalledWith(expect.stringContaining('data-consent-mode without data-sid'));
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TAG_SRC, iadvizeTag, install } from '../../../src/index.js';
 import { tagFromScript } from '../../../src/script-tag.js';
+import { TOOL_CONSENT } from '../../../src/consent/attribute.js';
 import { newPage, scripts, settled, withTag } from './tag-page.js';
 
 afterEach(() => {
@@ -139,9 +140,9 @@ describe('iadvizeTag()', () => {
   it('the script tag: data-sid, data-lang and data-tag-src; a bad data-sid is said and nothing loads', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const attributes = (values: Record<string, string>) => (name: string) => values[name] ?? null;
-    expect(tagFromScript(attributes({}))).toEqual([]);
-    expect(tagFromScript(attributes({ 'data-sid': '1234', 'data-lang': 'fr' }))).toHaveLength(1);
-    expect(tagFromScript(attributes({ 'data-sid': 'x' }))).toEqual([]);
+    expect(tagFromScript(attributes({}), TOOL_CONSENT)).toEqual([]);
+    expect(tagFromScript(attributes({ 'data-sid': '1234', 'data-lang': 'fr' }), TOOL_CONSENT)).toHaveLength(1);
+    expect(tagFromScript(attributes({ 'data-sid': 'x' }), TOOL_CONSENT)).toEqual([]);
     expect(error).toHaveBeenCalledWith(
       '[iadvize-bridge] data-sid="x" must be your iAdvize site id, digits such as data-sid="1234": the iAdvize tag was not loaded',
     );
@@ -160,14 +161,14 @@ describe('iadvizeTag()', () => {
     ],
   ])('script-tag errors name the attribute as written and what it accepts: %j', (values, message) => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(tagFromScript((name) => (values as Record<string, string>)[name] ?? null)).toEqual([]);
+    expect(tagFromScript((name) => (values as Record<string, string>)[name] ?? null, TOOL_CONSENT)).toEqual([]);
     expect(error).toHaveBeenCalledWith(`[iadvize-bridge] ${message}: the iAdvize tag was not loaded`);
     expect(String(error.mock.calls)).not.toContain('iadvizeTag()');
   });
 
   it('tag attributes without data-sid are said, not ignored', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(tagFromScript((name) => ({ 'data-lang': 'fr', 'data-consent': '' })[name] ?? null)).toEqual([]);
+    expect(tagFromScript((name) => ({ 'data-lang': 'fr', 'data-consent': '' })[name] ?? null, TOOL_CONSENT)).toEqual([]);
     // Observed before: nothing on the console, no loader.
     expect(error).toHaveBeenCalledWith(
       '[iadvize-bridge] data-lang, data-consent without data-sid: the iAdvize tag is loaded only with data-sid="<your site id>"',
@@ -177,7 +178,7 @@ describe('iadvizeTag()', () => {
   it('data-consent holds the tag whatever its value; one it cannot read ("false" may mean "no consent yet") is said, and still holds it', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const held = (value: string) => {
-      const plugin = tagFromScript((name) => ({ 'data-sid': '1234', 'data-consent': value })[name] ?? null)[0];
+      const plugin = tagFromScript((name) => ({ 'data-sid': '1234', 'data-consent': value })[name] ?? null, TOOL_CONSENT)[0];
       const win = newPage();
       return (install({ window: win, plugins: [plugin] }) as unknown as { tag: { status: string } }).tag.status;
     };
