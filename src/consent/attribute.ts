@@ -8,7 +8,7 @@ import type { ConsentSource } from './source.js';
 import { tarteaucitron } from './tarteaucitron.js';
 import { tcf } from './tcf.js';
 
-export const CONSENT_FORMS =
+const CONSENT_FORMS =
   'data-consent alone (then call IAdvizeBridge.bridge.tag.load()), tcf, tcf:1,7, gcm:functionality_storage, didomi:<vendor id>, onetrust:<group id>, axeptio:<vendor>, cookiebot:<category>, tarteaucitron';
 
 // Ids as consent tools write them: Didomi's "c:iadvize-AbC12", OneTrust's "C0003".
@@ -42,7 +42,7 @@ export interface ConsentReader {
  * The tag's consent from `data-consent`: present and empty (or true, yes, 1) holds the tag for
  * `tag.load()`; `tool` or `tool:what` follows that consent tool. undefined for a value it cannot read.
  */
-export function consentFromAttribute(value: string, sid: string): TagConsent | undefined {
+function consentFromAttribute(value: string, sid: string): TagConsent | undefined {
   if (BARE.test(value)) return HOLD();
   const [, tool = '', rest] = value.length > 200 ? [] : (/^\s*(\w+)(?::(.*?))?\s*$/s.exec(value) ?? []);
   const name = tool.toLowerCase();

@@ -41,7 +41,7 @@ describe('data-consent in the default build', () => {
     expect(bridge.tag.status).toBe('waiting-for-consent');
     expect(scripts(win)).toHaveLength(0);
     expect(error).toHaveBeenCalledTimes(1);
-    expect(String(error.mock.calls[0]![0])).toContain('data-consent="tcf" is not a value the bridge reads');
-    expect(String(error.mock.calls[0]![0])).toContain('needs iadvize-bridge.full.iife.min.js');
+    expect(String(error.mock.calls[0][0])).toContain('data-consent="tcf" is not a value the bridge reads');
+    expect(String(error.mock.calls[0][0])).toContain('needs iadvize-bridge.full.iife.min.js');
   });
 });
