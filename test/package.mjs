@@ -78,9 +78,10 @@ problems.push(...checkEngines(root, JSON.parse(text('package.json')), files));
 console.log(
   `npm pack: ${files.length} files, ${(pack.unpackedSize / 1024).toFixed(1)} KiB unpacked, ${(pack.size / 1024).toFixed(1)} KiB packed`,
 );
-// Code, types and the script-tag builds' maps (about 380 KiB with their sources inside); the server
-// entry (history, webhooks, GA4, links, stores), the bindings, the README and the CHANGELOG (about 16 KiB) are most of the rest.
-if (pack.unpackedSize > 1000 * 1024) problems.push(`unpacked size ${pack.unpackedSize} over 1000 KiB`);
+// Code, types and the script-tag builds' maps (about 440 KiB with their sources inside); the server
+// entry (history, webhooks, GA4, links, stores), the consent sources, the bindings, the README and the
+// CHANGELOG (about 16 KiB) are most of the rest. 1,031 KiB with the consent sources (913 before them).
+if (pack.unpackedSize > 1100 * 1024) problems.push(`unpacked size ${pack.unpackedSize} over 1100 KiB`);
 if (problems.length) {
   console.error(problems.join('\n'));
   process.exit(1);
