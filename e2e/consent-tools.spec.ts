@@ -1,0 +1,174 @@
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './browser.js';
+import { openPage } from './page.js';
+
+// Stand-ins for Didomi, OneTrust, Axeptio and Cookiebot written from their public documentation
+// (each fixture cites its page), loaded after the bridge's full script tag as a site would; Google
+// Consent Mode through the page's own gtag commands. The tag is the stand-in that records its config and sets.
+const ctx = useBrowser();
+const TAG = '/e2e/fixtures/iadvize-stand-in.js';
+
+/** One consent tool: its `data-consent`, its script, and the visitor's choices through its own API. */
+interface Tool {
+  consent: string;
+  script: string;
+  /** True once the tool's script loaded (each loads a moment after the page, as the real ones do). */
+  loaded: string;
+  accept: string;
+  refuse: string;
+}
+const TOOLS: Record<string, Tool> = {
+  didomi: {
+    consent: 'didomi:c:iadvize-AbC12',
+    script: 'didomi-stand-in',
+    loaded: 'window.Didomi',
+    accept: 'Didomi.setUserAgreeToAll()',
+    refuse: 'Didomi.setUserDisagreeToAll()',
+  },
+  onetrust: {
+    consent: 'onetrust:C0003',
+    script: 'onetrust-stand-in',
+    loaded: 'window.OneTrust',
+    accept: 'OneTrust.AllowAll()',
+    refuse: 'OneTrust.RejectAll()',
+  },
+  axeptio: {
+    consent: 'axeptio:iadvize',
+    script: 'axeptio-stand-in',
+    loaded: 'window._axcb && !Array.isArray(window._axcb)',
+    accept: 'axeptioStandIn.choose({ iadvize: true, google_analytics: false })',
+    refuse: 'axeptioStandIn.choose({ iadvize: false, google_analytics: true })',
+  },
+  cookiebot: {
+    consent: 'cookiebot:preferences',
+    script: 'cookiebot-stand-in',
+    loaded: 'window.Cookiebot',
+    accept: 'Cookiebot.submitCustomConsent(true, false, false)',
+    refuse: 'Cookiebot.withdraw()',
+  },
+};
+
+function consentPage(tool: Tool, mode: 'gate' | 'coordinated') {
+  return openPage(ctx.browser, ctx.server, {
+    bridge: {
+      build: 'full',
+      attributes: `data-sid="1234" data-consent="${tool.consent}" data-consent-mode="${mode}" data-tag-src="${TAG}"`,
+    },
+    after: [tool.script],
+    tag: false,
+  });
+}
+
+/** What the page shows of the tag: its script elements, the loader's status, what the stand-in recorded. */
+const seen = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as any;
+    return {
+      scripts: [...document.querySelectorAll('script')].filter((s) => s.src.includes('iadvize-stand-in')).length,
+      status: w.IAdvizeBridge.bridge.tag.status,
+      runs: w.iAdvizeStandIn?.runs ?? 0,
+      config: w.iAdvizeStandIn?.config,
+      sets: w.iAdvizeStandIn?.sets ?? [],
+    };
+  });
+/** The visitor's choice through the tool's own API, once the tool loaded. */
+async function choose(page: Page, tool: Tool, choice: 'accept' | 'refuse') {
+  await page.waitForFunction(tool.loaded);
+  await page.evaluate(tool[choice]);
+  await page.waitForTimeout(100);
+}
+const NO = ['visitor:cookiesConsent', false];
+const YES = ['visitor:cookiesConsent', true];
+
+describe.each(Object.entries(TOOLS))('data-consent="%s:…", gate mode', (_name, tool) => {
+  it('nothing before a decision; accepting loads the tag once; a withdrawal then a new yes are told to it', async () => {
+    const { page, problems } = await consentPage(tool, 'gate');
+    await page.waitForTimeout(300);
+    expect(await seen(page)).toEqual({ scripts: 0, status: 'waiting-for-consent', runs: 0, config: undefined, sets: [] });
+    expect(await page.evaluate(() => (window as any).iAdvizeInterface?.config)).toBeUndefined();
+    await choose(page, tool, 'accept');
+    await page.waitForFunction(() => (window as any).iAdvizeStandIn?.runs === 1);
+    expect(await seen(page)).toEqual({ scripts: 1, status: 'loaded', runs: 1, config: { sid: 1234 }, sets: [] });
+    await choose(page, tool, 'refuse');
+    await choose(page, tool, 'accept');
+    expect(await seen(page)).toMatchObject({ scripts: 1, runs: 1, sets: [NO, YES] });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a refusal holds the tag', async () => {
+    const { page, problems } = await consentPage(tool, 'gate');
+    await choose(page, tool, 'refuse');
+    await page.waitForTimeout(200);
+    expect(await seen(page)).toEqual({ scripts: 0, status: 'waiting-for-consent', runs: 0, config: undefined, sets: [] });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.each([['didomi'], ['cookiebot']])('data-consent="%s:…", coordinated mode', (name) => {
+  it('loads at once with useExplicitCookiesConsent, tells nothing undecided, then each choice', async () => {
+    const tool = TOOLS[name];
+    const { page, problems } = await consentPage(tool, 'coordinated');
+    await page.waitForFunction(() => (window as any).iAdvizeStandIn?.runs === 1);
+    await page.waitForTimeout(200);
+    expect(await seen(page)).toEqual({
+      scripts: 1,
+      status: 'loaded',
+      runs: 1,
+      config: { sid: 1234, useExplicitCookiesConsent: true },
+      sets: [],
+    });
+    await choose(page, tool, 'refuse');
+    await choose(page, tool, 'accept');
+    await choose(page, tool, 'refuse');
+    expect(await seen(page)).toMatchObject({ runs: 1, sets: [NO, YES, NO] });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('googleConsentMode() through the page’s own gtag consent commands, with ga4()', () => {
+  it('forwards only after analytics_storage is granted, stops once denied, and never pushes a consent command', async () => {
+    const { page, problems } = await openPage(ctx.browser, ctx.server, {
+      before: ['gtag-stub', { code: "gtag('consent', 'default', { analytics_storage: 'denied', ad_storage: 'denied' });" }],
+      bridge: { build: 'full' },
+    });
+    await page.evaluate(() => {
+      const w = window as any;
+      w.source = w.IAdvizeBridge.googleConsentMode({ types: ['analytics_storage'] });
+      w.adapter = w.IAdvizeBridge.ga4({ consent: w.source });
+      w.IAdvizeBridge.install({ adapters: [w.adapter] });
+    });
+    const fire = () => page.evaluate(() => (window as any).iAdvizeSimulator.fire('onCallStarted', null));
+    const gtag = (settings: Record<string, string>) => page.evaluate((s) => (window as any).gtag('consent', 'update', s), settings);
+    const events = () =>
+      page.evaluate(() => ((window as any).dataLayer as ArrayLike<unknown>[]).filter((entry) => entry[0] === 'event').length);
+    await fire();
+    expect(await events()).toBe(0);
+    await gtag({ analytics_storage: 'granted' });
+    await fire();
+    expect(await events()).toBe(1);
+    await gtag({ analytics_storage: 'denied' });
+    await fire();
+    expect(await events()).toBe(1);
+    const seenByGoogle = await page.evaluate(() => ({
+      consent: ((window as any).dataLayer as ArrayLike<unknown>[])
+        .filter((entry) => entry[0] === 'consent')
+        .map((entry) => Array.from(entry)),
+      stats: (window as any).adapter.stats,
+    }));
+    // Only the page's three commands: the bridge reads consent, it never writes it.
+    expect(seenByGoogle).toEqual({
+      consent: [
+        ['consent', 'default', { analytics_storage: 'denied', ad_storage: 'denied' }],
+        ['consent', 'update', { analytics_storage: 'granted' }],
+        ['consent', 'update', { analytics_storage: 'denied' }],
+      ],
+      stats: expect.objectContaining({ sent: 1, droppedNoConsent: 2 }),
+    });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
