@@ -49,13 +49,13 @@ const TOOLS: Record<string, Tool> = {
   },
 };
 
-function consentPage(tool: Tool, mode: 'gate' | 'coordinated') {
+function consentPage(tool: Tool, mode: 'gate' | 'coordinated', loads = true) {
   return openPage(ctx.browser, ctx.server, {
     bridge: {
       build: 'full',
       attributes: `data-sid="1234" data-consent="${tool.consent}" data-consent-mode="${mode}" data-tag-src="${TAG}"`,
     },
-    after: [tool.script],
+    after: loads ? [tool.script] : [],
     tag: false,
   });
 }
@@ -93,6 +93,14 @@ describe.each(Object.entries(TOOLS))('data-consent="%s:…", gate mode', (_name,
     await choose(page, tool, 'refuse');
     await choose(page, tool, 'accept');
     expect(await seen(page)).toMatchObject({ scripts: 1, runs: 1, sets: [NO, YES] });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a tool that never loads leaves the tag held: undecided, never granted', async () => {
+    const { page, problems } = await consentPage(tool, 'gate', false);
+    await page.waitForTimeout(600);
+    expect(await seen(page)).toEqual({ scripts: 0, status: 'waiting-for-consent', runs: 0, config: undefined, sets: [] });
     expect(problems).toEqual([]);
     await page.close();
   });
