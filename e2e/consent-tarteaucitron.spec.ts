@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser.js';
 import { openPage } from './page.js';
 import type { Page } from 'playwright';
+import { STAND_IN_TAG, seenTag } from './stand-in-tag.js';
 
 // The real tarteaucitron.js from npm, its language and CSS files served from its own folder.
 const ctx = useBrowser({
   mounts: { 'vendor/tarteaucitron/': fileURLToPath(new URL('../node_modules/tarteaucitronjs/', import.meta.url)) },
 });
 
-const TAG = '/e2e/fixtures/iadvize-stand-in.js';
 /** A site with tarteaucitron.js, the bridge's one script tag, and the iAdvize service added as tarteaucitron documents. */
 function consentPage(mode: 'gate' | 'coordinated', cookie?: string) {
   const setup = `var tarteaucitronForceCDN = '/vendor/tarteaucitron/';${cookie ? ` document.cookie = ${JSON.stringify(cookie)};` : ''}`;
@@ -19,25 +19,13 @@ function consentPage(mode: 'gate' | 'coordinated', cookie?: string) {
     before: ['gtag-stub', { code: setup }, '/vendor/tarteaucitron/tarteaucitron.js', { code: init }],
     bridge: {
       build: 'full',
-      attributes: `data-sid="1234" data-analytics="ga4" data-consent="tarteaucitron" data-consent-mode="${mode}" data-tag-src="${TAG}"`,
+      attributes: `data-sid="1234" data-analytics="ga4" data-consent="tarteaucitron" data-consent-mode="${mode}" data-tag-src="${STAND_IN_TAG}"`,
     },
     after: ['record', { code: "(tarteaucitron.job = tarteaucitron.job || []).push('iadvize');" }],
     tag: false,
   });
 }
 
-/** What the page shows of the tag: its script elements, the loader's status, what the stand-in recorded. */
-const seen = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as any;
-    return {
-      scripts: [...document.querySelectorAll('script')].filter((s) => s.src.includes('iadvize-stand-in')).length,
-      status: w.IAdvizeBridge.bridge.tag.status,
-      runs: w.iAdvizeStandIn?.runs ?? 0,
-      config: w.iAdvizeStandIn?.config,
-      sets: w.iAdvizeStandIn?.sets ?? [],
-    };
-  });
 /** The banner's buttons, wired by tarteaucitron about 500 ms after it shows them. */
 async function banner(page: Page) {
   await page.waitForSelector('#tarteaucitronPersonalize2');
@@ -65,11 +53,11 @@ describe('data-consent="tarteaucitron", gate mode', () => {
       forwarded: (window as any).dataLayer.filter((e: any) => e[0] === 'event').length,
     }));
     expect(before).toEqual({ config: undefined, cookies: [], stored: [], forwarded: 0 });
-    expect(await seen(page)).toMatchObject({ scripts: 0, status: 'waiting-for-consent', runs: 0 });
+    expect(await seenTag(page)).toMatchObject({ scripts: 0, status: 'waiting-for-consent', runs: 0 });
     expect(requests.filter((url) => url.includes('iadvize-stand-in'))).toEqual([]);
     await page.click('#tarteaucitronPersonalize2');
     await page.waitForFunction(() => (window as any).iAdvizeStandIn?.runs === 1);
-    expect(await seen(page)).toEqual({ scripts: 1, status: 'loaded', runs: 1, config: { sid: 1234 }, sets: [] });
+    expect(await seenTag(page)).toEqual({ scripts: 1, status: 'loaded', runs: 1, config: { sid: 1234 }, sets: [] });
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -79,7 +67,7 @@ describe('data-consent="tarteaucitron", gate mode', () => {
     await banner(page);
     await page.click('#tarteaucitronAllDenied2');
     await page.waitForTimeout(300);
-    expect(await seen(page)).toMatchObject({ scripts: 0, status: 'waiting-for-consent', runs: 0 });
+    expect(await seenTag(page)).toMatchObject({ scripts: 0, status: 'waiting-for-consent', runs: 0 });
     expect(await page.evaluate(() => (window as any).tarteaucitron.state.iadvize)).toBe(false);
     expect(problems).toEqual([]);
     await page.close();
@@ -92,7 +80,7 @@ describe('data-consent="tarteaucitron", gate mode', () => {
     await page.waitForFunction(() => (window as any).iAdvizeStandIn?.runs === 1);
     await panel(page, '#iadvizeDenied');
     await panel(page, '#iadvizeAllowed');
-    expect(await seen(page)).toMatchObject({
+    expect(await seenTag(page)).toMatchObject({
       runs: 1,
       scripts: 1,
       sets: [
@@ -112,7 +100,7 @@ describe('data-consent="tarteaucitron", coordinated mode', () => {
   it('loads at once with useExplicitCookiesConsent, tells nothing undecided, then each choice', async () => {
     const { page, problems } = await consentPage('coordinated');
     await banner(page);
-    expect(await seen(page)).toEqual({
+    expect(await seenTag(page)).toEqual({
       scripts: 1,
       status: 'loaded',
       runs: 1,
@@ -123,7 +111,7 @@ describe('data-consent="tarteaucitron", coordinated mode', () => {
     await page.waitForTimeout(100);
     await panel(page, '#iadvizeDenied');
     await panel(page, '#iadvizeAllowed');
-    expect((await seen(page)).sets).toEqual([
+    expect((await seenTag(page)).sets).toEqual([
       ['visitor:cookiesConsent', true],
       ['visitor:cookiesConsent', false],
       ['visitor:cookiesConsent', true],
@@ -135,7 +123,7 @@ describe('data-consent="tarteaucitron", coordinated mode', () => {
   it('a visitor who refused on an earlier page is told no as the page loads', async () => {
     const { page, problems } = await consentPage('coordinated', 'tarteaucitron=!iadvize=false; path=/');
     await page.waitForFunction(() => (window as any).iAdvizeStandIn?.sets.length > 0);
-    expect((await seen(page)).sets).toEqual([['visitor:cookiesConsent', false]]);
+    expect((await seenTag(page)).sets).toEqual([['visitor:cookiesConsent', false]]);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -2,12 +2,12 @@ import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser.js';
 import { openPage } from './page.js';
+import { STAND_IN_TAG, seenTag } from './stand-in-tag.js';
 
 // Stand-ins for Didomi, OneTrust, Axeptio and Cookiebot written from their public documentation
 // (each fixture cites its page), loaded after the bridge's full script tag as a site would; Google
 // Consent Mode through the page's own gtag commands. The tag is the stand-in that records its config and sets.
 const ctx = useBrowser();
-const TAG = '/e2e/fixtures/iadvize-stand-in.js';
 
 /** One consent tool: its `data-consent`, its script, and the visitor's choices through its own API. */
 interface Tool {
@@ -53,25 +53,13 @@ function consentPage(tool: Tool, mode: 'gate' | 'coordinated', loads = true) {
   return openPage(ctx.browser, ctx.server, {
     bridge: {
       build: 'full',
-      attributes: `data-sid="1234" data-consent="${tool.consent}" data-consent-mode="${mode}" data-tag-src="${TAG}"`,
+      attributes: `data-sid="1234" data-consent="${tool.consent}" data-consent-mode="${mode}" data-tag-src="${STAND_IN_TAG}"`,
     },
     after: loads ? [tool.script] : [],
     tag: false,
   });
 }
 
-/** What the page shows of the tag: its script elements, the loader's status, what the stand-in recorded. */
-const seen = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as any;
-    return {
-      scripts: [...document.querySelectorAll('script')].filter((s) => s.src.includes('iadvize-stand-in')).length,
-      status: w.IAdvizeBridge.bridge.tag.status,
-      runs: w.iAdvizeStandIn?.runs ?? 0,
-      config: w.iAdvizeStandIn?.config,
-      sets: w.iAdvizeStandIn?.sets ?? [],
-    };
-  });
 /** The visitor's choice through the tool's own API, once the tool loaded. */
 async function choose(page: Page, tool: Tool, choice: 'accept' | 'refuse') {
   await page.waitForFunction(tool.loaded);
@@ -85,14 +73,14 @@ describe.each(Object.entries(TOOLS))('data-consent="%s:…", gate mode', (_name,
   it('nothing before a decision; accepting loads the tag once; a withdrawal then a new yes are told to it', async () => {
     const { page, problems } = await consentPage(tool, 'gate');
     await page.waitForTimeout(300);
-    expect(await seen(page)).toEqual({ scripts: 0, status: 'waiting-for-consent', runs: 0, config: undefined, sets: [] });
+    expect(await seenTag(page)).toEqual({ scripts: 0, status: 'waiting-for-consent', runs: 0, config: undefined, sets: [] });
     expect(await page.evaluate(() => (window as any).iAdvizeInterface?.config)).toBeUndefined();
     await choose(page, tool, 'accept');
     await page.waitForFunction(() => (window as any).iAdvizeStandIn?.runs === 1);
-    expect(await seen(page)).toEqual({ scripts: 1, status: 'loaded', runs: 1, config: { sid: 1234 }, sets: [] });
+    expect(await seenTag(page)).toEqual({ scripts: 1, status: 'loaded', runs: 1, config: { sid: 1234 }, sets: [] });
     await choose(page, tool, 'refuse');
     await choose(page, tool, 'accept');
-    expect(await seen(page)).toMatchObject({ scripts: 1, runs: 1, sets: [NO, YES] });
+    expect(await seenTag(page)).toMatchObject({ scripts: 1, runs: 1, sets: [NO, YES] });
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -100,7 +88,7 @@ describe.each(Object.entries(TOOLS))('data-consent="%s:…", gate mode', (_name,
   it('a tool that never loads leaves the tag held: undecided, never granted', async () => {
     const { page, problems } = await consentPage(tool, 'gate', false);
     await page.waitForTimeout(600);
-    expect(await seen(page)).toEqual({ scripts: 0, status: 'waiting-for-consent', runs: 0, config: undefined, sets: [] });
+    expect(await seenTag(page)).toEqual({ scripts: 0, status: 'waiting-for-consent', runs: 0, config: undefined, sets: [] });
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -109,7 +97,7 @@ describe.each(Object.entries(TOOLS))('data-consent="%s:…", gate mode', (_name,
     const { page, problems } = await consentPage(tool, 'gate');
     await choose(page, tool, 'refuse');
     await page.waitForTimeout(200);
-    expect(await seen(page)).toEqual({ scripts: 0, status: 'waiting-for-consent', runs: 0, config: undefined, sets: [] });
+    expect(await seenTag(page)).toEqual({ scripts: 0, status: 'waiting-for-consent', runs: 0, config: undefined, sets: [] });
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -121,7 +109,7 @@ describe.each([['didomi'], ['cookiebot']])('data-consent="%s:…", coordinated m
     const { page, problems } = await consentPage(tool, 'coordinated');
     await page.waitForFunction(() => (window as any).iAdvizeStandIn?.runs === 1);
     await page.waitForTimeout(200);
-    expect(await seen(page)).toEqual({
+    expect(await seenTag(page)).toEqual({
       scripts: 1,
       status: 'loaded',
       runs: 1,
@@ -131,7 +119,7 @@ describe.each([['didomi'], ['cookiebot']])('data-consent="%s:…", coordinated m
     await choose(page, tool, 'refuse');
     await choose(page, tool, 'accept');
     await choose(page, tool, 'refuse');
-    expect(await seen(page)).toMatchObject({ runs: 1, sets: [NO, YES, NO] });
+    expect(await seenTag(page)).toMatchObject({ runs: 1, sets: [NO, YES, NO] });
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -7,6 +7,8 @@ import {
   type Plugin,
   type BridgeEvent,
   type CallbackName,
+  type ConsentSource,
+  type ConsentState,
   type ErrorContext,
   type InstallOptions,
 } from '../src/index.js';
@@ -68,4 +70,18 @@ export function bindingPage() {
   const forwarded: string[] = [];
   const options = { window: win, plugins: [custom((event) => forwarded.push(event.type))] } satisfies InstallOptions;
   return { win, options, forwarded, bridge: () => install({ window: win }), tag: loadTag(win) };
+}
+
+/** A consent tool's answer as the contract has it: a state now, and each change told to its subscribers. */
+export function consentStandIn(initial: ConsentState = 'undecided') {
+  let state = initial;
+  const listeners = new Set<(state: ConsentState) => void>();
+  const source: ConsentSource = {
+    consentSource: true,
+    name: 'standIn()',
+    state: () => state,
+    subscribe: (_win, listener) => (listeners.add(listener), () => void listeners.delete(listener)),
+  };
+  const decide = (next: ConsentState) => ((state = next), listeners.forEach((listener) => listener(next)));
+  return { source, decide, listeners };
 }

@@ -1,25 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { chatLink, install, type ChatLinkOptions } from '../../../src/index.js';
-import type { ConsentSource, ConsentState } from '../../../src/consent/source.js';
-import { loadTag, newWindow } from '../../helpers.js';
+import type { ConsentState } from '../../../src/consent/source.js';
+import { consentStandIn, loadTag, newWindow } from '../../helpers.js';
 
 const CONVERSATION = '5f0c8a52-2a4e-4c1b-9d3e-0000000000aa';
 const START = { id: 4242, conversationId: CONVERSATION, vuid: 'vuid-1' };
 const CLIENT = '1234567890.1700000000';
-
-/** A consent tool's answer as the contract has it: a state now, and each change told to subscribers. */
-function standIn(initial: ConsentState) {
-  let state = initial;
-  const listeners = new Set<(state: ConsentState) => void>();
-  const source: ConsentSource = {
-    consentSource: true,
-    name: 'standIn()',
-    state: () => state,
-    subscribe: (_win, listener) => (listeners.add(listener), () => void listeners.delete(listener)),
-  };
-  const decide = (next: ConsentState) => ((state = next), listeners.forEach((listener) => listener(next)));
-  return { source, decide };
-}
 
 /** A page whose gtag answers the client id when `answer()` is called (as gtag.js does, later), with a beacon that records bodies. */
 function shop(options: Partial<ChatLinkOptions>) {
@@ -50,20 +36,20 @@ function shop(options: Partial<ChatLinkOptions>) {
 
 describe('chatLink({ consent }) with a consent source', () => {
   it('granted: links, and the link records analytics granted', async () => {
-    const { tag, answer, bodies } = shop({ consent: standIn('granted').source });
+    const { tag, answer, bodies } = shop({ consent: consentStandIn('granted').source });
     tag.fire('onChatStarted', START);
     answer();
     expect(await Promise.all(bodies)).toEqual([{ conversationId: CONVERSATION, clientId: CLIENT, consent: { analytics: 'GRANTED' } }]);
   });
 
   it.each<ConsentState>(['denied', 'undecided'])('%s: nothing is read from gtag, nothing is sent', (state) => {
-    const { tag, gets, bodies, onError } = shop({ consent: standIn(state).source });
+    const { tag, gets, bodies, onError } = shop({ consent: consentStandIn(state).source });
     tag.fire('onChatStarted', START);
     expect([gets, bodies, onError.mock.calls]).toEqual([[], [], []]);
   });
 
   it('withdrawn before a chat starts: nothing; granted again, the next chat is linked', async () => {
-    const { source, decide } = standIn('granted');
+    const { source, decide } = consentStandIn('granted');
     const { tag, gets, answer, bodies } = shop({ consent: source });
     decide('denied');
     tag.fire('onChatStarted', START);
@@ -76,7 +62,7 @@ describe('chatLink({ consent }) with a consent source', () => {
   });
 
   it('withdrawn while gtag looks up the client id: nothing is sent', () => {
-    const { source, decide } = standIn('granted');
+    const { source, decide } = consentStandIn('granted');
     const { tag, gets, answer, bodies } = shop({ consent: source });
     tag.fire('onChatStarted', START);
     decide('denied');
@@ -86,9 +72,9 @@ describe('chatLink({ consent }) with a consent source', () => {
 
   it("records ad_user_data and ad_personalization from sources or functions: undecided is 'DENIED'", async () => {
     const { tag, answer, bodies } = shop({
-      consent: standIn('granted').source,
-      adUserData: standIn('granted').source,
-      adPersonalization: standIn('undecided').source,
+      consent: consentStandIn('granted').source,
+      adUserData: consentStandIn('granted').source,
+      adPersonalization: consentStandIn('undecided').source,
     });
     tag.fire('onChatStarted', START);
     answer();

@@ -1,25 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { iadvizeTag } from '../../../src/index.js';
-import type { ConsentSource, ConsentState } from '../../../src/consent/source.js';
+import type { ConsentSource } from '../../../src/consent/source.js';
 import { newPage, scripts, settled, withTag, type Host } from './tag-page.js';
+import { consentStandIn } from '../../helpers.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-/** A consent tool's answer as the contract says: a state now, each change told. */
-function standIn(initial: ConsentState = 'undecided') {
-  let state = initial;
-  const listeners = new Set<(state: ConsentState) => void>();
-  const source: ConsentSource = {
-    consentSource: true,
-    name: 'standIn()',
-    state: () => state,
-    subscribe: (_win, listener) => (listeners.add(listener), () => listeners.delete(listener)),
-  };
-  const set = (next: ConsentState) => ((state = next), listeners.forEach((listener) => listener(next)));
-  return { source, set, listeners };
-}
 
 /** Runs the Web SDK queue as the tag does, recording every `set`. */
 function sdkCalls(win: Host): unknown[][] {
@@ -31,30 +18,30 @@ function sdkCalls(win: Host): unknown[][] {
 
 describe('iadvizeTag({ consent: a consent source }), gate mode', () => {
   it('loads nothing, sets no config and tells nothing while undecided or denied; loads once on granted', () => {
-    const cmp = standIn();
+    const cmp = consentStandIn();
     const { win, bridge } = withTag({ sid: 1, consent: cmp.source });
     expect([scripts(win).length, win.iAdvizeInterface, bridge.tag.status]).toEqual([0, undefined, 'waiting-for-consent']);
-    cmp.set('denied');
+    cmp.decide('denied');
     expect([scripts(win).length, win.iAdvizeInterface]).toEqual([0, undefined]);
-    cmp.set('granted');
-    cmp.set('granted');
+    cmp.decide('granted');
+    cmp.decide('granted');
     expect(scripts(win)).toHaveLength(1);
     expect(win.iAdvizeInterface!.config).toEqual({ sid: 1 });
     expect(sdkCalls(win)).toEqual([]);
   });
 
   it('a source already granted loads at once', () => {
-    const { win } = withTag({ sid: 1, consent: standIn('granted').source });
+    const { win } = withTag({ sid: 1, consent: consentStandIn('granted').source });
     expect(scripts(win)).toHaveLength(1);
   });
 
   it('a withdrawal after the tag loaded tells it visitor:cookiesConsent false; opting in again tells true, one load, everything kept', () => {
-    const cmp = standIn('granted');
+    const cmp = consentStandIn('granted');
     const { win, bridge } = withTag({ sid: 1, consent: cmp.source });
     const seen: string[] = [];
     bridge.on('chat:started', () => seen.push('started'));
-    cmp.set('denied');
-    cmp.set('granted');
+    cmp.decide('denied');
+    cmp.decide('granted');
     expect(sdkCalls(win)).toEqual([
       ['visitor:cookiesConsent', false],
       ['visitor:cookiesConsent', true],
@@ -66,7 +53,7 @@ describe('iadvizeTag({ consent: a consent source }), gate mode', () => {
   });
 
   it('stops following the source at destroy', () => {
-    const cmp = standIn();
+    const cmp = consentStandIn();
     const { bridge } = withTag({ sid: 1, consent: cmp.source });
     bridge.destroy();
     expect(cmp.listeners.size).toBe(0);
@@ -90,16 +77,16 @@ describe('iadvizeTag({ consent: a consent source }), gate mode', () => {
 
 describe("consentMode: 'coordinated'", () => {
   it('loads at once with useExplicitCookiesConsent, then tells the first decision and every change, never undecided', () => {
-    const cmp = standIn();
+    const cmp = consentStandIn();
     const { win } = withTag({ sid: 1, lang: 'fr', consent: cmp.source, consentMode: 'coordinated' });
     expect(scripts(win)).toHaveLength(1);
     expect(win.iAdvizeInterface!.config).toEqual({ sid: 1, lang: 'fr', useExplicitCookiesConsent: true });
     expect(sdkCalls(win)).toEqual([]);
-    cmp.set('granted');
-    cmp.set('undecided');
-    cmp.set('denied');
-    cmp.set('denied');
-    cmp.set('granted');
+    cmp.decide('granted');
+    cmp.decide('undecided');
+    cmp.decide('denied');
+    cmp.decide('denied');
+    cmp.decide('granted');
     expect(sdkCalls(win).map((call) => call[1])).toEqual([true, false, true]);
     expect(scripts(win)).toHaveLength(1);
   });
@@ -107,7 +94,7 @@ describe("consentMode: 'coordinated'", () => {
   it("keeps a config the site set, adding the flag; tells a decision already made; a function's answer once", async () => {
     const win = newPage();
     win.iAdvizeInterface = Object.assign([], { config: { sid: 9, extra: 1 } });
-    withTag({ sid: 1, consent: standIn('denied').source, consentMode: 'coordinated' }, win);
+    withTag({ sid: 1, consent: consentStandIn('denied').source, consentMode: 'coordinated' }, win);
     expect(win.iAdvizeInterface.config).toEqual({ sid: 9, extra: 1, useExplicitCookiesConsent: true });
     expect(sdkCalls(win)).toEqual([['visitor:cookiesConsent', false]]);
     const other = withTag({ sid: 1, consent: () => true, consentMode: 'coordinated' });
@@ -117,7 +104,7 @@ describe("consentMode: 'coordinated'", () => {
 
   it("a Web SDK set that throws inside the tag's queue is caught", () => {
     const onError = vi.fn();
-    const { win } = withTag({ sid: 1, consent: standIn('granted').source, consentMode: 'coordinated' }, newPage(), { onError });
+    const { win } = withTag({ sid: 1, consent: consentStandIn('granted').source, consentMode: 'coordinated' }, newPage(), { onError });
     const run = () =>
       (win.iAdvizeInterface![0] as (sdk: unknown) => void)({
         set: () => {
@@ -131,11 +118,14 @@ describe("consentMode: 'coordinated'", () => {
 
 describe('consent options checked', () => {
   it.each([
-    [{ sid: 1, consent: standIn().source, consentMode: 'coordinate' }, "`consentMode` must be 'gate' or 'coordinated', not 'coordinate'"],
-    [{ sid: 1, consent: standIn().source, consentMode: true }, "`consentMode` must be 'gate' or 'coordinated', not boolean"],
+    [
+      { sid: 1, consent: consentStandIn().source, consentMode: 'coordinate' },
+      "`consentMode` must be 'gate' or 'coordinated', not 'coordinate'",
+    ],
+    [{ sid: 1, consent: consentStandIn().source, consentMode: true }, "`consentMode` must be 'gate' or 'coordinated', not boolean"],
     [{ sid: 1, consentMode: 'coordinated' }, "`consentMode` 'coordinated' needs `consent`"],
     [{ sid: 1, consent: { consentSource: 'yes' } }, '`consent` must be a consent source'],
-    [{ sid: 1, consent: standIn().source, consentmode: 'gate' }, 'did you mean `consentMode`?'],
+    [{ sid: 1, consent: consentStandIn().source, consentmode: 'gate' }, 'did you mean `consentMode`?'],
   ])('%j', (options, message) => {
     expect(() => iadvizeTag(options as never)).toThrow(message);
   });
