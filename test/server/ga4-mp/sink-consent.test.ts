@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   createLinkHandler,
   createWebhookHandler,
@@ -10,8 +10,7 @@ import {
   type KeyValueStore,
 } from '../../../src/server/index.js';
 import { DOCUMENTED_WEBHOOKS, fresh } from '../../fixtures/webhooks.js';
-import { API_SECRET, ga4Collect, MEASUREMENT_ID } from '../support/ga4-collect.js';
-import { listen, type LocalServer } from '../support/hostile-iadvize.js';
+import { API_SECRET, MEASUREMENT_ID, useGa4Collect } from '../support/ga4-collect.js';
 import { SKIP_REDIS, useRedis } from '../support/redis-server.js';
 import { SECRET, serve, sign } from '../support/webhook-harness.js';
 
@@ -20,16 +19,7 @@ const OTHER_CLIENT = '987654321.1712345678';
 const CONVERSATION = '2d90a8a2-16df-45f5-897e-31adf9aa165d';
 const OTHER_CONVERSATION = '7b3e1f0a-9c4d-4e2b-8a6f-5d1c0b9e8f7a';
 
-let collect: Awaited<ReturnType<typeof ga4Collect>>;
-let elsewhere: LocalServer;
-beforeAll(async () => {
-  elsewhere = await listen((req, res, server) => (server.requests.push(req), res.end()));
-  collect = await ga4Collect(() => elsewhere.url);
-});
-afterAll(async () => {
-  expect(elsewhere.requests).toEqual([]);
-  await Promise.all([collect.server.close(), elsewhere.close()]);
-});
+const collect = useGa4Collect();
 beforeEach(() => {
   collect.collected.length = 0;
 });

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   createWebhookHandler,
   ga4MeasurementProtocol,
@@ -10,8 +10,7 @@ import {
   type KnownWebhookEvent,
 } from '../../../src/server/index.js';
 import { DOCUMENTED_SATISFACTION_ANSWERS, DOCUMENTED_WEBHOOKS, fresh } from '../../fixtures/webhooks.js';
-import { API_SECRET, ga4Collect, MEASUREMENT_ID, type Collected } from '../support/ga4-collect.js';
-import { listen, type LocalServer } from '../support/hostile-iadvize.js';
+import { API_SECRET, MEASUREMENT_ID, type Collected, useGa4Collect } from '../support/ga4-collect.js';
 import { SECRET, serve, sign } from '../support/webhook-harness.js';
 
 const CLIENT = '1234567890.1712345678';
@@ -25,16 +24,7 @@ const closedEvent = (eventId: string): KnownWebhookEvent<'v2.conversation.closed
   known: true,
 });
 
-let collect: Awaited<ReturnType<typeof ga4Collect>>;
-let elsewhere: LocalServer;
-beforeAll(async () => {
-  elsewhere = await listen((req, res, server) => (server.requests.push(req), res.end()));
-  collect = await ga4Collect(() => elsewhere.url);
-});
-afterAll(async () => {
-  expect(elsewhere.requests).toEqual([]);
-  await Promise.all([collect.server.close(), elsewhere.close()]);
-});
+const collect = useGa4Collect();
 beforeEach(() => {
   collect.collected.length = 0;
   collect.script.length = 0;

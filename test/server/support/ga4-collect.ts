@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { listen, type LocalServer } from './hostile-iadvize.js';
 
 export const MEASUREMENT_ID = 'G-TEST123456';
@@ -85,15 +85,19 @@ export async function ga4Collect(elsewhere: () => string) {
 
 /**
  * For a suite: the GA4 stand-in, started before its tests (its redirects pointing at a server that
- * answers nothing) and closed after them. The object is filled in by `beforeAll`.
+ * answers nothing) and closed after them, when that server must have received nothing: a redirect is
+ * never followed. The object is filled in by `beforeAll`.
  */
 export function useGa4Collect(): Awaited<ReturnType<typeof ga4Collect>> {
   const collect = {} as Awaited<ReturnType<typeof ga4Collect>>;
   let elsewhere: LocalServer;
   beforeAll(async () => {
-    elsewhere = await listen((_req, res) => res.end());
+    elsewhere = await listen((req, res, server) => (server.requests.push(req), res.end()));
     Object.assign(collect, await ga4Collect(() => elsewhere.url));
   });
-  afterAll(() => Promise.all([collect.server.close(), elsewhere.close()]));
+  afterAll(async () => {
+    await Promise.all([collect.server.close(), elsewhere.close()]);
+    expect(elsewhere.requests).toEqual([]);
+  });
   return collect;
 }
