@@ -24,8 +24,8 @@ const TOOLS: Record<string, [item: RegExp, make: (items: string[]) => ConsentSou
   didomi: [ID, ([vendor]) => didomi({ vendor })],
   onetrust: [ID, ([group]) => oneTrust({ group })],
   axeptio: [ID, ([vendor]) => axeptio({ vendor })],
-  // Cookiebot's categories, Cookiebot.consent.<category>.
-  cookiebot: [/^(preferences|statistics|marketing)$/, ([category]) => cookiebot({ category })],
+  // cookiebot() itself refuses a category Cookiebot does not ask consent for.
+  cookiebot: [ID, ([category]) => cookiebot({ category })],
 };
 
 /** Never answers: the tag waits for `tag.load()`. */
