@@ -12,6 +12,9 @@ type Update = (read: () => ConsentState | undefined) => void;
  */
 type Start = (win: Window, update: Update) => (() => void) | void;
 
+/** Where a source keeps its record of each window. */
+export type Records = Pick<WeakMap<Window, Followed>, 'get' | 'set'>;
+
 interface Followed {
   state: ConsentState;
   listeners: Set<(state: ConsentState) => void>;
@@ -24,9 +27,8 @@ interface Followed {
  * render; then one record per window. Every call into the tool runs through `update`: a tool that
  * throws reads as undecided, said once.
  */
-export function follow(scope: string, options: object, start: Start): ConsentSource {
+export function follow(scope: string, options: object, start: Start, windows: Records = new WeakMap()): ConsentSource {
   const name = `${scope.slice(0, -1)}${JSON.stringify(options)})`;
-  const windows = new WeakMap<Window, Followed>();
   let said = false;
   const on = (win: Window): Followed => {
     let record = windows.get(win);

@@ -4,21 +4,29 @@ import { tagFromScript } from '../../src/script-tag.js';
 import { TOOL_CONSENT } from '../../src/consent/attribute.js';
 import { newPage, scripts } from '../plugins/iadvize-tag/tag-page.js';
 
-// Each consent tool's factory records what the attribute asked of it, and answers with a source already decided.
+// Each consent tool's factory checks what the attribute asked of it as the real one does (and throws
+// as it does), records it, and answers with a source already decided.
 const made = vi.hoisted(() => {
   const made: [string, unknown][] = [];
-  const source = (tool: string) => (options: unknown) => {
-    made.push([tool, options]);
-    return { consentSource: true, name: tool, state: () => 'granted', subscribe: () => () => {} };
+  /** The `tool` factory named `name` in the module `load` gives, checking, recording, answering granted. */
+  const source = async (tool: string, load: () => Promise<unknown>, name: string) => {
+    const real = ((await load()) as Record<string, (options: never) => unknown>)[name];
+    return (options: never) => {
+      real(options);
+      made.push([tool, options]);
+      return { consentSource: true, name: tool, state: () => 'granted', subscribe: () => () => {} };
+    };
   };
   return Object.assign(made, { source });
 });
-vi.mock('../../src/consent/tcf.js', () => ({ tcf: made.source('tcf') }));
-vi.mock('../../src/consent/google-consent-mode.js', () => ({ googleConsentMode: made.source('gcm') }));
-vi.mock('../../src/consent/didomi.js', () => ({ didomi: made.source('didomi') }));
-vi.mock('../../src/consent/one-trust.js', () => ({ oneTrust: made.source('onetrust') }));
-vi.mock('../../src/consent/axeptio.js', () => ({ axeptio: made.source('axeptio') }));
-vi.mock('../../src/consent/cookiebot.js', () => ({ cookiebot: made.source('cookiebot') }));
+vi.mock('../../src/consent/tcf.js', async (load) => ({ tcf: await made.source('tcf', load, 'tcf') }));
+vi.mock('../../src/consent/google-consent-mode.js', async (load) => ({
+  googleConsentMode: await made.source('gcm', load, 'googleConsentMode'),
+}));
+vi.mock('../../src/consent/didomi.js', async (load) => ({ didomi: await made.source('didomi', load, 'didomi') }));
+vi.mock('../../src/consent/one-trust.js', async (load) => ({ oneTrust: await made.source('onetrust', load, 'oneTrust') }));
+vi.mock('../../src/consent/axeptio.js', async (load) => ({ axeptio: await made.source('axeptio', load, 'axeptio') }));
+vi.mock('../../src/consent/cookiebot.js', async (load) => ({ cookiebot: await made.source('cookiebot', load, 'cookiebot') }));
 
 afterEach(() => {
   made.length = 0;

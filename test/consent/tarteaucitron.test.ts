@@ -114,3 +114,39 @@ describe('tarteaucitron()', () => {
     expect(listener).not.toHaveBeenCalled();
   });
 });
+
+describe('tarteaucitron() never throws into tarteaucitron.js', () => {
+  it('a listener that throws is said, the others still told, and js() returns to tarteaucitron', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const win = page();
+    const source = tarteaucitron({ sid: 1234 });
+    const heard = vi.fn();
+    source.subscribe(win, () => {
+      throw new Error('listener broke');
+    });
+    source.subscribe(win, heard);
+    expect(() => serviceOf(win).js()).not.toThrow();
+    expect(heard).toHaveBeenCalledWith('granted');
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('tarteaucitron({"sid":1234})'), expect.any(Error));
+  });
+
+  it('a state table that throws when read reads as undecided, said once, nothing thrown', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const rejected = vi.fn();
+    process.on('unhandledRejection', rejected);
+    const hostile = Object.defineProperty({ services: {} }, 'state', {
+      get() {
+        throw new Error('hostile');
+      },
+    });
+    const win = page(hostile);
+    const source = tarteaucitron();
+    expect(source.state(win)).toBe('undecided');
+    serviceOf(win).fallback();
+    await tick();
+    expect(source.state(win)).toBe('undecided');
+    process.off('unhandledRejection', rejected);
+    expect(rejected).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+});
