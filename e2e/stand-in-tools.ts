@@ -50,15 +50,18 @@ export type Mode = 'gate' | 'coordinated';
 /** The tool's script: just after the bridge's, as sites have it; added later by `arrive`; or never. */
 export type Comes = 'with-page' | 'late' | 'never';
 
-/** A shop page: the bridge's full script tag following `tool` in `mode`, the stand-in tag, `before` site code. */
-export function toolParts(tool: Tool, mode: Mode, comes: Comes = 'with-page', before: PageParts['before'] = []): PageParts {
+/** The site's own scripts: before the bridge's, and after it (after the tool's, when it comes with the page). */
+type Site = Pick<PageParts, 'before' | 'after'>;
+
+/** A shop page: the bridge's full script tag following `tool` in `mode`, the stand-in tag, the site's code. */
+export function toolParts(tool: Tool, mode: Mode, comes: Comes = 'with-page', { before = [], after = [] }: Site = {}): PageParts {
   return {
     before,
     bridge: {
       build: 'full',
       attributes: `data-sid="1234" data-consent="${tool.consent}" data-consent-mode="${mode}" data-tag-src="${STAND_IN_TAG}"`,
     },
-    after: comes === 'with-page' ? [tool.script] : [],
+    after: [...(comes === 'with-page' ? [tool.script] : []), ...after],
     tag: false,
   };
 }
@@ -67,8 +70,8 @@ interface Context {
   browser: Browser;
   server: Served;
 }
-export function toolPage(ctx: Context, tool: Tool, mode: Mode, comes: Comes = 'with-page') {
-  return openPage(ctx.browser, ctx.server, toolParts(tool, mode, comes));
+export function toolPage(ctx: Context, tool: Tool, mode: Mode, comes: Comes = 'with-page', site: Site = {}) {
+  return openPage(ctx.browser, ctx.server, toolParts(tool, mode, comes, site));
 }
 
 /** The visitor's next page view in the same tab: the tool's cookie, with the choice made before, is kept. */
