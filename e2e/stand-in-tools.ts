@@ -54,7 +54,7 @@ export type Comes = 'with-page' | 'late' | 'never';
 type Site = Pick<PageParts, 'before' | 'after'>;
 
 /** A shop page: the bridge's full script tag following `tool` in `mode`, the stand-in tag, the site's code. */
-export function toolParts(tool: Tool, mode: Mode, comes: Comes = 'with-page', { before = [], after = [] }: Site = {}): PageParts {
+function toolParts(tool: Tool, mode: Mode, comes: Comes = 'with-page', { before = [], after = [] }: Site = {}): PageParts {
   return {
     before,
     bridge: {
