@@ -1,73 +1,15 @@
-import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser.js';
 import { openPage } from './page.js';
-import { STAND_IN_TAG, seenTag } from './stand-in-tag.js';
+import { seenTag } from './stand-in-tag.js';
+import { choose, NO, TOOLS, toolPage, YES, type Mode, type Tool } from './stand-in-tools.js';
 
 // Stand-ins for Didomi, OneTrust, Axeptio and Cookiebot written from their public documentation
 // (each fixture cites its page), loaded after the bridge's full script tag as a site would; Google
 // Consent Mode through the page's own gtag commands. The tag is the stand-in that records its config and sets.
 const ctx = useBrowser();
 
-/** One consent tool: its `data-consent`, its script, and the visitor's choices through its own API. */
-interface Tool {
-  consent: string;
-  script: string;
-  /** True once the tool's script loaded (each loads a moment after the page, as the real ones do). */
-  loaded: string;
-  accept: string;
-  refuse: string;
-}
-const TOOLS: Record<string, Tool> = {
-  didomi: {
-    consent: 'didomi:c:iadvize-AbC12',
-    script: 'didomi-stand-in',
-    loaded: 'window.Didomi',
-    accept: 'Didomi.setUserAgreeToAll()',
-    refuse: 'Didomi.setUserDisagreeToAll()',
-  },
-  onetrust: {
-    consent: 'onetrust:C0003',
-    script: 'onetrust-stand-in',
-    loaded: 'window.OneTrust',
-    accept: 'OneTrust.AllowAll()',
-    refuse: 'OneTrust.RejectAll()',
-  },
-  axeptio: {
-    consent: 'axeptio:iadvize',
-    script: 'axeptio-stand-in',
-    loaded: 'window._axcb && !Array.isArray(window._axcb)',
-    accept: 'axeptioStandIn.choose({ iadvize: true, google_analytics: false })',
-    refuse: 'axeptioStandIn.choose({ iadvize: false, google_analytics: true })',
-  },
-  cookiebot: {
-    consent: 'cookiebot:preferences',
-    script: 'cookiebot-stand-in',
-    loaded: 'window.Cookiebot',
-    accept: 'Cookiebot.submitCustomConsent(true, false, false)',
-    refuse: 'Cookiebot.withdraw()',
-  },
-};
-
-function consentPage(tool: Tool, mode: 'gate' | 'coordinated', loads = true) {
-  return openPage(ctx.browser, ctx.server, {
-    bridge: {
-      build: 'full',
-      attributes: `data-sid="1234" data-consent="${tool.consent}" data-consent-mode="${mode}" data-tag-src="${STAND_IN_TAG}"`,
-    },
-    after: loads ? [tool.script] : [],
-    tag: false,
-  });
-}
-
-/** The visitor's choice through the tool's own API, once the tool loaded. */
-async function choose(page: Page, tool: Tool, choice: 'accept' | 'refuse') {
-  await page.waitForFunction(tool.loaded);
-  await page.evaluate(tool[choice]);
-  await page.waitForTimeout(100);
-}
-const NO = ['visitor:cookiesConsent', false];
-const YES = ['visitor:cookiesConsent', true];
+const consentPage = (tool: Tool, mode: Mode, loads = true) => toolPage(ctx, tool, mode, loads ? 'with-page' : 'never');
 
 describe.each(Object.entries(TOOLS))('data-consent="%s:…", gate mode', (_name, tool) => {
   it('nothing before a decision; accepting loads the tag once; a withdrawal then a new yes are told to it', async () => {
@@ -103,9 +45,8 @@ describe.each(Object.entries(TOOLS))('data-consent="%s:…", gate mode', (_name,
   });
 });
 
-describe.each([['didomi'], ['cookiebot']])('data-consent="%s:…", coordinated mode', (name) => {
+describe.each(Object.entries(TOOLS))('data-consent="%s:…", coordinated mode', (_name, tool) => {
   it('loads at once with useExplicitCookiesConsent, tells nothing undecided, then each choice', async () => {
-    const tool = TOOLS[name];
     const { page, problems } = await consentPage(tool, 'coordinated');
     await page.waitForFunction(() => (window as any).iAdvizeStandIn?.runs === 1);
     await page.waitForTimeout(200);

@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { open, type Served } from './browser.js';
 
 /**
@@ -48,18 +48,23 @@ ${[scripts(before), ...middle, scripts(last)].join('\n')}
  * Opens a page of the template at `path` on the test server (its query string reaches the page),
  * answered with `headers` (a Content-Security-Policy, say). Records console errors and page errors.
  */
-export async function openPage(
-  browser: Browser,
-  server: Served,
-  parts: PageParts,
-  { path = '/e2e/page.html', headers = {} }: { path?: string; headers?: Record<string, string> } = {},
-) {
+export async function openPage(browser: Browser, server: Served, parts: PageParts, where: Where = {}) {
   const opened = await open(browser, 'about:blank');
+  await visit(opened.page, server, parts, where);
+  return opened;
+}
+
+interface Where {
+  path?: string;
+  headers?: Record<string, string>;
+}
+
+/** Goes to a page of the template in the same tab, as a visitor's next page view: the site's cookies are kept. */
+export async function visit(page: Page, server: Served, parts: PageParts, { path = '/e2e/page.html', headers = {} }: Where = {}) {
   const url = new URL(path, server.url);
-  await opened.page.route(
+  await page.route(
     (candidate) => candidate.pathname === url.pathname,
     (route) => route.fulfill({ contentType: 'text/html', headers, body: pageHtml(parts) }),
   );
-  await opened.page.goto(url.href);
-  return opened;
+  await page.goto(url.href);
 }
