@@ -84,17 +84,20 @@ export function relayToHost(options: RelayOptions): Relay {
   };
   const registry = createRegistry(win, route, guard, (error) => log('error', SCOPE, error));
 
+  const hello = message('hello', { coordinated: consentMode === 'coordinated' });
   const onMessage = (event: MessageEvent): void => {
     const data: unknown = event.data;
     if (event.source !== host || event.origin !== hostOrigin || !isChannelMessage(data)) return;
     if (data.kind === 'welcome' && !connected) {
       connected = true;
+      // A host that started first has not heard the first hello: it waits for one to send its calls.
+      post(hello);
       if (dropped) post(message('dropped', { count: dropped }));
       held.splice(0).forEach(post);
     } else calls.receive(data);
   };
   win.addEventListener('message', onMessage);
-  post(message('hello', { coordinated: consentMode === 'coordinated' }));
+  post(hello);
   const silent = setTimeout(() => {
     if (!connected)
       log('warn', `${SCOPE}: no answer from a bridge at ${hostOrigin} after ${HOST_WAIT_MS / 1000} s: is boxedTag() installed there?`);
