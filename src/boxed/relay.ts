@@ -51,14 +51,18 @@ export function relayToHost(options: RelayOptions): Relay {
   const { consentMode, debug } = options;
   if (consentMode !== undefined && consentMode !== 'gate' && consentMode !== 'coordinated')
     fail(SCOPE, "`consentMode` must be 'gate' or 'coordinated'");
-  const win = options.window ?? window;
+  return startRelay(options.window ?? window, hostOrigin, consentMode === 'coordinated', debug === true);
+}
+
+/** The relay, from options already checked (the script-tag build checks its attributes itself). */
+export function startRelay(win: Window, hostOrigin: string, coordinated: boolean, debug: boolean): Relay {
   const host = win.parent;
   if (host === win) log('warn', `${SCOPE}: this page is not in a frame: there is no host page to relay to`);
   // Chromium and Safari name the framing page: a wrong hostOrigin is said at once, not only by silence.
   const framedBy = (win.location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins?.[0];
   if (framedBy && framedBy !== hostOrigin)
     log('error', `${SCOPE}: hostOrigin is '${hostOrigin}' but this frame is in a page of '${framedBy}': nothing reaches it`);
-  if (consentMode === 'coordinated') explicitCookiesConsent(win);
+  if (coordinated) explicitCookiesConsent(win);
 
   const { guard } = createGuard();
   const held: ChannelMessage[] = [];
@@ -84,7 +88,7 @@ export function relayToHost(options: RelayOptions): Relay {
   };
   const registry = createRegistry(win, route, guard, (error) => log('error', SCOPE, error));
 
-  const hello = message('hello', { coordinated: consentMode === 'coordinated' });
+  const hello = message('hello', { coordinated });
   const onMessage = (event: MessageEvent): void => {
     const data: unknown = event.data;
     if (event.source !== host || event.origin !== hostOrigin || !isChannelMessage(data)) return;
