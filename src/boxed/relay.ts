@@ -88,7 +88,8 @@ export function startRelay(win: Window, hostOrigin: string, coordinated: boolean
   };
   const registry = createRegistry(win, route, guard, (error) => log('error', SCOPE, error));
 
-  const hello = message('hello', { coordinated });
+  // Its own name, so the host tells a relay that started anew (the iframe reloaded) from the same one saying hello twice.
+  const hello = message('hello', { coordinated, relay: Math.random() });
   const onMessage = (event: MessageEvent): void => {
     const data: unknown = event.data;
     if (event.source !== host || event.origin !== hostOrigin || !isChannelMessage(data)) return;

@@ -31,10 +31,10 @@ describe('relayToHost(): callbacks to the host page', () => {
     relayToHost({ hostOrigin: HOST, window: page.win });
     page.callbacks().onChatDisplayed();
     page.callbacks().onChatStarted({ chatId: 42, getFoo: () => 1 });
-    expect(page.posted).toEqual([[{ iadvizeBridge: 1, kind: 'hello', coordinated: false }, HOST]]);
+    expect(page.posted).toEqual([[{ iadvizeBridge: 1, kind: 'hello', coordinated: false, relay: expect.any(Number) as unknown }, HOST]]);
     page.fromHost('welcome');
     expect(page.posted.slice(1)).toEqual([
-      [{ iadvizeBridge: 1, kind: 'hello', coordinated: false }, HOST],
+      [{ iadvizeBridge: 1, kind: 'hello', coordinated: false, relay: expect.any(Number) as unknown }, HOST],
       [{ iadvizeBridge: 1, kind: 'callback', name: 'onChatDisplayed' }, HOST],
       [{ iadvizeBridge: 1, kind: 'callback', name: 'onChatStarted', data: { chatId: 42 } }, HOST],
     ]);

@@ -81,7 +81,7 @@ export function boxedTag(options: BoxedTagOptions): Plugin<{ boxed: BoxedTag }> 
         if (data.kind === 'hello') {
           toFrame(message('welcome'));
           connected = true;
-          remote.connect();
+          remote.connect(data.relay);
           if (consentMode === 'coordinated' && !data.coordinated && !said)
             log('error', `${SCOPE}: consentMode 'coordinated' needs the relay's too (consentMode: 'coordinated', or data-consent-mode)`);
           said ||= consentMode === 'coordinated' && !data.coordinated;

@@ -99,6 +99,20 @@ describe('boxedTag(): the Web SDK of the tag in the iframe', () => {
   });
 });
 
+describe('boxedTag(): an iframe that reloads', () => {
+  it('sets the Web SDK listeners again in a relay that starts anew, not in the same relay saying hello twice', () => {
+    const page = host();
+    const ons = () => page.posted.filter(([data]) => data.method === 'on').length;
+    page.relay('hello', { coordinated: false, relay: 1 });
+    const first = ons();
+    expect(first).toBeGreaterThan(0); // webSdk() listens for the consent changes
+    page.relay('hello', { coordinated: false, relay: 1 });
+    expect(ons()).toBe(first);
+    page.relay('hello', { coordinated: false, relay: 2 });
+    expect(ons()).toBe(2 * first);
+  });
+});
+
 describe('boxedTag(): consent', () => {
   it("coordinated: tells the tag in the iframe the visitor's choice, and each change", () => {
     const consent = consentStandIn();
