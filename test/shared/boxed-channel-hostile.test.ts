@@ -7,7 +7,7 @@ import { dataCopy, originOption } from '../../src/shared/boxed-channel.js';
  */
 describe('dataCopy with hostile data', () => {
   // Array.prototype.map visits every index of a sparse array. new Array(2 ** 32 - 1) costs nothing to
-  // post (structured cloning keeps it sparse: 0 ms in Node 22) and its map held Node 22 for 176 s
+  // post (structured cloning keeps it sparse: 0 ms in Node 20) and its map held Node 20 for 176 s
   // (node -e "structuredClone({ a: new Array(2 ** 32 - 1) }).a.map((x) => x)"). Reads are counted, not timed.
   it('a sparse array of 1,000,000 holes is read at most 2,000 times (its 2,000-value bound)', () => {
     let reads = 0;
