@@ -148,6 +148,16 @@ describe('the iframe replaced or reloaded, the bridge reinstalled', () => {
 });
 
 describe('calls that wait: timeouts and destroy()', () => {
+  it("bridge.destroy() lets go of the Web SDK listeners it holds in the iframe: the tag's later events post nothing", async () => {
+    const { pages, tag, bridge } = await connected();
+    bridge.destroy();
+    await flush();
+    const posted = pages.toHost.length;
+    tag.sdk.set('visitor:cookiesConsent', true);
+    await flush();
+    expect(pages.toHost.slice(posted)).toEqual([]);
+  });
+
   it('bridge.sdk.get() with no relay in the iframe rejects after its timeoutMs, as with a tag in the page', async () => {
     vi.useFakeTimers();
     const pages = twoPages();
@@ -228,11 +238,44 @@ describe('mistakes said where they are made', () => {
 });
 
 describe('consent', () => {
+  it.each(['granted', 'denied'] as const)(
+    'gate (the default with consent): a consent tool already %s when the bridge installs (a returning visitor) does not break boxedTag()',
+    async (state) => {
+      const pages = twoPages();
+      pages.element.setAttribute('data-src', `${CHAT}/box.html`);
+      const bridge = install({ window: pages.host, plugins: [boxed({ consent: consentStandIn(state).source })] });
+      await flush();
+      expect(said('error')).not.toMatch(/plugin failed on setup/);
+      expect((bridge as { boxed?: unknown }).boxed).toBeDefined();
+      expect(pages.element.getAttribute('src')).toBe(state === 'granted' ? `${CHAT}/box.html` : null);
+    },
+  );
+
+  it.each(['javascript:alert(1)', 'https://evil.example/box.html', '//evil.example/box.html'])(
+    'gate: a data-src of %s, not on the origin given, is never loaded, and that is said (pin)',
+    async (address) => {
+      const pages = twoPages();
+      pages.element.setAttribute('data-src', address);
+      install({ window: pages.host, plugins: [boxed({ consent: consentStandIn('granted').source })] });
+      await flush();
+      expect(pages.element.getAttribute('src')).toBeNull();
+      expect(said('error')).toMatch(/no data-src on https:\/\/chat\.shop\.example/);
+    },
+  );
+
+  it('a relay in coordinated mode beside a host with no consent is said on the host (the tag would wait for consent forever)', async () => {
+    const pages = twoPages();
+    relayToHost({ hostOrigin: HOST, window: pages.frame, consentMode: 'coordinated' });
+    install({ window: pages.host, plugins: [boxed()] });
+    await flush();
+    expect(said('warn') + said('error')).toMatch(/boxedTag\(\):[^\n]*coordinated/);
+  });
+
   it("gate: consent granted before the iframe is parsed (bridge script in <head>) still loads the iframe's data-src", async () => {
     const pages = twoPages();
     pages.element.remove();
-    // A returning visitor: the consent tool answers at once, while the body is not parsed yet.
-    install({ window: pages.host, plugins: [boxed({ consent: consentStandIn('granted').source })] });
+    // The site's consent function answers at once (a choice stored on an earlier visit), while the body is not parsed yet.
+    install({ window: pages.host, plugins: [boxed({ consent: () => true })] });
     await flush();
     const element = pages.host.document.createElement('iframe');
     element.id = 'box';
