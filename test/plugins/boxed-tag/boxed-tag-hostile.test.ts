@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { relayToHost } from '../../../src/boxed/index.js';
-import { boxedTag, install, webSdk, type BridgeEvent } from '../../../src/index.js';
+import { boxedTag, install, webSdk, type BridgeEvent, type Sdk } from '../../../src/index.js';
 import { consentStandIn, loadTag } from '../../helpers.js';
 import { CHAT, HOST, flush, twoPages } from './two-pages.js';
 
@@ -85,6 +85,35 @@ describe('forged and hostile messages (pins: these hold today)', () => {
     expect(() => boxedTag({ iframe: '#box', origin: `${CHAT}/box.html` })).toThrow(`did you mean '${CHAT}'?`);
     expect(() => boxedTag({ iframe: '#box', origin: '*' })).toThrow(/cannot be '\*'/);
   });
+});
+
+describe("the host's Web SDK queue (pins)", () => {
+  it.each(['webSdk() before boxedTag()', 'webSdk() after boxedTag()', 'webSdk() added later with bridge.use()'] as const)(
+    "with %s, the tag's consent changes reach the host's stream and sdk.get() answers",
+    async (order) => {
+      const pages = twoPages();
+      relayToHost({ hostOrigin: HOST, window: pages.frame });
+      const tag = loadTag(pages.frame);
+      const sdkPlugin = webSdk();
+      const plugins =
+        order === 'webSdk() before boxedTag()'
+          ? [sdkPlugin, boxed()]
+          : order === 'webSdk() after boxedTag()'
+            ? [boxed(), sdkPlugin]
+            : [boxed()];
+      const installed = install({ window: pages.host, plugins });
+      const { sdk } = (order === 'webSdk() added later with bridge.use()' ? installed.use(sdkPlugin) : installed) as unknown as {
+        sdk: Sdk;
+      };
+      const changes: unknown[] = [];
+      installed.on('consent:changed' as never, (event: { value: unknown }) => void changes.push(event.value));
+      await flush();
+      tag.sdk.set('visitor:cookiesConsent', true);
+      await flush();
+      expect(changes).toEqual([true]);
+      expect(await sdk.get('visitor:cookiesConsent')).toBe(true);
+    },
+  );
 });
 
 describe('the iframe replaced or reloaded, the bridge reinstalled', () => {
