@@ -116,6 +116,8 @@ export function boxedTag(options: BoxedTagOptions): Plugin<{ boxed: BoxedTag }> 
       };
       if (win.document.readyState === 'complete') lookLater();
       else win.addEventListener('load', lookLater, { once: true });
+      // Before followConsent(): a consent source already decided calls decide() at once.
+      let opened = false;
       const unfollow =
         consent === undefined
           ? undefined
@@ -125,7 +127,6 @@ export function boxedTag(options: BoxedTagOptions): Plugin<{ boxed: BoxedTag }> 
               (yes) => decide(yes),
               (error) => context.report(error, 'consent'),
             );
-      let opened = false;
       function decide(yes: boolean): void {
         if (consentMode === 'coordinated' || opened) return tellConsent(globalsOf(win), yes, context.guard);
         if (yes) opened = open(element(), origin, win);
