@@ -36,7 +36,7 @@ export interface BoxedTag {
 
 const SCOPE = 'boxedTag()';
 /** How long the plugin waits for the relay's hello before it says it has none. */
-export const HELLO_WAIT_MS = 10_000;
+const HELLO_WAIT_MS = 10_000;
 const NO_RELAY = "add relayToHost() (or the boxed script tag) to the iframe's page, before the tag, with a host origin of";
 const COORDINATED_HOST = "consentMode 'coordinated' needs the relay's too (consentMode: 'coordinated', or data-consent-mode)";
 const COORDINATED_RELAY =

@@ -12,7 +12,7 @@ type BoxedInterface = { push(call: { method: string; args: unknown }): unknown }
 type Internals = { method?: unknown; args?: unknown; value?: unknown; activation?: unknown; logout?: unknown };
 
 /** Calls the host makes before the relay said hello, sent when it does. */
-export const OUTBOX = 100;
+const OUTBOX = 100;
 const SCOPE = 'boxedTag()';
 
 /**
