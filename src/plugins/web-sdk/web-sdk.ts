@@ -3,7 +3,7 @@ import type { Plugin } from '../../core/plugin.js';
 import { flag } from '../../shared/coerce.js';
 import { checkKnownOptions } from '../../shared/known-options.js';
 import { createTagQueue } from '../tag-queue.js';
-import { watchUrl } from './navigation.js';
+import { PATH_ONLY, watchUrl } from './navigation.js';
 import type { Activation, IAdvizeWebSdk, Sdk, SdkProperties, SdkProperty, WebSdkOptions } from './sdk-types.js';
 import { WEB_SDK_EVENTS, type WebSdkEvents } from './events.js';
 
@@ -73,10 +73,14 @@ export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdk
               : setTimeout(() => abandon(`the iAdvize tag did not answer ${method} within ${timeoutMs} ms`), timeoutMs);
           waiting.add(abandon);
           queue.run(method, (tag) => {
-            settle();
             try {
-              Promise.resolve(fn(tag)).then(resolve, reject);
+              // Settled when the answer comes, not when the tag runs the call: a boxed tag answers later.
+              Promise.resolve(fn(tag)).then(
+                (value) => (settle(), resolve(value)),
+                (error: Error) => (settle(), reject(error)),
+              );
             } catch (error) {
+              settle();
               // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what the tag threw, passed on as it was
               reject(error);
             }
@@ -98,13 +102,17 @@ export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdk
       }
       const subscribe = queue.run('on', (tag) => listeners.forEach(([event, listener]) => tag.on(event, listener)));
 
+      /** Navigates to `screen`, else where the page is now: its path and query, the path alone for a boxed tag. */
+      const go = (screen?: string): void => {
+        const { pathname, search } = win.location;
+        queue.run('navigate', (tag) => tag.navigate(screen ?? pathname + ((tag as { [PATH_ONLY]?: true })[PATH_ONLY] ? '' : search)));
+      };
       let stopFollowing: (() => void) | undefined;
       const sdk: Sdk = {
         navigate(screen) {
           live('navigate');
           if (screen !== undefined && typeof screen !== 'string') fail('sdk', 'navigate(screen) takes a string');
-          const target = screen ?? win.location.pathname + win.location.search;
-          queue.run('navigate', (tag) => tag.navigate(target));
+          go(screen);
         },
         recordTransaction(transaction) {
           live('recordTransaction');
@@ -131,10 +139,11 @@ export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdk
             fail('sdk', `get: unknown property "${String(property)}" (known: ${PROPERTIES.join(', ')})`);
           return ask(
             `get('${property}')`,
-            (tag) => {
-              const value = tag.get(property);
-              return (property === 'tag:version' ? value : consentValue(value)) as SdkProperties[typeof property];
-            },
+            // A boxed tag's stand-in (boxedTag()) answers with a promise.
+            (tag) =>
+              Promise.resolve(tag.get(property)).then(
+                (value) => (property === 'tag:version' ? value : consentValue(value)) as SdkProperties[typeof property],
+              ),
             timeoutMs,
           );
         },
@@ -154,7 +163,7 @@ export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdk
         },
         followNavigation() {
           live('followNavigation');
-          stopFollowing ??= watchUrl(win, (url) => sdk.navigate(url));
+          stopFollowing ??= watchUrl(win, () => go());
           return () => {
             stopFollowing?.();
             stopFollowing = undefined;
