@@ -26,7 +26,8 @@ async function runs(file: string, integrity: string): Promise<boolean> {
     }),
   );
   await page.goto(url);
-  const ran = await page.evaluate(() => typeof (window as any).IAdvizeBridge === 'object');
+  // The bridge's builds make IAdvizeBridge, the boxed tag's relay IAdvizeBridgeRelay.
+  const ran = await page.evaluate(() => ['IAdvizeBridge', 'IAdvizeBridgeRelay'].some((name) => typeof (window as any)[name] === 'object'));
   await page.close();
   return ran;
 }
