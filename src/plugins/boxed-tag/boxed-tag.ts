@@ -1,13 +1,13 @@
 import { fail } from '../../core/errors.js';
-import { CALLBACKS } from '../../core/events.js';
 import { log } from '../../core/guard.js';
 import type { Plugin } from '../../core/plugin.js';
-import { globalsOf } from '../../core/window.js';
-import { dataCopy, isChannelMessage, message, originOption, type ChannelMessage } from '../../shared/boxed-channel.js';
+import { message, originOption } from '../../shared/boxed-channel.js';
 import { checkKnownOptions } from '../../shared/known-options.js';
 import { consentProblem, type ConsentMode, type TagConsent } from '../iadvize-tag/consent.js';
 import { followBoxedConsent } from './consent.js';
 import { serveQueue } from './host-queue.js';
+import { findIframe } from './iframe.js';
+import { receiveFromRelay } from './receive.js';
 import { createRemoteSdk } from './remote-sdk.js';
 
 export interface BoxedTagOptions {
@@ -38,9 +38,6 @@ const SCOPE = 'boxedTag()';
 /** How long the plugin waits for the relay's hello before it says it has none. */
 const HELLO_WAIT_MS = 10_000;
 const NO_RELAY = "add relayToHost() (or the boxed script tag) to the iframe's page, before the tag, with a host origin of";
-const COORDINATED_HOST = "consentMode 'coordinated' needs the relay's too (consentMode: 'coordinated', or data-consent-mode)";
-const COORDINATED_RELAY =
-  "the relay is in coordinated mode, so the tag waits for a consent this page never tells: give boxedTag() consent and consentMode 'coordinated'";
 
 /**
  * The iAdvize tag boxed in a sandboxed iframe (iAdvize's boxed mode), heard on this page: each callback
@@ -65,19 +62,9 @@ export function boxedTag(options: BoxedTagOptions): Plugin<{ boxed: BoxedTag }> 
     name: 'boxedTag',
     setup(context) {
       const win = context.window;
-      const named = typeof iframe === 'string' ? `'${iframe}'` : 'the element';
-      const element = (): HTMLIFrameElement | null =>
-        typeof iframe === 'string' ? win.document.querySelector<HTMLIFrameElement>(iframe) : iframe;
-      try {
-        const found = element();
-        if (found && found.nodeName !== 'IFRAME') fail(SCOPE, `\`iframe\` ${named} is a ${found.nodeName}, not an iframe`);
-      } catch (error) {
-        if (error instanceof TypeError) throw error;
-        fail(SCOPE, `\`iframe\` ${named} is not a CSS selector`);
-      }
+      const { named, element, frame } = findIframe(win, iframe, SCOPE);
       if (consent !== undefined && consentMode !== 'coordinated' && element()?.hasAttribute('src'))
         log('error', `${SCOPE}: the iframe loads before consent: give its address in data-src, not src, for consentMode 'gate'`);
-      const frame = (): Window | null => element()?.contentWindow ?? null;
       const toFrame = (sent: object): void => context.guard(() => frame()?.postMessage(sent, origin), 'postMessage');
       const remote = createRemoteSdk(win, toFrame, context.guard);
       const followed =
@@ -91,47 +78,22 @@ export function boxedTag(options: BoxedTagOptions): Plugin<{ boxed: BoxedTag }> 
           guard: context.guard,
           report: (error) => context.report(error, 'consent'),
         });
-      let connected = false;
-      let relayed = 0;
-      let ignored = 0;
-      let said = false;
-
-      const receive = (data: ChannelMessage): void => {
-        if (data.kind === 'hello') {
-          // Marked as an answer: the relay answers a welcome with a hello, and must not answer this one.
-          toFrame(message('welcome', { reply: true }));
-          connected = true;
-          if (remote.connect(data.relay)) followed?.retell();
-          if (!said && !data.coordinated !== (consentMode !== 'coordinated'))
-            log('error', `${SCOPE}: ${data.coordinated ? COORDINATED_RELAY : COORDINATED_HOST}`);
-          said ||= !data.coordinated !== (consentMode !== 'coordinated');
-        } else if (data.kind === 'callback') {
-          const name = data.name as string;
-          if (!Object.prototype.hasOwnProperty.call(CALLBACKS, name)) return;
-          relayed++;
-          // Made where the tag would make it: the host's registry and the site's own function there.
-          const callbacks = globalsOf(win).iAdvizeCallbacks as Record<string, unknown> | undefined;
-          context.guard(() => (callbacks?.[name] as ((raw: unknown) => void) | undefined)?.call(callbacks, dataCopy(data.data)), name);
-        } else if (data.kind === 'dropped')
-          log('warn', `${SCOPE}: the relay dropped ${Number(data.count)} callbacks before this page answered`);
-        else remote.fromRelay(data);
-      };
-      const onMessage = (event: MessageEvent): void => {
-        const source = frame();
-        const data: unknown = event.data;
-        const fromFrame = !!source && event.source === source && event.origin === origin;
-        if (fromFrame && isChannelMessage(data)) return receive(data);
-        // boxed-tag's own messages and other frames' are left for whoever listens; its answers are the SDK's.
-        if (fromFrame && (data as { command?: unknown } | null)?.command === 'internals') remote.fromBoxedTag(data as object);
-        // In debug, said at the 1st, 10th, 100th...: a resizing page sends many.
-        if (/^10*$/.test(String(++ignored)) && context.debug)
-          log('info', `${SCOPE}: ${ignored} messages were not the relay's (the last from ${event.origin})`);
-      };
+      const { counts, onMessage } = receiveFromRelay({
+        win,
+        origin,
+        frame,
+        toFrame,
+        remote,
+        renewed: () => followed?.retell(),
+        coordinated: consentMode === 'coordinated',
+        debug: () => context.debug,
+        guard: context.guard,
+      });
       const lookLater = (): void => {
         if (!element()) log('warn', `${SCOPE}: no iframe matches ${named} once the page loaded: the boxed tag is not heard`);
       };
       const silent = setTimeout(() => {
-        if (!connected && element())
+        if (!counts.connected && element())
           log('warn', `${SCOPE}: no relay answered from ${origin} in ${HELLO_WAIT_MS / 1000} s: ${NO_RELAY} ${win.location.origin}`);
       }, HELLO_WAIT_MS);
       const unserve = serveQueue(win, remote.sdk, context.guard);
@@ -151,13 +113,13 @@ export function boxedTag(options: BoxedTagOptions): Plugin<{ boxed: BoxedTag }> 
       return {
         boxed: {
           get connected() {
-            return connected;
+            return counts.connected;
           },
           get relayed() {
-            return relayed;
+            return counts.relayed;
           },
           get ignored() {
-            return ignored;
+            return counts.ignored;
           },
         },
       };
