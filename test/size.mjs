@@ -19,7 +19,7 @@ const BINDINGS = ['react', 'vue']; // each entry, every export, on top of instal
 const LIMITS = {
   install: { goal: 2500, budget: 6720 }, // 5500: +259 B unknown options, +482 B odd site code, +370 B types, plain objects, a plugin read once, on() options, +126 B the tag told by its frame's address; +87 B plugins declare their events (keys, rows described to adapters)
   iife: { goal: 3500, budget: 13020 }, // 10000: +400 B unknown options, +1,084 B odd site code, CSP nonce, a tag on its way, +376 B the checks above, +333 B held-back and finished snippets, attributes without data-sid; +180 B plugins declare their events: the core's share, the adapters' (plugin rows, the check of listed plugin events) and the tag's rows; +675 B consent: the tag's gate and coordinated modes followed live, adapters' consent sources, data-consent read (alone in this build: a consent tool's source needs the full build; every source and data-consent form measure 14,826 B here, +2,013 B); +190 B data-boxed-iframe read, to say the boxed tag needs the full build, and the boxed attributes said out of place
-  iifeFull: { goal: 7000, budget: 22300 }, // 12900: +705 B chatLink and iadvizeTag offered, +600 B option and factory checks, +890 B registry and loader, +468 B the checks above, +324 B the same; +278 B plugins declare their events, the same; +2,978 B consent: the six sources and tarteaucitron offered, data-consent's consent tools read, the same modes, chatLink's consent; -73 B tarteaucitron through follow(), cookiebot's category checked once; +3,309 B boxedTag offered, data-boxed-* read
+  iifeFull: { goal: 7000, budget: 22400 }, // 12900: +705 B chatLink and iadvizeTag offered, +600 B option and factory checks, +890 B registry and loader, +468 B the checks above, +324 B the same; +278 B plugins declare their events, the same; +2,978 B consent: the six sources and tarteaucitron offered, data-consent's consent tools read, the same modes, chatLink's consent; -73 B tarteaucitron through follow(), cookiebot's category checked once; +3,445 B boxedTag offered, data-boxed-* read
   adapterCore: { goal: undefined, budget: 2560 }, // +103 B: `consent` takes a source, started when the adapter is added and read on its window; `consent: tcf` (not `tcf()`) said
   ga4Rules: { goal: undefined, budget: 640 },
   perAdapter: { goal: 400, budget: 430 }, // ga4 checks `sendTo` (+53 B)
@@ -41,7 +41,8 @@ const LIMITS = {
   // stand-in for both channels (the relay's and iAdvize's boxed-tag), the consent modes (~300 B shared with iadvizeTag);
   // +800 B what the outside review asked: a bridge installed again, an iframe that reloads (listeners, consent and waiting
   // calls), a relay that never answers, a locked or replaced queue, calls beyond the outbox, mismatched modes, all said.
-  boxedTag: { goal: 600, budget: 3520 },
+  // +146 B the plugin in files of one concern each (the iframe looked up, the messages read), whose options keep their names.
+  boxedTag: { goal: 600, budget: 3660 },
   // The relay's script tag: the registry with every guarantee of the bridge's (1,920 B alone), the guard, the buffer, the
   // Web SDK calls run for the host, the coordinated config kept (through a replaced queue too), the copy of plain data,
   // the origin checked, listeners let go on destroy().
