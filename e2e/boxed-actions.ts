@@ -60,8 +60,7 @@ export const addBridge = (page: Page, attributes: Record<string, string>) =>
   );
 
 /** Adds the boxed iframe late, as the boxed-tag README's host snippet does (`chat()` then waits for its page). */
-export const addIframe = (page: Page) =>
-  page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), iframeElement());
+export const addIframe = (page: Page) => page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), iframeElement());
 
 /** Every message the iframe's page received: `{ origin, fromParent, data }`. */
 export const receivedInIframe = (frame: Frame) =>

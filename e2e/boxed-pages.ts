@@ -78,10 +78,12 @@ export interface IframeParts {
   boxedTag?: boolean;
   /** The attributes of the simulator's script tag; false for no tag. */
   tag?: string | false;
+  /** After the tag. */
+  last?: Script[];
 }
 
 export function iframeHtml(parts: IframeParts): string {
-  const { relay = `data-host-origin="${HOST}"`, site = [], tag = '' } = parts;
+  const { relay = `data-host-origin="${HOST}"`, site = [], tag = '', last = [] } = parts;
   const theTag = parts.boxedTag
     ? `${element('boxed-tag-iframe-stand-in')}<script>iAdvizeBoxedTag.initIAdvizeIframe(1234, '${SIMULATOR}')</script>`
     : tag === false
@@ -92,6 +94,7 @@ ${element('boxed-received')}
 ${relay === false ? '' : element(RELAY, relay)}
 ${scripts(site)}
 ${theTag}
+${scripts(last)}
 </body></html>`;
 }
 
