@@ -46,11 +46,11 @@ const integrity = () => ({
 // (the factory, not called) can be told to call `ga4()` rather than a minified `R()`.
 /** The shipped analytics tools, read from their one list (the size budgets measure each). */
 export const TOOLS = [...readFileSync('src/adapters/tools-by-name.ts', 'utf8').matchAll(/^export \{ (\w+)/gm)].map(([, name]) => name);
-const FACTORIES = new RegExp(`^(${[...TOOLS, 'custom', 'webSdk', 'virtualAgent', 'chatLink', 'iadvizeTag'].join('|')})$`);
+const FACTORIES = new RegExp(`^(${[...TOOLS, 'custom', 'webSdk', 'virtualAgent', 'chatLink', 'iadvizeTag', 'boxedTag'].join('|')})$`);
 
 export default [
   {
-    input: ['src/index.ts', 'src/server/index.ts', 'src/testing/index.ts', 'src/react/index.ts', 'src/vue/index.ts'],
+    input: ['src/index.ts', 'src/boxed/index.ts', 'src/server/index.ts', 'src/testing/index.ts', 'src/react/index.ts', 'src/vue/index.ts'],
     // The framework bindings use the app's own React or Vue.
     external: ['react', 'react/jsx-runtime', 'vue'],
     // One file per source module: bundlers tree-shake them, and the size budgets can name each one.
@@ -67,16 +67,17 @@ export default [
     },
     plugins: [clean(), typescriptFor(true)],
   },
-  // Script-tag builds: the default one (core, data attributes, ga4, gtm) and the full one.
+  // Script-tag builds: the default one (core, data attributes, ga4, gtm), the full one, and the boxed tag's relay.
   ...[
     ['src/iife.ts', 'dist/iadvize-bridge.iife.min.js'],
     ['src/iife-full.ts', 'dist/iadvize-bridge.full.iife.min.js'],
-  ].map(([input, file]) => ({
+    ['src/boxed/iife.ts', 'dist/iadvize-bridge.boxed.iife.min.js', 'IAdvizeBridgeRelay'],
+  ].map(([input, file, name = 'IAdvizeBridge']) => ({
     input,
     output: {
       file,
       format: 'iife',
-      name: 'IAdvizeBridge',
+      name,
       sourcemap: true,
       plugins: [
         terser({ compress: { passes: 2, keep_fnames: FACTORIES }, mangle: { keep_fnames: FACTORIES }, format: { comments: false } }),

@@ -1,4 +1,5 @@
 import * as TOOLS from './adapters/tools-by-name.js';
+import { boxedTag } from './plugins/boxed-tag/boxed-tag.js';
 import { chatLink } from './plugins/chat-link/chat-link.js';
 import { iadvizeTag } from './plugins/iadvize-tag/iadvize-tag.js';
 import { virtualAgent } from './plugins/virtual-agent/virtual-agent.js';
@@ -12,9 +13,9 @@ import { TOOL_CONSENT } from './consent/attribute.js';
  * the npm package too: `chatLink` and `iadvizeTag` take options only the site can give, so they are
  * added with `IAdvizeBridge.install({ plugins: [IAdvizeBridge.chatLink({ ... })] })`.
  */
-export const { bridge, install } = startFromScriptTag({ ...TOOLS }, [webSdk(), virtualAgent()], TOOL_CONSENT);
+export const { bridge, install } = startFromScriptTag({ ...TOOLS }, [webSdk(), virtualAgent()], TOOL_CONSENT, boxedTag);
 export * from './adapters/tools-by-name.js';
-export { chatLink, iadvizeTag, virtualAgent, webSdk };
+export { boxedTag, chatLink, iadvizeTag, virtualAgent, webSdk };
 export { custom } from './adapters/custom.js';
 // The consent sources, for an adapter's `consent`: `IAdvizeBridge.ga4({ consent: IAdvizeBridge.tcf() })`.
 export { axeptio, cookiebot, didomi, googleConsentMode, oneTrust, tcf } from './consent/index.js';

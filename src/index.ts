@@ -39,6 +39,8 @@ export type {
 export { iadvizeTag, DEFAULT_TAG_SRC } from './plugins/iadvize-tag/iadvize-tag.js';
 export type { IAdvizeTagEvents, IAdvizeTagOptions, TagLoader, TagStatus } from './plugins/iadvize-tag/iadvize-tag.js';
 export type { ConsentMode, TagConsent } from './plugins/iadvize-tag/consent.js';
+export { boxedTag } from './plugins/boxed-tag/boxed-tag.js';
+export type { BoxedTag, BoxedTagOptions } from './plugins/boxed-tag/boxed-tag.js';
 export { chatLink } from './plugins/chat-link/chat-link.js';
 export { GA_CLIENT_ID } from './shared/chat-link.js';
 export type { ChatLinkConsent, ChatLinkOptions } from './plugins/chat-link/chat-link.js';

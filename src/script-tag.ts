@@ -6,6 +6,7 @@ import { BAD_SRC, iadvizeTag, optionsProblem, tagUrl } from './plugins/iadvize-t
 import { nearestName } from './shared/known-options.js';
 import { HOLD, type ConsentReader } from './consent/attribute.js';
 import { isConsentSource } from './consent/source.js';
+import type { boxedTag } from './plugins/boxed-tag/boxed-tag.js';
 
 /**
  * Installs the bridge from the script tag that is running, configured by its attributes, with
@@ -16,11 +17,13 @@ export function startFromScriptTag(
   factories: Record<string, (options: AdapterOptions) => Adapter>,
   plugins: readonly AnyPlugin[],
   consent: ConsentReader,
+  boxed?: typeof boxedTag,
 ) {
   const script = typeof document === 'undefined' ? null : document.currentScript;
   const attribute = (name: string): string | null => (script ? script.getAttribute(name) : null);
   const { debug, persist, adapters } = optionsFromScript(attribute, factories);
-  const bridge = installOnWindow({ debug, persist, plugins: [...plugins, ...adapters, ...tagFromScript(attribute, consent)] });
+  const tag = attribute('data-boxed-iframe') === null ? tagFromScript(attribute, consent) : boxedFromScript(attribute, consent, boxed);
+  const bridge = installOnWindow({ debug, persist, plugins: [...plugins, ...adapters, ...tag] });
   /** Returns the bridge this script installed, adding the given plugins and options to it. */
   const install = (options?: InstallOptions) => installOnWindow(options);
   return { bridge, install };
@@ -123,7 +126,7 @@ export function tagFromScript(attribute: (name: string) => string | null, reader
  */
 function consentFromScript(
   attribute: (name: string) => string | null,
-  sid: string,
+  sid: string | undefined,
   written: (key: 'consent' | 'consentMode') => string,
   reader: ConsentReader,
 ) {
@@ -141,4 +144,28 @@ function consentFromScript(
   if (!problem) return { consent, consentMode: mode as 'gate' | 'coordinated' | undefined };
   log('error', `${problem}: the iAdvize tag waits for IAdvizeBridge.bridge.tag.load()`);
   return { consent: HOLD(), consentMode: undefined };
+}
+
+/**
+ * The boxed tag from `data-boxed-iframe="#id"` and `data-boxed-origin`, with `data-consent` and
+ * `data-consent-mode` as for a tag in the page. A mistake is said, and the bridge installs without it.
+ */
+function boxedFromScript(attribute: (name: string) => string | null, reader: ConsentReader, boxed?: typeof boxedTag): AnyPlugin[] {
+  const problem =
+    attribute(ATTRIBUTES.sid) !== null
+      ? 'data-sid loads the tag into this page, data-boxed-iframe hears it boxed in an iframe: keep one'
+      : !boxed
+        ? 'data-boxed-iframe needs iadvize-bridge.full.iife.min.js'
+        : undefined;
+  if (problem) {
+    log('error', `${problem}: the boxed tag is not heard`);
+    return [];
+  }
+  const consent = attribute(ATTRIBUTES.consent) === null ? {} : consentFromScript(attribute, undefined, (key) => ATTRIBUTES[key], reader);
+  try {
+    return [boxed!({ iframe: attribute('data-boxed-iframe')!, origin: attribute('data-boxed-origin') ?? '', ...consent })];
+  } catch (error) {
+    log('error', `${(error as Error).message.replace('`iframe`', 'data-boxed-iframe').replace('`origin`', 'data-boxed-origin')}`);
+    return [];
+  }
 }

@@ -34,7 +34,7 @@ const BARE = /^\s*(|true|yes|1)\s*$/i;
 
 /** How a script-tag build reads `data-consent`: its parser, and the forms it accepts, for the message. */
 export interface ConsentReader {
-  read(this: void, value: string, sid: string): TagConsent | undefined;
+  read(this: void, value: string, sid: string | undefined): TagConsent | undefined;
   forms: string;
 }
 
@@ -42,7 +42,7 @@ export interface ConsentReader {
  * The tag's consent from `data-consent`: present and empty (or true, yes, 1) holds the tag for
  * `tag.load()`; `tool` or `tool:what` follows that consent tool. undefined for a value it cannot read.
  */
-function consentFromAttribute(value: string, sid: string): TagConsent | undefined {
+function consentFromAttribute(value: string, sid: string | undefined): TagConsent | undefined {
   if (BARE.test(value)) return HOLD();
   const [, tool = '', rest] = value.length > 200 ? [] : (/^\s*(\w+)(?::(.*?))?\s*$/s.exec(value) ?? []);
   const name = tool.toLowerCase();

@@ -131,10 +131,11 @@ export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdk
             fail('sdk', `get: unknown property "${String(property)}" (known: ${PROPERTIES.join(', ')})`);
           return ask(
             `get('${property}')`,
-            (tag) => {
-              const value = tag.get(property);
-              return (property === 'tag:version' ? value : consentValue(value)) as SdkProperties[typeof property];
-            },
+            // A boxed tag's stand-in (boxedTag()) answers with a promise.
+            (tag) =>
+              Promise.resolve(tag.get(property)).then(
+                (value) => (property === 'tag:version' ? value : consentValue(value)) as SdkProperties[typeof property],
+              ),
             timeoutMs,
           );
         },
