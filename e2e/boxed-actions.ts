@@ -29,8 +29,19 @@ export const connected = (page: Page) =>
 /** Waits until the simulated tag in the iframe has loaded. */
 export const tagLoaded = (frame: Frame) => frame.waitForFunction(() => (window as any).iAdvizeSimulator?.loaded === true);
 
-/** What the simulated tag in the iframe recorded (Web SDK calls, navigations, sets, callbacks, config). */
-export const tagSeen = (frame: Frame) => frame.evaluate(() => JSON.parse(JSON.stringify((window as any).iAdvizeSimulator.seen)));
+/**
+ * What the simulated tag in the iframe recorded: navigations, sets, transactions, activations, config,
+ * the names of the callbacks it made (their arguments may be hostile) and how many errors it caught.
+ */
+export const tagSeen = (frame: Frame) =>
+  frame.evaluate(() => {
+    const { callbacks, errors, sdkCalls: _calls, ...rest } = (window as any).iAdvizeSimulator.seen;
+    return {
+      ...JSON.parse(JSON.stringify(rest)),
+      callbacks: callbacks.map((call: { name: string }) => call.name) as string[],
+      errors: errors.map(String) as string[],
+    };
+  });
 
 /** Plays a chat in the iframe: the tag starts it, the operator answers, then after `ms` the tag ends it. */
 export async function playChat(frame: Frame, ms = 0): Promise<void> {
@@ -52,7 +63,13 @@ export const addBridge = (page: Page, attributes: Record<string, string>) =>
         const script = document.createElement('script');
         for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
         script.src = '/dist/iadvize-bridge.full.iife.min.js';
-        script.onload = () => resolve();
+        // The recorder of record.js, at once: the relay's held callbacks may come in the next task.
+        script.onload = () => {
+          const w = window as any;
+          w.recorded = [];
+          w.IAdvizeBridge.bridge.on('*', (event: any) => w.recorded.push({ type: event.type, payload: JSON.parse(JSON.stringify(event)) }));
+          resolve();
+        };
         script.onerror = () => reject(new Error('the bridge did not load'));
         document.head.append(script);
       }),

@@ -21,19 +21,16 @@ describe('the boxed tag, whichever half loads first', () => {
     const boxed = await openBoxed(ctx.browser, { host: { bridge: false, after: [] }, iframe: { last: [chatAtLoad] } });
     const frame = await boxed.chat();
     await tagLoaded(frame);
-    expect((await tagSeen(frame)).callbacks.map((call: { name: string }) => call.name)).toEqual([
-      'onChatStarted',
-      'onMessageSent',
-      'onMessageReceived',
-      'onChatEnded',
-    ]);
+    expect((await tagSeen(frame)).callbacks).toEqual(['onChatStarted', 'onMessageSent', 'onMessageReceived', 'onChatEnded']);
     await boxed.page.waitForTimeout(300); // the relay has said hello to nobody
     await addBridge(boxed.page, { 'data-analytics': 'ga4', 'data-boxed-iframe': `#${IFRAME_ID}`, 'data-boxed-origin': CHAT });
-    await connected(boxed.page);
     await expect.poll(() => chatEvents(boxed.page)).toEqual(EXPECTED);
     expect(await ga4Names(boxed.page)).toEqual(['chat_started', 'chat_ended']);
     await boxed.page.waitForTimeout(200);
     expect(await chatEvents(boxed.page)).toEqual(EXPECTED); // not twice
+    // The Web SDK reaches the tag too, and the host knows it is connected.
+    await boxed.page.evaluate(() => (window as any).IAdvizeBridge.bridge.sdk.navigate('/late'));
+    await frame.waitForFunction(() => (window as any).iAdvizeSimulator.seen.navigations.includes('/late'), undefined, { timeout: 3_000 });
     expect(await boxedCounters(boxed.page)).toMatchObject({ connected: true, relayed: 4 });
     expect(boxed.problems).toEqual([]);
     await boxed.close();
