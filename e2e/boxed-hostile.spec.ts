@@ -1,7 +1,7 @@
 import type { Frame } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { boxedCounters, connected, ga4Events, hostChat, hostEvents, tagLoaded, tagSeen } from './boxed-actions.js';
-import { EVIL, HOST, openBoxed, useChromium } from './boxed-pages.js';
+import { CHAT, EVIL, HOST, openBoxed, useChromium, type Boxed } from './boxed-pages.js';
 
 // Messages nobody asked for, at both halves: a frame of another site on the shop forging the relay's
 // messages, and the right iframe (a compromised tag) sending what no tag sends.
@@ -16,46 +16,75 @@ const FORGED = [
   { iadvizeBridge: 1, kind: 'answer', id: 1, value: true },
   { iadvizeBridge: 1, kind: 'provide', id: 1 },
 ];
-const evilFrame = (frames: Frame[]) => frames.find((frame) => frame.url().startsWith(EVIL))!;
+/** The other frames on the shop: another site's, another page of the iframe's origin, one of the shop's own. */
+const others = (frames: Frame[]) => frames.filter((frame) => frame.url().endsWith('/frame.html'));
 
-describe('a third frame on the shop', () => {
-  it("its forged relay messages, to the host and to the chat's iframe, change nothing and are counted", async () => {
+/** Posts every forgery from `frame` to the host (with '*' and with its origin) and to the boxed iframe. */
+const forge = (frame: Frame) =>
+  frame.evaluate(
+    ({ forged, host }) => {
+      for (const message of forged) {
+        parent.postMessage(message, '*');
+        parent.postMessage(message, host);
+      }
+      // To the boxed iframe too, as if it were the host asking the tag for something.
+      const box = parent.frames[0]; // the boxed iframe comes first on the shop
+      box.postMessage({ iadvizeBridge: 1, kind: 'welcome' }, '*');
+      box.postMessage({ iadvizeBridge: 1, kind: 'call', id: 9, method: 'navigate', args: ['/phishing'] }, '*');
+      box.postMessage({ iadvizeBridge: 1, kind: 'call', id: 10, method: 'set', args: ['visitor:cookiesConsent', true] }, '*');
+    },
+    { forged: FORGED, host: HOST },
+  );
+
+/** Nothing reached the host's stream, GA4 or state; the tag ran no forged call. */
+async function expectNothingChanged(boxed: Boxed, frame: Frame) {
+  expect((await hostEvents(boxed.page)).filter((type) => /^(chat|message):/.test(type))).toEqual([]);
+  expect(await ga4Events(boxed.page)).toEqual([]);
+  expect(await hostChat(boxed.page)).toMatchObject({ active: false, messagesReceived: 0 });
+  const seen = await tagSeen(frame);
+  expect(seen.navigations).not.toContain('/phishing');
+  expect(seen.sets).toEqual([]);
+}
+
+describe('other frames on the shop', () => {
+  it("another site's frame, another page of the iframe's origin, a frame of the shop: their forgeries change nothing and are counted", async () => {
     const boxed = await openBoxed(ctx.browser, { host: { evil: true } });
     const frame = await boxed.chat();
     await tagLoaded(frame);
     await connected(boxed.page);
     const before = await boxedCounters(boxed.page);
-    const evil = evilFrame(boxed.page.frames());
-    await evil.evaluate(
-      ({ forged, host }) => {
-        for (const message of forged) {
-          parent.postMessage(message, '*');
-          parent.postMessage(message, host);
-        }
-        // To the boxed iframe too: as if it were the host asking the tag for something.
-        const chat = parent.frames[0];
-        chat.postMessage({ iadvizeBridge: 1, kind: 'welcome' }, '*');
-        chat.postMessage({ iadvizeBridge: 1, kind: 'call', id: 9, method: 'navigate', args: ['/phishing'] }, '*');
-        chat.postMessage({ iadvizeBridge: 1, kind: 'call', id: 10, method: 'set', args: ['visitor:cookiesConsent', true] }, '*');
-      },
-      { forged: FORGED, host: HOST },
-    );
+    const forgers = others(boxed.page.frames());
+    expect(forgers.map((forger) => new URL(forger.url()).origin).sort()).toEqual([CHAT, EVIL, HOST].sort());
+    for (const forger of forgers) await forge(forger);
     // The shop's own window posting to itself is not the iframe either.
     await boxed.page.evaluate((forged) => forged.forEach((message) => postMessage(message, '*')), FORGED);
     await boxed.page.waitForTimeout(500);
-    expect((await hostEvents(boxed.page)).filter((type) => /^(chat|message):/.test(type))).toEqual([]);
-    expect(await ga4Events(boxed.page)).toEqual([]);
-    expect(await hostChat(boxed.page)).toMatchObject({ active: false, messagesReceived: 0 });
+    await expectNothingChanged(boxed, frame);
     const after = await boxedCounters(boxed.page);
     expect(after.relayed).toBe(before.relayed);
-    expect(after.ignored - before.ignored).toBeGreaterThanOrEqual(FORGED.length * 3);
-    const seen = await tagSeen(frame);
-    expect(seen.navigations).not.toContain('/phishing');
-    expect(seen.sets).toEqual([]);
+    expect(after.ignored - before.ignored).toBeGreaterThanOrEqual(FORGED.length * 7);
     // The real chat is still heard.
     await frame.evaluate(() => (window as any).iAdvizeSimulator.startChat('visitor'));
     await boxed.page.waitForFunction(() => (window as any).IAdvizeBridge.bridge.state.chat.active);
     expect(await hostChat(boxed.page)).toMatchObject({ chatId: '8000001' });
+    expect(boxed.problems).toEqual([]);
+    await boxed.close();
+  });
+
+  it('the boxed iframe navigated to another site: what that site posts from it is not the relay', async () => {
+    const boxed = await openBoxed(ctx.browser);
+    const frame = await boxed.chat();
+    await tagLoaded(frame);
+    await connected(boxed.page);
+    await frame.evaluate((url) => setTimeout(() => (location.href = url)), `${EVIL}/frame.html`);
+    await expect.poll(() => frame.url()).toBe(`${EVIL}/frame.html`);
+    await frame.evaluate(({ forged, host }) => forged.forEach((message) => parent.postMessage(message, host)), {
+      forged: FORGED,
+      host: HOST,
+    });
+    await boxed.page.waitForTimeout(500);
+    expect((await hostEvents(boxed.page)).filter((type) => /^(chat|message):/.test(type))).toEqual([]);
+    expect(await hostChat(boxed.page)).toMatchObject({ active: false });
     expect(boxed.problems).toEqual([]);
     await boxed.close();
   });

@@ -41,7 +41,10 @@ export interface HostParts {
   iframe?: boolean;
   /** iAdvize's boxed-tag host script (the stand-in), started on the iframe after it. */
   boxedTag?: boolean;
-  /** A frame of another site on the page, at http://evil.test/. */
+  /**
+   * Three other frames on the page, each a blank `/frame.html`: one of another site (evil.test), one
+   * of the iframe's origin (another page of chat.shop.test) and one of the shop's own origin.
+   */
   evil?: boolean;
   /** At the end of the body. */
   last?: Script[];
@@ -56,7 +59,9 @@ export function hostHtml(parts: HostParts): string {
   const boxedTag = parts.boxedTag
     ? `${element('boxed-tag-host-stand-in')}<script>iAdvizeBoxedTag.initIAdvizeHost('${IFRAME_ID}')</script>`
     : '';
-  const evil = parts.evil ? `<iframe id="evil" src="${EVIL}/ad.html" style="width:10px;height:10px"></iframe>` : '';
+  const evil = parts.evil
+    ? [EVIL, CHAT, HOST].map((origin) => `<iframe src="${origin}/frame.html" style="width:10px;height:10px"></iframe>`).join('')
+    : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>shop</title>
 ${scripts(before)}
 ${bridge === false ? '' : element('/dist/iadvize-bridge.full.iife.min.js', bridge)}
@@ -144,6 +149,8 @@ export async function openBoxed(
     const url = new URL(route.request().url());
     const file = await repositoryFile(url.pathname);
     if (file && [HOST, CHAT, EVIL].includes(url.origin)) return route.fulfill({ status: 200, ...file });
+    if (url.pathname === '/frame.html' && [HOST, CHAT, EVIL].includes(url.origin))
+      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>frame</title>' });
     if (url.origin === HOST) return route.fulfill({ contentType: 'text/html', body: hostHtml(host) });
     // As boxed-tag's README asks: only the shop may embed the tag's page.
     if (url.origin === CHAT && url.pathname === new URL(IFRAME_URL).pathname)
@@ -152,15 +159,14 @@ export async function openBoxed(
         headers: { 'content-security-policy': `frame-ancestors ${HOST}` },
         body: iframeHtml(iframe),
       });
-    if (url.origin === EVIL) return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>ad</title>' });
     outside.push(url.href);
     return route.abort();
   });
   await page.goto(HOST + path);
   const chat = async () => {
-    await page.waitForFunction((origin) => [...document.querySelectorAll('iframe')].some((f) => f.src.startsWith(origin)), CHAT);
+    await page.waitForFunction((url) => [...document.querySelectorAll('iframe')].some((f) => f.src === url), IFRAME_URL);
     for (;;) {
-      const frame = page.frames().find((candidate) => candidate.url().startsWith(CHAT));
+      const frame = page.frames().find((candidate) => candidate.url() === IFRAME_URL);
       if (frame) return frame;
       await page.waitForTimeout(20);
     }
