@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connected, tagLoaded, tagSeen } from './boxed-actions.js';
-import { CHAT, HOST, IFRAME_ID, openBoxed, useChromium } from './boxed-pages.js';
+import { CHAT, HOST, IFRAME_ID, openBoxed, SIMULATOR, useChromium } from './boxed-pages.js';
 
 // Coordinated consent with a boxed tag: the tag loads at once in the iframe, told to set no cookie
 // until told (useExplicitCookiesConsent, before it loads), and the host's consent tool decides.
@@ -71,6 +71,28 @@ describe('coordinated consent, boxed', () => {
     await boxed.page.evaluate(() => (window as any).decide('granted'));
     await frame.waitForFunction(() => (window as any).iAdvizeSimulator.seen.sets.length === 1);
     expect(await sets(frame)).toEqual([['visitor:cookiesConsent', true]]);
+    expect(boxed.problems).toEqual([]);
+    await boxed.close();
+  });
+
+  it("relayToHost({ hostOrigin, consentMode: 'coordinated' }) from iadvize-bridge/boxed, the tag inserted after it: the same", async () => {
+    const esm = `import { relayToHost } from '/dist/boxed/index.js';
+window.relay = relayToHost({ hostOrigin: '${HOST}', consentMode: 'coordinated' });
+const tag = document.createElement('script');
+tag.src = '${SIMULATOR}';
+document.body.append(tag);`;
+    const boxed = await openBoxed(ctx.browser, {
+      host: hostWith('window.source'),
+      iframe: { relay: false, tag: false, last: [{ module: esm }] },
+    });
+    const frame = await boxed.chat();
+    await tagLoaded(frame);
+    await connected(boxed.page);
+    expect((await tagSeen(frame)).config).toMatchObject({ useExplicitCookiesConsent: true });
+    expect(await frame.evaluate(() => (window as any).relay.connected)).toBe(true);
+    await boxed.page.evaluate(() => (window as any).decide('denied'));
+    await frame.waitForFunction(() => (window as any).iAdvizeSimulator.seen.sets.length === 1);
+    expect(await sets(frame)).toEqual([['visitor:cookiesConsent', false]]);
     expect(boxed.problems).toEqual([]);
     await boxed.close();
   });

@@ -142,6 +142,9 @@ describe('the right iframe, sending what no tag sends', () => {
     expect(sent.length).toBeLessThan(10_000);
     const chat = JSON.stringify(await hostChat(boxed.page));
     expect(chat.length).toBeLessThan(10_000);
+    // What the host's listeners get (the events' raw argument too) is bounded: no 5 MB string, no 100,000 entries.
+    const heard = await boxed.page.evaluate(() => JSON.stringify((window as any).recorded).length);
+    expect(heard).toBeLessThan(500_000);
     // Still listening: a normal chat after it.
     await frame.evaluate(() => (window as any).iAdvizeSimulator.startChat('visitor'));
     await boxed.page.waitForFunction(() => (window as any).IAdvizeBridge.bridge.state.chat.chatId === '8000001');

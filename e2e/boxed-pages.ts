@@ -22,12 +22,14 @@ export const BOXED_BRIDGE = `data-analytics="ga4" data-boxed-iframe="#${IFRAME_I
 export const RELAY = '/dist/iadvize-bridge.boxed.iife.min.js';
 export const SIMULATOR = '/dist/iadvize-simulator.iife.js';
 
-/** A script: a fixture name (`record` is /e2e/fixtures/record.js), an absolute path, or inline `{ code }`. */
-export type Script = string | { code: string };
+/** A script: a fixture name (`record` is /e2e/fixtures/record.js), an absolute path, inline `{ code }` or `{ module }`. */
+export type Script = string | { code: string } | { module: string };
 const element = (part: Script, attributes = '') =>
   typeof part === 'string'
     ? `<script src="${part.startsWith('/') ? part : `/e2e/fixtures/${part}.js`}" ${attributes}></script>`
-    : `<script>${part.code}</script>`;
+    : 'module' in part
+      ? `<script type="module">${part.module}</script>`
+      : `<script>${part.code}</script>`;
 const scripts = (parts: Script[]) => parts.map((part) => element(part)).join('\n');
 
 export interface HostParts {
