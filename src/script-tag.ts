@@ -7,6 +7,7 @@ import { nearestName } from './shared/known-options.js';
 import { HOLD, type ConsentReader } from './consent/attribute.js';
 import { isConsentSource } from './consent/source.js';
 import type { boxedTag } from './plugins/boxed-tag/boxed-tag.js';
+import type { TagConsent } from './plugins/iadvize-tag/consent.js';
 
 /**
  * Installs the bridge from the script tag that is running, configured by its attributes, with
@@ -150,7 +151,7 @@ function consentFromScript(
  * The boxed tag from `data-boxed-iframe="#id"` and `data-boxed-origin`, with `data-consent` and
  * `data-consent-mode` as for a tag in the page. A mistake is said, and the bridge installs without it.
  */
-function boxedFromScript(attribute: (name: string) => string | null, reader: ConsentReader, boxed?: typeof boxedTag): AnyPlugin[] {
+export function boxedFromScript(attribute: (name: string) => string | null, reader: ConsentReader, boxed?: typeof boxedTag): AnyPlugin[] {
   const problem =
     attribute(ATTRIBUTES.sid) !== null
       ? 'data-sid loads the tag into this page, data-boxed-iframe hears it boxed in an iframe: keep one'
@@ -161,7 +162,11 @@ function boxedFromScript(attribute: (name: string) => string | null, reader: Con
     log('error', `${problem}: the boxed tag is not heard`);
     return [];
   }
-  const consent = attribute(ATTRIBUTES.consent) === null ? {} : consentFromScript(attribute, undefined, (key) => ATTRIBUTES[key], reader);
+  const consent: { consent?: TagConsent; consentMode?: 'gate' | 'coordinated' } =
+    attribute(ATTRIBUTES.consent) === null ? {} : consentFromScript(attribute, undefined, (key) => ATTRIBUTES[key], reader);
+  // Held for tag.load() in the page; a boxed tag has no such call, so only a consent tool can open it.
+  if (consent.consent !== undefined && !isConsentSource(consent.consent))
+    log('error', 'data-consent with data-boxed-iframe names a consent tool, such as data-consent="tcf": the boxed tag stays closed');
   try {
     return [boxed!({ iframe: attribute('data-boxed-iframe')!, origin: attribute('data-boxed-origin') ?? '', ...consent })];
   } catch (error) {

@@ -31,6 +31,10 @@ const required = [
   'dist/iadvize-bridge.iife.min.js.map',
   'dist/iadvize-bridge.full.iife.min.js',
   'dist/iadvize-bridge.full.iife.min.js.map',
+  'dist/iadvize-bridge.boxed.iife.min.js',
+  'dist/iadvize-bridge.boxed.iife.min.js.map',
+  'dist/boxed/index.js',
+  'dist/boxed/index.d.ts',
   'dist/iadvize-simulator.iife.js',
   'dist/sri.json',
 ];
@@ -44,7 +48,7 @@ const forbidden = [
   /^bench\//,
   /^\.ci\//,
   /\.tgz$/,
-  /^dist\/(testing\/)?(iife|iife-full|script-tag)\.d\.ts$/,
+  /^dist\/(testing\/|boxed\/)?(iife|iife-full|script-tag)\.d\.ts$/,
 ];
 for (const file of files) if (forbidden.some((pattern) => pattern.test(file))) problems.push(`should not ship ${file}`);
 
@@ -80,8 +84,9 @@ console.log(
 );
 // Code, types and the script-tag builds' maps (about 440 KiB with their sources inside); the server
 // entry (history, webhooks, GA4, links, stores), the consent sources, the bindings, the README and the
-// CHANGELOG (about 16 KiB) are most of the rest. 1,031 KiB with the consent sources (913 before them).
-if (pack.unpackedSize > 1100 * 1024) problems.push(`unpacked size ${pack.unpackedSize} over 1100 KiB`);
+// CHANGELOG (about 16 KiB) are most of the rest. 1,031 KiB with the consent sources (913 before them); 1,167 KiB with the boxed tag (its relay's
+// script tag and map, 64 KiB; the full build's map, 24 KiB more).
+if (pack.unpackedSize > 1200 * 1024) problems.push(`unpacked size ${pack.unpackedSize} over 1200 KiB`);
 if (problems.length) {
   console.error(problems.join('\n'));
   process.exit(1);

@@ -1,6 +1,6 @@
 import { log } from '../core/guard.js';
 import { originOption } from '../shared/boxed-channel.js';
-import { relayToHost, type Relay } from './relay.js';
+import { startRelay, type Relay } from './relay.js';
 
 /**
  * The relay's script-tag build, for the iframe page of a boxed tag, before the tag:
@@ -17,7 +17,7 @@ function start(): Relay | undefined {
     const hostOrigin = originOption('script tag', 'data-host-origin', attribute('data-host-origin') ?? '');
     if (mode !== undefined && mode !== 'gate' && mode !== 'coordinated')
       return void log('error', `data-consent-mode="${mode.slice(0, 40)}" is not gate or coordinated: nothing is relayed`);
-    return relayToHost({ hostOrigin, consentMode: mode, debug: debug !== undefined && debug !== 'false' });
+    return startRelay(window, hostOrigin, mode === 'coordinated', debug !== undefined && debug !== 'false');
   } catch (error) {
     // The site's mistake, said on the iframe page's console; the page goes on.
     log('error', `${(error as Error).message}: nothing is relayed`);

@@ -51,14 +51,18 @@ export function relayToHost(options: RelayOptions): Relay {
   const { consentMode, debug } = options;
   if (consentMode !== undefined && consentMode !== 'gate' && consentMode !== 'coordinated')
     fail(SCOPE, "`consentMode` must be 'gate' or 'coordinated'");
-  const win = options.window ?? window;
+  return startRelay(options.window ?? window, hostOrigin, consentMode === 'coordinated', debug === true);
+}
+
+/** The relay, from options already checked (the script-tag build checks its attributes itself). */
+export function startRelay(win: Window, hostOrigin: string, coordinated: boolean, debug: boolean): Relay {
   const host = win.parent;
   if (host === win) log('warn', `${SCOPE}: this page is not in a frame: there is no host page to relay to`);
   // Chromium and Safari name the framing page: a wrong hostOrigin is said at once, not only by silence.
   const framedBy = (win.location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins?.[0];
   if (framedBy && framedBy !== hostOrigin)
     log('error', `${SCOPE}: hostOrigin is '${hostOrigin}' but this frame is in a page of '${framedBy}': nothing reaches it`);
-  if (consentMode === 'coordinated') explicitCookiesConsent(win);
+  if (coordinated) explicitCookiesConsent(win);
 
   const { guard } = createGuard();
   const held: ChannelMessage[] = [];
@@ -84,17 +88,21 @@ export function relayToHost(options: RelayOptions): Relay {
   };
   const registry = createRegistry(win, route, guard, (error) => log('error', SCOPE, error));
 
+  // Its own name, so the host tells a relay that started anew (the iframe reloaded) from the same one saying hello twice.
+  const hello = message('hello', { coordinated, relay: Math.random() });
   const onMessage = (event: MessageEvent): void => {
     const data: unknown = event.data;
     if (event.source !== host || event.origin !== hostOrigin || !isChannelMessage(data)) return;
     if (data.kind === 'welcome' && !connected) {
       connected = true;
+      // A host that started first has not heard the first hello: it waits for one to send its calls.
+      post(hello);
       if (dropped) post(message('dropped', { count: dropped }));
       held.splice(0).forEach(post);
     } else calls.receive(data);
   };
   win.addEventListener('message', onMessage);
-  post(message('hello', { coordinated: consentMode === 'coordinated' }));
+  post(hello);
   const silent = setTimeout(() => {
     if (!connected)
       log('warn', `${SCOPE}: no answer from a bridge at ${hostOrigin} after ${HOST_WAIT_MS / 1000} s: is boxedTag() installed there?`);

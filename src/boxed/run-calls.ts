@@ -4,7 +4,7 @@ import type { IAdvizeWebSdk } from '../plugins/web-sdk/sdk-types.js';
 import { dataCopy, message, type ChannelMessage } from '../shared/boxed-channel.js';
 
 /** What the host may run on the tag: its Web SDK, nothing else. */
-export const SDK_METHODS = ['navigate', 'set', 'get', 'on', 'off', 'recordTransaction', 'activate', 'logout', 'help'] as const;
+const SDK_METHODS = ['navigate', 'set', 'get', 'on', 'off', 'recordTransaction', 'activate', 'logout', 'help'] as const;
 type Listener = [event: string, listener: (value: unknown) => void];
 type Settle = [resolve: (value: unknown) => void, reject: (error: Error) => void];
 

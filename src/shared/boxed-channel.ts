@@ -32,7 +32,8 @@ export function dataCopy(value: unknown): unknown {
     const type = typeof item;
     if (item === null || type === 'number' || type === 'boolean' || (type === 'string' && (item as string).length <= LONGEST)) return item;
     if (type !== 'object') return undefined;
-    if (Array.isArray(item)) return item.map((entry) => copy(entry, depth + 1));
+    // Sliced first: map visits every index of a sparse array, however few values it holds.
+    if (Array.isArray(item)) return item.slice(0, left + 1).map((entry) => copy(entry, depth + 1));
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(item as object)) {
       if (key === '__proto__') continue;

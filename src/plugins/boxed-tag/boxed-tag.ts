@@ -81,7 +81,7 @@ export function boxedTag(options: BoxedTagOptions): Plugin<{ boxed: BoxedTag }> 
         if (data.kind === 'hello') {
           toFrame(message('welcome'));
           connected = true;
-          remote.connect();
+          remote.connect(data.relay);
           if (consentMode === 'coordinated' && !data.coordinated && !said)
             log('error', `${SCOPE}: consentMode 'coordinated' needs the relay's too (consentMode: 'coordinated', or data-consent-mode)`);
           said ||= consentMode === 'coordinated' && !data.coordinated;
@@ -116,6 +116,8 @@ export function boxedTag(options: BoxedTagOptions): Plugin<{ boxed: BoxedTag }> 
       };
       if (win.document.readyState === 'complete') lookLater();
       else win.addEventListener('load', lookLater, { once: true });
+      // Before followConsent(): a consent source already decided calls decide() at once.
+      let opened = false;
       const unfollow =
         consent === undefined
           ? undefined
@@ -125,7 +127,6 @@ export function boxedTag(options: BoxedTagOptions): Plugin<{ boxed: BoxedTag }> 
               (yes) => decide(yes),
               (error) => context.report(error, 'consent'),
             );
-      let opened = false;
       function decide(yes: boolean): void {
         if (consentMode === 'coordinated' || opened) return tellConsent(globalsOf(win), yes, context.guard);
         if (yes) opened = open(element(), origin, win);

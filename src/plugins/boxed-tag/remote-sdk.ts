@@ -24,6 +24,9 @@ export function createRemoteSdk(win: Window, toFrame: (sent: object) => void, gu
   const outbox: ChannelMessage[] = [];
   const pending = new Map<number, Settle>();
   const heard = new Map<number, Listener>();
+  /** The event each listener set through the relay hears, to set it again in a relay that starts anew. */
+  const events = new Map<number, string>();
+  let relay: unknown;
   const providers = new Map<number, AuthenticationProvider>();
   // boxed-tag's channel: answers carry no id, so each is matched with the oldest call of its method.
   const asked: Array<[method: string, key: unknown, settle: Settle]> = [];
@@ -62,7 +65,10 @@ export function createRemoteSdk(win: Window, toFrame: (sent: object) => void, gu
     logout: () => ask('logout', []),
     on(event, listener) {
       const channel = boxed();
-      if (!channel) return void heard.set(call('on', [event]), listener);
+      if (!channel) {
+        const id = call('on', [event]);
+        return void (heard.set(id, listener), events.set(id, event));
+      }
       const set = boxedListeners.get(event) ?? new Set();
       boxedListeners.set(event, set.add(listener));
       // One subscription per event in the iframe: each answer reaches every listener of the event.
@@ -70,7 +76,7 @@ export function createRemoteSdk(win: Window, toFrame: (sent: object) => void, gu
     },
     off(event, listener) {
       boxedListeners.get(event)?.delete(listener);
-      heard.forEach((known, id) => known === listener && (heard.delete(id), call('off', [id])));
+      heard.forEach((known, id) => known === listener && (heard.delete(id), events.delete(id), call('off', [id])));
     },
     activate(provider) {
       if (!boxed()) {
@@ -93,8 +99,11 @@ export function createRemoteSdk(win: Window, toFrame: (sent: object) => void, gu
 
   return {
     sdk,
-    /** The relay said hello: what waited goes. */
-    connect(): void {
+    /** The relay said hello: what waited goes; a relay that started anew (its iframe reloaded) gets the listeners again. */
+    connect(id: unknown): void {
+      if (relay !== undefined && relay !== id)
+        events.forEach((event, on) => outbox.push(message('call', { id: on, method: 'on', args: [event] })));
+      relay = id;
       connected = true;
       outbox.splice(0).forEach(toFrame);
     },

@@ -73,10 +73,14 @@ export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdk
               : setTimeout(() => abandon(`the iAdvize tag did not answer ${method} within ${timeoutMs} ms`), timeoutMs);
           waiting.add(abandon);
           queue.run(method, (tag) => {
-            settle();
             try {
-              Promise.resolve(fn(tag)).then(resolve, reject);
+              // Settled when the answer comes, not when the tag runs the call: a boxed tag answers later.
+              Promise.resolve(fn(tag)).then(
+                (value) => (settle(), resolve(value)),
+                (error: Error) => (settle(), reject(error)),
+              );
             } catch (error) {
+              settle();
               // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what the tag threw, passed on as it was
               reject(error);
             }
