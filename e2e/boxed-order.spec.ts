@@ -64,6 +64,11 @@ describe('the boxed tag, whichever half loads first', () => {
     await frame.evaluate(() => (window as any).iAdvizeSimulator.startChat('visitor'));
     await boxed.page.waitForFunction(() => (window as any).IAdvizeBridge.bridge.state.chat.active, undefined, { timeout: 5_000 });
     expect(await chatEvents(boxed.page)).toEqual(['chat:started']);
+    // The host's Web SDK listeners (webSdk()'s consent events) are set again in the new page's tag.
+    await frame.evaluate(() => (window as any).iAdvizeSimulator.sdk.set('visitor:cookiesConsent', true));
+    await expect
+      .poll(() => boxed.page.evaluate(() => (window as any).recorded.filter((r: any) => r.type === 'consent:changed').length))
+      .toBe(1);
     expect(boxed.problems).toEqual([]);
     await boxed.close();
   });
