@@ -90,6 +90,14 @@ const ATTRIBUTES = {
  * bridge installs without the loader.
  */
 export function tagFromScript(attribute: (name: string) => string | null, reader: ConsentReader): AnyPlugin[] {
+  // The boxed tag's attributes in the wrong place would leave it unheard without a word.
+  if (attribute('data-boxed-origin') !== null && attribute('data-boxed-iframe') === null)
+    log('error', 'data-boxed-origin without data-boxed-iframe="#<the iframe\'s id>": the boxed tag is not heard');
+  if (attribute('data-host-origin') !== null)
+    log(
+      'error',
+      "data-host-origin belongs on the relay's script tag (iadvize-bridge.boxed.iife.min.js) in the iframe's page, not on the bridge's",
+    );
   const sid = attribute('data-sid');
   if (sid === null) {
     const orphan = (['lang', 'src', 'consent', 'consentMode'] as const).filter((key) => attribute(ATTRIBUTES[key]) !== null);

@@ -18,16 +18,14 @@ const BINDINGS = ['react', 'vue']; // each entry, every export, on top of instal
 // (docs/performance.md); raise one only in a commit that says why.
 const LIMITS = {
   install: { goal: 2500, budget: 6720 }, // 5500: +259 B unknown options, +482 B odd site code, +370 B types, plain objects, a plugin read once, on() options, +126 B the tag told by its frame's address; +87 B plugins declare their events (keys, rows described to adapters)
-  iife: { goal: 3500, budget: 12910 }, // 10000: +400 B unknown options, +1,084 B odd site code, CSP nonce, a tag on its way, +376 B the checks above, +333 B held-back and finished snippets, attributes without data-sid; +180 B plugins declare their events: the core's share, the adapters' (plugin rows, the check of listed plugin events) and the tag's rows; +675 B consent: the tag's gate and coordinated modes followed live, adapters' consent sources, data-consent read (alone in this build: a consent tool's source needs the full build, as the six would add about 2.3 kB); +86 B data-boxed-iframe read, to say the boxed tag needs the full build
-  iifeFull: { goal: 7000, budget: 21450 }, // 12900: +705 B chatLink and iadvizeTag offered, +600 B option and factory checks, +890 B registry and loader, +468 B the checks above, +324 B the same; +278 B plugins declare their events, the same; +2,978 B consent: the six sources and tarteaucitron offered, data-consent's consent tools read, the same modes, chatLink's consent; +2,392 B boxedTag offered, data-boxed-* read
+  iife: { goal: 3500, budget: 13020 }, // 10000: +400 B unknown options, +1,084 B odd site code, CSP nonce, a tag on its way, +376 B the checks above, +333 B held-back and finished snippets, attributes without data-sid; +180 B plugins declare their events: the core's share, the adapters' (plugin rows, the check of listed plugin events) and the tag's rows; +675 B consent: the tag's gate and coordinated modes followed live, adapters' consent sources, data-consent read (alone in this build: a consent tool's source needs the full build, as the six would add about 2.3 kB); +190 B data-boxed-iframe read, to say the boxed tag needs the full build, and the boxed attributes said out of place
+  iifeFull: { goal: 7000, budget: 22340 }, // 12900: +705 B chatLink and iadvizeTag offered, +600 B option and factory checks, +890 B registry and loader, +468 B the checks above, +324 B the same; +278 B plugins declare their events, the same; +2,978 B consent: the six sources and tarteaucitron offered, data-consent's consent tools read, the same modes, chatLink's consent; +3,309 B boxedTag offered, data-boxed-* read
   adapterCore: { goal: undefined, budget: 2560 }, // +103 B: `consent` takes a source, started when the adapter is added and read on its window; `consent: tcf` (not `tcf()`) said
   ga4Rules: { goal: undefined, budget: 640 },
   perAdapter: { goal: 400, budget: 430 }, // ga4 checks `sendTo` (+53 B)
-  webSdk: { goal: 1200, budget: 1470 }, // +37 B: its consent:changed row, moved from the adapters' mapping
+  webSdk: { goal: 1200, budget: 1520 }, // +37 B: its consent:changed row, moved from the adapters' mapping; +60 B a call settled by its answer, not by the tag running it (a boxed tag answers later), the path alone for a boxed tag
   virtualAgent: { goal: 1200, budget: 1420 }, // +123 B: fetchHistory calls only https: or the page's origin; +24 B its va:handoff row, moved from the adapters' mapping
   iadvizeTag: { goal: undefined, budget: 1900 }, // 1000: +353 B the CSP nonce at first run, data:/blob:/javascript: refused, a tag on its way followed; +25 B unknown options; +146 B snippets held back or finished, the nonce of a script that runs; +22 B rows for tag:* events; +384 B consent sources followed live, coordinated mode, the choice told through the Web SDK, consentMode checked
-  boxedTag: { goal: undefined, budget: 600 }, // the boxed tag's issue: the host plugin at most 600 B on top of install()
-  boxedRelay: { goal: undefined, budget: 2600 }, // the same issue: the iframe's relay script tag at most 2.6 kB
   chatLink: { goal: undefined, budget: 1345 }, // +68 B: //host, /\\host and tabs refused; +185 B consent sources besides functions, ad_user_data and ad_personalization recorded, consent asked again when gtag answers
   react: { goal: undefined, budget: 920 }, // +272 B: hooks follow plugins added later, argument and provider mistakes said, never thrown
   vue: { goal: undefined, budget: 800 }, // +255 B: the same
@@ -35,11 +33,14 @@ const LIMITS = {
   // guard, said once) and its option checks with their messages; tcf and googleConsentMode also wait for a late tool.
   consentSource: { goal: 400, budget: 660 },
   // The boxed tag's host side: the channel's checks (that iframe, that origin, the relay's, documented names), the Web SDK
-  // stand-in for both channels (the relay's and iAdvize's boxed-tag), the consent modes (~300 B shared with iadvizeTag).
-  boxedTag: { goal: 600, budget: 2760 },
+  // stand-in for both channels (the relay's and iAdvize's boxed-tag), the consent modes (~300 B shared with iadvizeTag);
+  // +800 B what the outside review asked: a bridge installed again, an iframe that reloads (listeners, consent and waiting
+  // calls), a relay that never answers, a locked or replaced queue, calls beyond the outbox, mismatched modes, all said.
+  boxedTag: { goal: 600, budget: 3520 },
   // The relay's script tag: the registry with every guarantee of the bridge's (1,920 B alone), the guard, the buffer, the
-  // Web SDK calls run for the host, the coordinated config kept, the copy of plain data, the origin checked.
-  relay: { goal: 2600, budget: 4100 },
+  // Web SDK calls run for the host, the coordinated config kept (through a replaced queue too), the copy of plain data,
+  // the origin checked, listeners let go on destroy().
+  relay: { goal: 2600, budget: 4240 },
 };
 
 const sizes = (bytes) => ({
@@ -81,7 +82,6 @@ check('install', install, LIMITS.install);
 check('default script tag (core, data-*, ga4, gtm)', sizes(readFileSync(`${root}dist/iadvize-bridge.iife.min.js`)), LIMITS.iife);
 check('boxed tag relay script tag', sizes(readFileSync(`${root}dist/iadvize-bridge.boxed.iife.min.js`)), LIMITS.relay);
 check('full script tag (every adapter and plugin)', sizes(readFileSync(`${root}dist/iadvize-bridge.full.iife.min.js`)), LIMITS.iifeFull);
-check("boxed tag's iframe relay script tag", sizes(readFileSync(`${root}dist/iadvize-bridge.boxed.iife.min.js`)), LIMITS.boxedRelay);
 // What the first adapter brings and every other shares: mapping, privacy rules, queue, stats.
 const adapterCore = await bundle(['install', 'createAdapter']);
 check('+ adapter core (createAdapter)', added(adapterCore, install), LIMITS.adapterCore);

@@ -2,9 +2,9 @@ import { fail } from '../core/errors.js';
 import type { CallbackName } from '../core/events.js';
 import { createGuard, log } from '../core/guard.js';
 import { createRegistry } from '../core/registry.js';
-import { globalsOf } from '../core/window.js';
 import { checkKnownOptions } from '../shared/known-options.js';
 import { dataCopy, isChannelMessage, message, originOption, type ChannelMessage } from '../shared/boxed-channel.js';
+import { explicitCookiesConsent } from './explicit-consent.js';
 import { runCalls } from './run-calls.js';
 
 export interface RelayOptions {
@@ -67,8 +67,10 @@ export function startRelay(win: Window, hostOrigin: string, coordinated: boolean
   const { guard } = createGuard();
   const held: ChannelMessage[] = [];
   let connected = false;
+  let stopped = false;
   let dropped = 0;
   const post = (sent: ChannelMessage): void => {
+    if (stopped) return;
     try {
       host.postMessage(sent, hostOrigin);
     } catch (error) {
@@ -93,13 +95,14 @@ export function startRelay(win: Window, hostOrigin: string, coordinated: boolean
   const onMessage = (event: MessageEvent): void => {
     const data: unknown = event.data;
     if (event.source !== host || event.origin !== hostOrigin || !isChannelMessage(data)) return;
-    if (data.kind === 'welcome' && !connected) {
-      connected = true;
-      // A host that started first has not heard the first hello: it waits for one to send its calls.
-      post(hello);
-      if (dropped) post(message('dropped', { count: dropped }));
-      held.splice(0).forEach(post);
-    } else calls.receive(data);
+    if (data.kind !== 'welcome') return calls.receive(data);
+    // A host that started first, or a bridge installed again beside this relay, waits for a hello to
+    // send its calls; a welcome answering our hello needs none.
+    if (!data.reply) post(hello);
+    if (connected) return;
+    connected = true;
+    if (dropped) post(message('dropped', { count: dropped }));
+    held.splice(0).forEach(post);
   };
   win.addEventListener('message', onMessage);
   post(hello);
@@ -116,6 +119,7 @@ export function startRelay(win: Window, hostOrigin: string, coordinated: boolean
       return dropped;
     },
     destroy() {
+      stopped = true;
       clearTimeout(silent);
       win.removeEventListener('message', onMessage);
       registry.destroy();
@@ -123,31 +127,4 @@ export function startRelay(win: Window, hostOrigin: string, coordinated: boolean
       held.length = 0;
     },
   };
-}
-
-/**
- * `iAdvizeInterface.config.useExplicitCookiesConsent = true`, kept through a later `config = { sid, mode }`
- * (iAdvize's boxed-tag iframe script assigns it whole), so the tag waits for the host's consent.
- */
-function explicitCookiesConsent(win: Window): void {
-  const page = globalsOf(win);
-  const queue = (page.iAdvizeInterface ??= []) as { config?: unknown };
-  let config: unknown = queue.config ?? {};
-  const mark = (): void => {
-    if (typeof config === 'object' && config) (config as Record<string, unknown>).useExplicitCookiesConsent = true;
-  };
-  try {
-    mark();
-    Object.defineProperty(queue, 'config', {
-      configurable: true,
-      enumerable: true,
-      get: () => config,
-      set: (value: unknown) => {
-        config = value;
-        mark();
-      },
-    });
-  } catch (error) {
-    log('error', `${SCOPE}: iAdvizeInterface.config could not be given useExplicitCookiesConsent: set it in the page`, error);
-  }
 }

@@ -30,7 +30,7 @@ export function runCalls(win: Window, post: (sent: ChannelMessage) => void, guar
 
   return {
     receive(data: ChannelMessage): void {
-      const { id, method, args, value, error } = data as ChannelMessage & { method: unknown; args: unknown[] };
+      const { id, sdk: method, args, value, error } = data as ChannelMessage & { sdk: unknown; args: unknown[] };
       if (data.kind === 'provided') {
         const settle = providers.get(id);
         providers.delete(id);
@@ -54,6 +54,19 @@ export function runCalls(win: Window, post: (sent: ChannelMessage) => void, guar
     },
     release(): void {
       queue.release();
+      // The tag keeps what it was given: it lets go of the host's listeners.
+      const page = win as unknown as { iAdvizeInterface?: { push?(fn: (tag: IAdvizeWebSdk) => void): unknown } };
+      const held = [...listeners.values()];
+      listeners.clear();
+      if (held.length)
+        guard(
+          () => void page.iAdvizeInterface?.push?.((tag) => held.forEach((entry) => tag.off(...entry))),
+          undefined,
+          undefined,
+          'plugin',
+          'off',
+          'relayToHost',
+        );
       providers.forEach(([, reject]) => reject(new Error('the relay was stopped')));
       providers.clear();
     },

@@ -88,9 +88,9 @@ describe("relayToHost(): the host's Web SDK calls", () => {
     const tag = createTagSimulator({ window: page.win, speed: 0 });
     tag.load();
     page.fromHost('welcome');
-    page.fromHost('call', { id: 1, method: 'navigate', args: ['/x'] });
-    page.fromHost('call', { id: 2, method: 'get', args: ['tag:version'] });
-    page.fromHost('call', { id: 3, method: 'constructor', args: [] });
+    page.fromHost('call', { id: 1, sdk: 'navigate', args: ['/x'] });
+    page.fromHost('call', { id: 2, sdk: 'get', args: ['tag:version'] });
+    page.fromHost('call', { id: 3, sdk: 'constructor', args: [] });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(tag.seen.navigations).toEqual(['/x']);
     expect(page.posted.map(([data]) => data).filter((data) => data.kind === 'answer')).toEqual([

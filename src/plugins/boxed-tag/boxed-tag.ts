@@ -5,8 +5,10 @@ import type { Plugin } from '../../core/plugin.js';
 import { globalsOf } from '../../core/window.js';
 import { dataCopy, isChannelMessage, message, originOption, type ChannelMessage } from '../../shared/boxed-channel.js';
 import { checkKnownOptions } from '../../shared/known-options.js';
-import { consentProblem, followConsent, tellConsent, type ConsentMode, type TagConsent } from '../iadvize-tag/consent.js';
-import { createRemoteSdk, serveQueue } from './remote-sdk.js';
+import { consentProblem, type ConsentMode, type TagConsent } from '../iadvize-tag/consent.js';
+import { followBoxedConsent } from './consent.js';
+import { serveQueue } from './host-queue.js';
+import { createRemoteSdk } from './remote-sdk.js';
 
 export interface BoxedTagOptions {
   /** The iframe the tag is boxed in: the element, or a CSS selector such as `'#iadvize-box'` (looked up at each message). */
@@ -33,6 +35,12 @@ export interface BoxedTag {
 }
 
 const SCOPE = 'boxedTag()';
+/** How long the plugin waits for the relay's hello before it says it has none. */
+const HELLO_WAIT_MS = 10_000;
+const NO_RELAY = "add relayToHost() (or the boxed script tag) to the iframe's page, before the tag, with a host origin of";
+const COORDINATED_HOST = "consentMode 'coordinated' needs the relay's too (consentMode: 'coordinated', or data-consent-mode)";
+const COORDINATED_RELAY =
+  "the relay is in coordinated mode, so the tag waits for a consent this page never tells: give boxedTag() consent and consentMode 'coordinated'";
 
 /**
  * The iAdvize tag boxed in a sandboxed iframe (iAdvize's boxed mode), heard on this page: each callback
@@ -72,6 +80,17 @@ export function boxedTag(options: BoxedTagOptions): Plugin<{ boxed: BoxedTag }> 
       const frame = (): Window | null => element()?.contentWindow ?? null;
       const toFrame = (sent: object): void => context.guard(() => frame()?.postMessage(sent, origin), 'postMessage');
       const remote = createRemoteSdk(win, toFrame, context.guard);
+      const followed =
+        consent &&
+        followBoxedConsent({
+          consent,
+          coordinated: consentMode === 'coordinated',
+          win,
+          element,
+          origin,
+          guard: context.guard,
+          report: (error) => context.report(error, 'consent'),
+        });
       let connected = false;
       let relayed = 0;
       let ignored = 0;
@@ -79,12 +98,13 @@ export function boxedTag(options: BoxedTagOptions): Plugin<{ boxed: BoxedTag }> 
 
       const receive = (data: ChannelMessage): void => {
         if (data.kind === 'hello') {
-          toFrame(message('welcome'));
+          // Marked as an answer: the relay answers a welcome with a hello, and must not answer this one.
+          toFrame(message('welcome', { reply: true }));
           connected = true;
-          remote.connect(data.relay);
-          if (consentMode === 'coordinated' && !data.coordinated && !said)
-            log('error', `${SCOPE}: consentMode 'coordinated' needs the relay's too (consentMode: 'coordinated', or data-consent-mode)`);
-          said ||= consentMode === 'coordinated' && !data.coordinated;
+          if (remote.connect(data.relay)) followed?.retell();
+          if (!said && !data.coordinated !== (consentMode !== 'coordinated'))
+            log('error', `${SCOPE}: ${data.coordinated ? COORDINATED_RELAY : COORDINATED_HOST}`);
+          said ||= !data.coordinated !== (consentMode !== 'coordinated');
         } else if (data.kind === 'callback') {
           const name = data.name as string;
           if (!Object.prototype.hasOwnProperty.call(CALLBACKS, name)) return;
@@ -107,36 +127,27 @@ export function boxedTag(options: BoxedTagOptions): Plugin<{ boxed: BoxedTag }> 
         if (/^10*$/.test(String(++ignored)) && context.debug)
           log('info', `${SCOPE}: ${ignored} messages were not the relay's (the last from ${event.origin})`);
       };
-      win.addEventListener('message', onMessage);
-      // The relay may be there already; if not, its hello will come.
-      toFrame(message('welcome'));
-      const unserve = serveQueue(win, remote.sdk, context.guard);
       const lookLater = (): void => {
         if (!element()) log('warn', `${SCOPE}: no iframe matches ${named} once the page loaded: the boxed tag is not heard`);
       };
-      if (win.document.readyState === 'complete') lookLater();
-      else win.addEventListener('load', lookLater, { once: true });
-      // Before followConsent(): a consent source already decided calls decide() at once.
-      let opened = false;
-      const unfollow =
-        consent === undefined
-          ? undefined
-          : followConsent(
-              consent,
-              win,
-              (yes) => decide(yes),
-              (error) => context.report(error, 'consent'),
-            );
-      function decide(yes: boolean): void {
-        if (consentMode === 'coordinated' || opened) return tellConsent(globalsOf(win), yes, context.guard);
-        if (yes) opened = open(element(), origin, win);
-      }
+      const silent = setTimeout(() => {
+        if (!connected && element())
+          log('warn', `${SCOPE}: no relay answered from ${origin} in ${HELLO_WAIT_MS / 1000} s: ${NO_RELAY} ${win.location.origin}`);
+      }, HELLO_WAIT_MS);
+      const unserve = serveQueue(win, remote.sdk, context.guard);
       stop = () => {
+        clearTimeout(silent);
         win.removeEventListener('message', onMessage);
         win.removeEventListener('load', lookLater);
+        followed?.stop();
+        remote.release();
         unserve();
-        unfollow?.();
       };
+      win.addEventListener('message', onMessage);
+      // The relay may be there already (a welcome it did not ask for makes it say hello); if not, its hello will come.
+      toFrame(message('welcome'));
+      if (win.document.readyState === 'complete') lookLater();
+      else win.addEventListener('load', lookLater, { once: true });
       return {
         boxed: {
           get connected() {
@@ -156,21 +167,4 @@ export function boxedTag(options: BoxedTagOptions): Plugin<{ boxed: BoxedTag }> 
       stop = undefined;
     },
   };
-}
-
-/** Gate mode: the iframe's address, kept in `data-src` until consent, becomes its `src`, if it is on `origin`. */
-function open(element: HTMLIFrameElement | null, origin: string, win: Window): boolean {
-  const address = element?.getAttribute('data-src');
-  let on: string | undefined;
-  try {
-    on = new URL(address ?? '', win.location.href).origin;
-  } catch {
-    // Said below.
-  }
-  if (!element || !address || on !== origin) {
-    log('error', `${SCOPE}: consent is granted but the iframe has no data-src on ${origin} to load: the boxed tag stays closed`);
-    return false;
-  }
-  element.src = address;
-  return true;
 }

@@ -1,5 +1,7 @@
+import { log } from '../../core/guard.js';
 import { globalsOf } from '../../core/window.js';
 import { dataCopy, message, type ChannelMessage } from '../../shared/boxed-channel.js';
+import { PATH_ONLY } from '../web-sdk/navigation.js';
 import type { AuthenticationProvider, IAdvizeWebSdk } from '../web-sdk/sdk-types.js';
 
 type Settle = [resolve: (value: unknown) => void, reject: (error: Error) => void];
@@ -11,6 +13,7 @@ type Internals = { method?: unknown; args?: unknown; value?: unknown; activation
 
 /** Calls the host makes before the relay said hello, sent when it does. */
 const OUTBOX = 100;
+const SCOPE = 'boxedTag()';
 
 /**
  * A stand-in, on the host page, of the Web SDK object of the tag boxed in the iframe: each method
@@ -19,14 +22,15 @@ const OUTBOX = 100;
  * else through the relay. `get`, `activate` and `logout` answer with promises.
  */
 export function createRemoteSdk(win: Window, toFrame: (sent: object) => void, guard: (code: () => void, type: string) => void) {
-  let last = 0;
+  // Ids of their own, so a bridge installed again beside the same relay never answers the old one's calls.
+  let last = Math.floor(Math.random() * 2 ** 40);
   let connected = false;
+  let relay: unknown;
+  let dropped = 0;
   const outbox: ChannelMessage[] = [];
   const pending = new Map<number, Settle>();
-  const heard = new Map<number, Listener>();
-  /** The event each listener set through the relay hears, to set it again in a relay that starts anew. */
-  const events = new Map<number, string>();
-  let relay: unknown;
+  /** Listeners set through the relay, and the event each hears, to set them again in a relay that starts anew. */
+  const heard = new Map<number, [event: string, listener: Listener]>();
   const providers = new Map<number, AuthenticationProvider>();
   // boxed-tag's channel: answers carry no id, so each is matched with the oldest call of its method.
   const asked: Array<[method: string, key: unknown, settle: Settle]> = [];
@@ -40,7 +44,10 @@ export function createRemoteSdk(win: Window, toFrame: (sent: object) => void, gu
   const toRelay = (sent: ChannelMessage): void => {
     if (connected) toFrame(sent);
     else if (outbox.length < OUTBOX) outbox.push(sent);
+    else if (!dropped++) log('warn', `${SCOPE}: ${OUTBOX} Web SDK calls wait for the relay in the iframe: later ones are dropped`);
   };
+  // `sdk`, not `method`: iAdvize's boxed-tag iframe script runs any message with a `method` of its own.
+  const send = (id: number, method: string, args: unknown[]) => toRelay(message('call', { id, sdk: method, args: dataCopy(args) }));
   /** Calls `method` on the tag; with `settle`, the answer settles it. Returns the call's id on the relay's channel. */
   const call = (method: string, args: unknown[], settle?: Settle): number => {
     const channel = boxed();
@@ -51,12 +58,17 @@ export function createRemoteSdk(win: Window, toFrame: (sent: object) => void, gu
     }
     if (settle) pending.set(++last, settle);
     else ++last;
-    toRelay(message('call', { id: last, method, args: dataCopy(args) }));
+    send(last, method, args);
     return last;
   };
   const ask = (method: string, args: unknown[]): Promise<unknown> => new Promise((...settle) => void call(method, args, settle));
+  const rejectAll = (why: string): void => {
+    pending.forEach(([, reject]) => reject(new Error(`iadvize-bridge ${SCOPE}: ${why}`)));
+    pending.clear();
+  };
 
-  const sdk: IAdvizeWebSdk = {
+  const sdk: IAdvizeWebSdk & { [PATH_ONLY]: true } = {
+    [PATH_ONLY]: true,
     navigate: (screen) => void call('navigate', [screen]),
     set: (property, value) => void call('set', [property, value]),
     recordTransaction: (transaction) => void call('recordTransaction', [transaction]),
@@ -65,18 +77,16 @@ export function createRemoteSdk(win: Window, toFrame: (sent: object) => void, gu
     logout: () => ask('logout', []),
     on(event, listener) {
       const channel = boxed();
-      if (!channel) {
-        const id = call('on', [event]);
-        return void (heard.set(id, listener), events.set(id, event));
-      }
-      const set = boxedListeners.get(event) ?? new Set();
-      boxedListeners.set(event, set.add(listener));
-      // One subscription per event in the iframe: each answer reaches every listener of the event.
-      if (set.size === 1) channel.push({ method: 'on', args: [event] });
+      if (!channel) return void heard.set(call('on', [event]), [event, listener]);
+      const listeners = boxedListeners.get(event);
+      if (listeners) return void listeners.add(listener);
+      // One subscription per event in the iframe, for good (boxed-tag's `off` cannot undo it): each value reaches every listener once.
+      boxedListeners.set(event, new Set([listener]));
+      channel.push({ method: 'on', args: [event] });
     },
     off(event, listener) {
       boxedListeners.get(event)?.delete(listener);
-      heard.forEach((known, id) => known === listener && (heard.delete(id), events.delete(id), call('off', [id])));
+      heard.forEach(([, known], id) => known === listener && (heard.delete(id), send(++last, 'off', [id])));
     },
     activate(provider) {
       if (!boxed()) {
@@ -99,13 +109,20 @@ export function createRemoteSdk(win: Window, toFrame: (sent: object) => void, gu
 
   return {
     sdk,
-    /** The relay said hello: what waited goes; a relay that started anew (its iframe reloaded) gets the listeners again. */
-    connect(id: unknown): void {
-      if (relay !== undefined && relay !== id)
-        events.forEach((event, on) => outbox.push(message('call', { id: on, method: 'on', args: [event] })));
+    /**
+     * The relay said hello: what waited goes. A relay that started anew (its iframe reloaded) gets the
+     * listeners again, and the calls the old one never answered are rejected; returns whether it did.
+     */
+    connect(id: unknown): boolean {
+      const anew = relay !== undefined && relay !== id;
       relay = id;
+      if (anew) {
+        rejectAll('the iframe reloaded before the tag answered');
+        heard.forEach(([event], on) => outbox.unshift(message('call', { id: on, sdk: 'on', args: [event] })));
+      }
       connected = true;
       outbox.splice(0).forEach(toFrame);
+      return anew;
     },
     /** An answer or a question of the relay. */
     fromRelay(data: ChannelMessage): void {
@@ -119,48 +136,34 @@ export function createRemoteSdk(win: Window, toFrame: (sent: object) => void, gu
         );
         return;
       }
-      const listener = heard.get(id);
+      const listener = heard.get(id)?.[1];
       if (listener) return guard(() => listener(data.value), 'on');
       const settle = pending.get(id);
       pending.delete(id);
       if (settle && data.error === undefined) settle[0](data.value);
       else settle?.[1](new Error(typeof data.error === 'string' ? data.error : 'the tag could not answer'));
     },
-    /** An answer of boxed-tag's iframe script, or its request for the secured token. */
+    /** An answer of boxed-tag's iframe script, or its request for the secured token (given once). */
     fromBoxedTag(data: Internals): void {
       const { method, args } = data;
       const key: unknown = Array.isArray(args) ? args[0] : undefined;
-      if (method === 'get-activate-auth-token') return toFrame({ command: 'internals', method: 'set-activate-auth-token', args: token });
+      if (method === 'get-activate-auth-token' && token !== undefined) {
+        toFrame({ command: 'internals', method: 'set-activate-auth-token', args: token });
+        token = undefined;
+      }
       if (method === 'on') return boxedListeners.get(String(key))?.forEach((listener) => guard(() => listener(data.value), 'on'));
       const index = asked.findIndex(([asking, about]) => asking === method && (method !== 'get' || about === key));
       if (index < 0) return;
       const [resolve] = asked.splice(index, 1)[0][2];
       resolve(method === 'activate' ? data.activation : method === 'logout' ? data.logout : data.value);
     },
+    /** The plugin goes: the tag lets go of its listeners, and what waits is rejected. */
+    release(): void {
+      heard.forEach((_, id) => send(++last, 'off', [id]));
+      heard.clear();
+      rejectAll('the bridge was destroyed before the tag answered');
+      asked.splice(0).forEach(([, , [, reject]]) => reject(new Error(`iadvize-bridge ${SCOPE}: the bridge was destroyed`)));
+      token = undefined;
+    },
   };
-}
-
-/**
- * Serves the host page's Web SDK queue, `window.iAdvizeInterface`, with `sdk`: what is queued there
- * (by `webSdk()`, the consent, site code) runs at once, as the tag would run it, and so does what is
- * pushed later. The array stays the page's (its `config` kept); returns the undo.
- */
-export function serveQueue(win: Window, sdk: IAdvizeWebSdk, guard: (code: () => void, type: string) => void): () => void {
-  const page = globalsOf(win);
-  const queue = (page.iAdvizeInterface ??= []) as unknown[];
-  const run = (fn: unknown): void => {
-    if (typeof fn === 'function') guard(() => void (fn as (tag: IAdvizeWebSdk) => unknown)(sdk), 'iAdvizeInterface');
-  };
-  const waiting = Array.isArray(queue) ? queue.splice(0) : [];
-  try {
-    Object.defineProperty(queue, 'push', {
-      configurable: true,
-      writable: true,
-      value: (...fns: unknown[]) => (fns.forEach(run), queue.length),
-    });
-  } catch {
-    // A queue the page locked: what it holds still runs below; later calls wait for nothing.
-  }
-  waiting.forEach(run);
-  return () => void delete (queue as { push?: unknown }).push;
 }

@@ -1,3 +1,6 @@
+/** Marks a stand-in of the tag that must not see the page's query string (a boxed tag): navigate() gives it the path only. */
+export const PATH_ONLY = Symbol.for('iadvize-bridge.path-only');
+
 /**
  * Calls `onChange(url)` when an SPA changes the URL path (or query) through `history.pushState`,
  * `history.replaceState` or the back/forward buttons, once per distinct URL. Returns the stop function.

@@ -3,7 +3,7 @@ import type { Plugin } from '../../core/plugin.js';
 import { flag } from '../../shared/coerce.js';
 import { checkKnownOptions } from '../../shared/known-options.js';
 import { createTagQueue } from '../tag-queue.js';
-import { watchUrl } from './navigation.js';
+import { PATH_ONLY, watchUrl } from './navigation.js';
 import type { Activation, IAdvizeWebSdk, Sdk, SdkProperties, SdkProperty, WebSdkOptions } from './sdk-types.js';
 import { WEB_SDK_EVENTS, type WebSdkEvents } from './events.js';
 
@@ -102,13 +102,17 @@ export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdk
       }
       const subscribe = queue.run('on', (tag) => listeners.forEach(([event, listener]) => tag.on(event, listener)));
 
+      /** Navigates to `screen`, else where the page is now: its path and query, the path alone for a boxed tag. */
+      const go = (screen?: string): void => {
+        const { pathname, search } = win.location;
+        queue.run('navigate', (tag) => tag.navigate(screen ?? pathname + ((tag as { [PATH_ONLY]?: true })[PATH_ONLY] ? '' : search)));
+      };
       let stopFollowing: (() => void) | undefined;
       const sdk: Sdk = {
         navigate(screen) {
           live('navigate');
           if (screen !== undefined && typeof screen !== 'string') fail('sdk', 'navigate(screen) takes a string');
-          const target = screen ?? win.location.pathname + win.location.search;
-          queue.run('navigate', (tag) => tag.navigate(target));
+          go(screen);
         },
         recordTransaction(transaction) {
           live('recordTransaction');
@@ -159,7 +163,7 @@ export function webSdk(options: WebSdkOptions = {}): Plugin<{ sdk: Sdk }, WebSdk
         },
         followNavigation() {
           live('followNavigation');
-          stopFollowing ??= watchUrl(win, (url) => sdk.navigate(url));
+          stopFollowing ??= watchUrl(win, () => go());
           return () => {
             stopFollowing?.();
             stopFollowing = undefined;

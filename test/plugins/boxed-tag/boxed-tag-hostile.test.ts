@@ -161,7 +161,7 @@ describe('the iframe replaced or reloaded, the bridge reinstalled', () => {
     const pages = twoPages();
     const bridge = install({ window: pages.host, plugins: [boxed(), webSdk()] });
     // A relay that says hello and never answers: the page unloads before it can.
-    pages.fromFrame({ iadvizeBridge: 1, kind: 'hello', coordinated: false });
+    pages.fromFrame({ iadvizeBridge: 1, kind: 'hello', coordinated: false, relay: 1 });
     await flush();
     let outcome = 'pending';
     bridge.sdk.get('tag:version', { timeoutMs: 60_000 }).then(
@@ -170,7 +170,8 @@ describe('the iframe replaced or reloaded, the bridge reinstalled', () => {
     );
     await flush();
     pages.reload();
-    pages.fromFrame({ iadvizeBridge: 1, kind: 'hello', coordinated: false });
+    // The new page's relay, under a name of its own.
+    pages.fromFrame({ iadvizeBridge: 1, kind: 'hello', coordinated: false, relay: 2 });
     await flush();
     expect(outcome).toBe('rejected');
   });

@@ -68,7 +68,7 @@ describe('boxedTag(): the Web SDK of the tag in the iframe', () => {
     const page = host();
     page.bridge.sdk.navigate('/checkout');
     const answer = page.bridge.sdk.get('visitor:cookiesConsent');
-    const calls = () => page.posted.filter(([data]) => data.kind === 'call').map(([data]) => [data.method, data.args]);
+    const calls = () => page.posted.filter(([data]) => data.kind === 'call').map(([data]) => [data.sdk, data.args]);
     expect(calls()).toEqual([]);
     page.relay('hello', { coordinated: false });
     expect(calls()).toEqual(
@@ -77,7 +77,7 @@ describe('boxedTag(): the Web SDK of the tag in the iframe', () => {
         ['get', ['visitor:cookiesConsent']],
       ]),
     );
-    const get = page.posted.find(([data]) => data.method === 'get')![0];
+    const get = page.posted.find(([data]) => data.sdk === 'get')![0];
     page.relay('answer', { id: get.id, value: true });
     await expect(answer).resolves.toBe(true);
   });
@@ -102,7 +102,7 @@ describe('boxedTag(): the Web SDK of the tag in the iframe', () => {
 describe('boxedTag(): an iframe that reloads', () => {
   it('sets the Web SDK listeners again in a relay that starts anew, not in the same relay saying hello twice', () => {
     const page = host();
-    const ons = () => page.posted.filter(([data]) => data.method === 'on').length;
+    const ons = () => page.posted.filter(([data]) => data.sdk === 'on').length;
     page.relay('hello', { coordinated: false, relay: 1 });
     const first = ons();
     expect(first).toBeGreaterThan(0); // webSdk() listens for the consent changes
@@ -120,7 +120,7 @@ describe('boxedTag(): consent', () => {
     page.relay('hello', { coordinated: true });
     consent.decide('granted');
     consent.decide('denied');
-    const sets = page.posted.filter(([data]) => data.method === 'set').map(([data]) => data.args);
+    const sets = page.posted.filter(([data]) => data.sdk === 'set').map(([data]) => data.args);
     expect(sets).toEqual([
       ['visitor:cookiesConsent', true],
       ['visitor:cookiesConsent', false],
