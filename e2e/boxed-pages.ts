@@ -14,16 +14,16 @@ export const HOST = 'http://shop.test';
 export const CHAT = 'http://chat.shop.test';
 export const EVIL = 'http://evil.test';
 export const IFRAME_ID = 'iadvize-sandbox';
-export const IFRAME_URL = `${CHAT}/iadvize-boxed-iframe.html`;
+const IFRAME_URL = `${CHAT}/iadvize-boxed-iframe.html`;
 /** The sandbox iAdvize's boxed-tag README gives the iframe. */
-export const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-forms';
+const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-forms';
 /** The host's full build, with GA4 and the boxed tag configured on its script tag. */
-export const BOXED_BRIDGE = `data-analytics="ga4" data-boxed-iframe="#${IFRAME_ID}" data-boxed-origin="${CHAT}"`;
-export const RELAY = '/dist/iadvize-bridge.boxed.iife.min.js';
+const BOXED_BRIDGE = `data-analytics="ga4" data-boxed-iframe="#${IFRAME_ID}" data-boxed-origin="${CHAT}"`;
+const RELAY = '/dist/iadvize-bridge.boxed.iife.min.js';
 export const SIMULATOR = '/dist/iadvize-simulator.iife.js';
 
 /** A script: a fixture name (`record` is /e2e/fixtures/record.js), an absolute path, inline `{ code }` or `{ module }`. */
-export type Script = string | { code: string } | { module: string };
+type Script = string | { code: string } | { module: string };
 const element = (part: Script, attributes = '') =>
   typeof part === 'string'
     ? `<script src="${part.startsWith('/') ? part : `/e2e/fixtures/${part}.js`}" ${attributes}></script>`
@@ -56,7 +56,7 @@ export const iframeElement = (src = IFRAME_URL) =>
   `<iframe id="${IFRAME_ID}" title="iAdvize chat" src="${src}" sandbox="${SANDBOX}" allow="camera;microphone;autoplay"
   style="border:none;position:fixed;bottom:0;right:0;width:100vw;height:100vh;pointer-events:none"></iframe>`;
 
-export function hostHtml(parts: HostParts): string {
+function hostHtml(parts: HostParts): string {
   const { before = ['gtag-stub'], bridge = BOXED_BRIDGE, after = ['record'], iframe = true, last = [] } = parts;
   const boxedTag = parts.boxedTag
     ? `${element('boxed-tag-host-stand-in')}<script>iAdvizeBoxedTag.initIAdvizeHost('${IFRAME_ID}')</script>`
@@ -89,7 +89,7 @@ export interface IframeParts {
   last?: Script[];
 }
 
-export function iframeHtml(parts: IframeParts): string {
+function iframeHtml(parts: IframeParts): string {
   const { relay = `data-host-origin="${HOST}"`, site = [], tag = '', last = [] } = parts;
   const theTag = parts.boxedTag
     ? `${element('boxed-tag-iframe-stand-in')}<script>iAdvizeBoxedTag.initIAdvizeIframe(1234, '${SIMULATOR}')</script>`
