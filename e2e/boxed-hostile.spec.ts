@@ -30,8 +30,8 @@ const forge = (frame: Frame) =>
       // To the boxed iframe too, as if it were the host asking the tag for something.
       const box = parent.frames[0]; // the boxed iframe comes first on the shop
       box.postMessage({ iadvizeBridge: 1, kind: 'welcome' }, '*');
-      box.postMessage({ iadvizeBridge: 1, kind: 'call', id: 9, method: 'navigate', args: ['/phishing'] }, '*');
-      box.postMessage({ iadvizeBridge: 1, kind: 'call', id: 10, method: 'set', args: ['visitor:cookiesConsent', true] }, '*');
+      box.postMessage({ iadvizeBridge: 1, kind: 'call', id: 9, sdk: 'navigate', method: 'navigate', args: ['/phishing'] }, '*');
+      box.postMessage({ iadvizeBridge: 1, kind: 'call', id: 10, sdk: 'set', method: 'set', args: ['visitor:cookiesConsent', true] }, '*');
     },
     { forged: FORGED, host: HOST },
   );
