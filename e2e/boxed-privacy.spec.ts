@@ -8,7 +8,7 @@ import { HOST, openBoxed, useChromium } from './boxed-pages.js';
 const ctx = useChromium();
 const PATH = '/product.html?utm_source=mail&email=jane%40example.com#top';
 const gaCookie = { code: "document.cookie = '_ga=GA1.1.987654321.1700000000; path=/';" };
-const SECRETS = ['987654321', '1700000000', 'utm_source', 'jane', 'email', '#top', 'product.html'];
+const SECRETS = ['987654321', '1700000000', 'utm_source', 'jane', 'email', '#top'];
 
 /** What the site does on the host: a chat goes on, it reads consent, records an order, names its own screens. */
 async function useTheSite(boxed: Awaited<ReturnType<typeof openBoxed>>) {
@@ -18,6 +18,7 @@ async function useTheSite(boxed: Awaited<ReturnType<typeof openBoxed>>) {
   await playChat(frame);
   await boxed.page.evaluate(async () => {
     const { sdk } = (window as any).IAdvizeBridge.bridge;
+    sdk.navigate(); // the page it is on: its path alone
     sdk.navigate('/x');
     sdk.navigate('/search?q=shoes');
     sdk.recordTransaction({ id: 'order-1', amount: 10 });
@@ -28,7 +29,7 @@ async function useTheSite(boxed: Awaited<ReturnType<typeof openBoxed>>) {
 }
 
 describe('what the boxed iframe learns from the host', () => {
-  it("only the site's own Web SDK calls: no GA client id, no address of the shop, nothing from another sender", async () => {
+  it("only the site's own Web SDK calls: no GA client id, the page's path without its query or fragment, nothing from another sender", async () => {
     const boxed = await openBoxed(ctx.browser, { host: { before: [gaCookie, 'gtag-stub'] }, path: PATH });
     expect(await boxed.page.evaluate(() => document.cookie)).toContain('987654321');
     const frame = await useTheSite(boxed);
@@ -41,7 +42,7 @@ describe('what the boxed iframe learns from the host', () => {
     const kinds = received.map(({ data }) => (data as { kind?: string }).kind);
     expect(kinds.filter((kind) => !['welcome', 'call', 'provided'].includes(kind!))).toEqual([]);
     expect(kinds).toContain('call');
-    expect((await tagSeen(frame)).navigations).toEqual(['/x', '/search?q=shoes']);
+    expect((await tagSeen(frame)).navigations).toEqual(['/product.html', '/x', '/search?q=shoes']);
     expect(boxed.problems).toEqual([]);
     await boxed.close();
   });
@@ -62,8 +63,8 @@ describe('what the boxed iframe learns from the host', () => {
       .map(({ data }) => data as { command?: string; method?: string; args?: unknown[] })
       .filter((data) => data.command === 'internals' && data.method === 'navigate')
       .map((data) => data.args);
-    expect(navigates).toEqual([[HOST + PATH], ['/x'], ['/search?q=shoes']]);
-    expect((await tagSeen(frame)).navigations).toEqual([HOST + PATH, '/x', '/search?q=shoes']);
+    expect(navigates).toEqual([[HOST + PATH], ['/product.html'], ['/x'], ['/search?q=shoes']]);
+    expect((await tagSeen(frame)).navigations).toEqual([HOST + PATH, '/product.html', '/x', '/search?q=shoes']);
     expect(boxed.problems).toEqual([]);
     await boxed.close();
   });
