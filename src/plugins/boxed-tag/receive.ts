@@ -39,8 +39,9 @@ export function receiveFromRelay({ win, origin, frame, toFrame, remote, renewed,
       if (!said && !data.coordinated === coordinated) log('error', `${SCOPE}: ${data.coordinated ? COORDINATED_RELAY : COORDINATED_HOST}`);
       said ||= !data.coordinated === coordinated;
     } else if (data.kind === 'callback') {
-      const name = data.name as string;
-      if (!Object.prototype.hasOwnProperty.call(CALLBACKS, name)) return;
+      const name = data.name;
+      // A string: an array ['onChatStarted'] would pass as its name when used as a key.
+      if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(CALLBACKS, name)) return;
       counts.relayed++;
       // Made where the tag would make it: the host's registry and the site's own function there.
       const callbacks = globalsOf(win).iAdvizeCallbacks as Record<string, unknown> | undefined;
