@@ -84,9 +84,9 @@ console.log(
 );
 // Code, types and the script-tag builds' maps (about 440 KiB with their sources inside); the server
 // entry (history, webhooks, GA4, links, stores), the consent sources, the bindings, the README and the
-// CHANGELOG (about 16 KiB) are most of the rest. 1,031 KiB with the consent sources (913 before them); 1,167 KiB with the boxed tag (its relay's
-// script tag and map, 64 KiB; the full build's map, 24 KiB more).
-if (pack.unpackedSize > 1200 * 1024) problems.push(`unpacked size ${pack.unpackedSize} over 1200 KiB`);
+// CHANGELOG (about 16 KiB) are most of the rest. 1,031 KiB with the consent sources (913 before them); 1,199 KiB with the boxed tag (its relay's
+// script tag and map, 66 KiB; the full build's map, 30 KiB more).
+if (pack.unpackedSize > 1260 * 1024) problems.push(`unpacked size ${pack.unpackedSize} over 1260 KiB`);
 if (problems.length) {
   console.error(problems.join('\n'));
   process.exit(1);
