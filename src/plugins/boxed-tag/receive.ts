@@ -36,8 +36,10 @@ export function receiveFromRelay({ win, origin, frame, toFrame, remote, renewed,
       toFrame(message('welcome', { reply: true }));
       counts.connected = true;
       if (remote.connect(data.relay)) renewed();
-      if (!said && !data.coordinated === coordinated) log('error', `${SCOPE}: ${data.coordinated ? COORDINATED_RELAY : COORDINATED_HOST}`);
-      said ||= !data.coordinated === coordinated;
+      if (!said && !data.coordinated === coordinated) {
+        said = true;
+        log('error', `${SCOPE}: ${data.coordinated ? COORDINATED_RELAY : COORDINATED_HOST}`);
+      }
     } else if (data.kind === 'callback') {
       const name = data.name;
       // A string: an array ['onChatStarted'] would pass as its name when used as a key.
